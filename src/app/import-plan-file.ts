@@ -1,0 +1,67 @@
+// `import <file>`: read a YAML plan or a CSV of measures or returns, validate it, and save it
+// (or only validate, with dryRun). A bad file changes nothing.
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Plan } from '../domain/plan-schema.js';
+import { readPlanCsv } from '../plan/read-plan-csv.js';
+import { readPlanYaml, type PlanRead } from '../plan/read-plan-yaml.js';
+import type { Db } from '../store/open-database.js';
+import { loadPartnership, savePlan, type ImportSummary, type Partnership } from '../store/plan-store.js';
+
+export type ImportOutcome =
+  | { ok: true; partnership: string; summary: ImportSummary | null; measures: number; returns: number }
+  | { ok: false; errors: string[] };
+
+export interface ImportOptions {
+  dryRun: boolean;
+  /** For CSV files: the partnership to merge into (needed when there are several). */
+  partnership?: string;
+  now: Date;
+}
+
+export async function importPlanFile(db: Db, file: string, opts: ImportOptions): Promise<ImportOutcome> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return {
+      ok: false,
+      errors: [code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code})`],
+    };
+  }
+  let read: PlanRead;
+  if (extname(file).toLowerCase() === '.csv') {
+    const base = await loadPartnership(db, opts.partnership);
+    if (!base) {
+      return {
+        ok: false,
+        errors: [
+          `${file}: import a YAML plan first${opts.partnership ? ` for "${opts.partnership}"` : ', or name the partnership with --partnership'}: a CSV adds to an existing plan`,
+        ],
+      };
+    }
+    read = readPlanCsv(file, text, planOf(base));
+  } else read = readPlanYaml(file, text);
+  if (!read.ok) return read;
+  const summary = opts.dryRun ? null : await savePlan(db, read.cal, read.plan, read.checked, opts.now);
+  return {
+    ok: true,
+    partnership: read.plan.partnership.id,
+    summary,
+    measures: read.plan.measures.length,
+    returns: read.checked.returns.length,
+  };
+}
+
+/** A stored partnership as a plan with no returns, for CSV files to add to. */
+export function planOf(p: Partnership): Plan {
+  return {
+    partnership: p.settings,
+    people: p.people,
+    themes: p.themes,
+    measures: p.measures,
+    returns: [],
+    overrides: [],
+  };
+}

@@ -1,0 +1,49 @@
+// The command line: import plans, ask for a measure's status, print the dashboard.
+// Composition root: reads the environment and the clock, opens the database, runs one command.
+import { parseArgs } from 'node:util';
+import 'dotenv/config';
+import { ConfigError, loadConfig } from './config.js';
+import { isoDateOf } from './domain/iso-date.js';
+import { openDatabase } from './store/open-database.js';
+import { runCommand, USAGE } from './cli/run-command.js';
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      period: { type: 'string', short: 'p' },
+      json: { type: 'boolean' },
+      format: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      partnership: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help || positionals.length === 0) {
+    console.log(USAGE);
+    return positionals.length === 0 && !values.help ? 2 : 0;
+  }
+  const config = loadConfig(process.env);
+  const db = await openDatabase(config.DATABASE_URL);
+  try {
+    const now = new Date();
+    const out = await runCommand(db.prisma, positionals, values, {
+      now,
+      today: config.TODAY ?? isoDateOf(now, 'Europe/London'),
+    });
+    if (out.stdout) console.log(out.stdout);
+    if (out.stderr) console.error(out.stderr);
+    return out.code;
+  } finally {
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof ConfigError || (e instanceof TypeError && 'code' in e) ? e.message : e);
+    process.exit(1);
+  },
+);

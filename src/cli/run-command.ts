@@ -1,0 +1,111 @@
+// The commands themselves, returning what to print and the exit code (so tests can call them).
+import { importPlanFile } from '../app/import-plan-file.js';
+import { statusOf } from '../app/status-query.js';
+import type { IsoDate } from '../domain/iso-date.js';
+import { financialCalendar } from '../domain/period.js';
+import { buildDashboard } from '../reports/dashboard.js';
+import { dashboardCsv, dashboardText } from '../reports/dashboard-format.js';
+import { statusJson } from '../reports/status-json.js';
+import { statusText } from '../reports/status-text.js';
+import type { Db } from '../store/open-database.js';
+import { listPartnerships, loadPartnership, type ImportSummary } from '../store/plan-store.js';
+
+export const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  import <file> [--dry-run] [--partnership ID]   load a YAML plan, or a CSV of measures or returns
+  status <ref> [--period P] [--json]             a measure's status, e.g. status 2.2 --period "2015/16 Q4"
+  dashboard [--period P] [--format text|csv|json] every measure, theme by theme, quarter by quarter
+
+Options:
+  --partnership ID   which partnership, when the database holds several`;
+
+export interface CommandOptions {
+  period?: string;
+  json?: boolean;
+  format?: string;
+  'dry-run'?: boolean;
+  partnership?: string;
+}
+
+export interface CommandOutput {
+  code: number;
+  stdout?: string;
+  stderr?: string;
+}
+
+const fail = (message: string): CommandOutput => ({ code: 1, stderr: message });
+
+export async function runCommand(
+  db: Db,
+  [command, ...args]: string[],
+  o: CommandOptions,
+  clock: { now: Date; today: IsoDate },
+): Promise<CommandOutput> {
+  switch (command) {
+    case 'import': {
+      const file = args[0];
+      if (!file) return fail('import needs a file: npm run cli -- import examples/stockton-2015-16.yaml');
+      const out = await importPlanFile(db, file, {
+        dryRun: o['dry-run'] ?? false,
+        partnership: o.partnership,
+        now: clock.now,
+      });
+      if (!out.ok) return { code: 1, stderr: out.errors.join('\n') };
+      const head = `${file}: ${out.measures} measures, ${out.returns} returns for "${out.partnership}"`;
+      return {
+        code: 0,
+        stdout: out.summary
+          ? `${head}\n${summaryText(out.summary)}`
+          : `${head}: valid (dry run, nothing written)`,
+      };
+    }
+    case 'status': {
+      const ref = args[0];
+      if (!ref) return fail('status needs a measure reference, e.g. status 2.2');
+      const p = await partnership(db, o.partnership);
+      if (typeof p === 'string') return fail(p);
+      const cal = financialCalendar(p.settings.yearStartMonth);
+      const s = await statusOf(db, cal, p, { ref, period: o.period, today: clock.today });
+      if (!s.ok) return fail(s.error);
+      return {
+        code: 0,
+        stdout: o.json ? JSON.stringify(statusJson(cal, s.value), null, 2) : statusText(cal, s.value),
+      };
+    }
+    case 'dashboard': {
+      const format = o.format ?? 'text';
+      if (!['text', 'csv', 'json'].includes(format))
+        return fail(`--format ${format} is not a format: use text, csv or json`);
+      const p = await partnership(db, o.partnership);
+      if (typeof p === 'string') return fail(p);
+      const cal = financialCalendar(p.settings.yearStartMonth);
+      const d = await buildDashboard(db, cal, p, { period: o.period, today: clock.today, suppress: false });
+      if (!d.ok) return fail(d.error);
+      const stdout =
+        format === 'json'
+          ? JSON.stringify(d.value, null, 2)
+          : format === 'csv'
+            ? dashboardCsv(d.value)
+            : dashboardText(d.value);
+      return { code: 0, stdout };
+    }
+    default:
+      return fail(`"${command}" is not a command: use import, status or dashboard (npm run cli -- --help)`);
+  }
+}
+
+async function partnership(db: Db, slug?: string) {
+  const p = await loadPartnership(db, slug);
+  if (p) return p;
+  const all = await listPartnerships(db);
+  if (all.length === 0) return 'No plan loaded yet: npm run cli -- import examples/stockton-2015-16.yaml';
+  if (slug) return `No partnership "${slug}": there are ${all.map((x) => x.slug).join(', ')}`;
+  return `Several partnerships: say which with --partnership (${all.map((x) => x.slug).join(', ')})`;
+}
+
+function summaryText(s: ImportSummary): string {
+  return Object.entries(s)
+    .map(([kind, c]) => `  ${kind}: ${c.created} new, ${c.updated} changed, ${c.unchanged} unchanged`)
+    .join('\n');
+}

@@ -1,0 +1,37 @@
+// What a figure may be, by unit: the rules the plan import and the return card both apply.
+import type { Figure } from './figures.js';
+import type { Unit } from './measure.js';
+
+/** Null when the figure is acceptable, else what is wrong and what to do. */
+export function checkFigure(unit: Unit, figure: Figure): string | null {
+  if (typeof figure !== 'number') {
+    if (!Number.isInteger(figure.numerator) || !Number.isInteger(figure.denominator)) {
+      return 'numerator and denominator must be whole numbers, e.g. 81 of 165';
+    }
+    if (figure.numerator > figure.denominator) return 'the numerator cannot be more than the denominator';
+    return null;
+  }
+  if (!Number.isFinite(figure)) return 'must be a number, e.g. 42';
+  switch (unit) {
+    case 'count':
+      return Number.isInteger(figure) && figure >= 0
+        ? null
+        : `${figure} is not a count: use a whole number, 0 or more`;
+    case 'percent':
+      return figure >= 0 && figure <= 100
+        ? null
+        : `${figure} is not a percentage: use a number from 0 to 100`;
+    case 'rank':
+      return Number.isInteger(figure) && figure >= 1
+        ? null
+        : `${figure} is not a rank: use a whole number from 1`;
+    case 'rate':
+      return figure >= 0 ? null : `${figure} is not a rate: use a number, 0 or more`;
+    case 'text':
+      return 'this measure takes narrative only, no figure';
+    default: {
+      const never: never = unit;
+      throw new Error(`unknown unit ${String(never)}`);
+    }
+  }
+}

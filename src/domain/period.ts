@@ -1,0 +1,185 @@
+// Reporting periods (years, quarters, months) of a financial year that starts in a configurable
+// month: April in the UK public sector.
+
+import { addDays, compareIsoDates, isoDate, type IsoDate } from './iso-date.js';
+import { parsePeriod } from './period-parse.js';
+
+export type Frequency = 'monthly' | 'quarterly' | 'annual';
+
+export type Period =
+  /** year: the calendar year the financial year starts in (2015 for 2015/16) */
+  | { kind: 'year'; year: number }
+  | { kind: 'quarter'; year: number; quarter: 1 | 2 | 3 | 4 }
+  /** a calendar year and month 1..12: 2016-01 is in 2015/16 */
+  | { kind: 'month'; year: number; month: number };
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface FinancialCalendar {
+  yearStartMonth: number;
+  parse(text: string, opts?: { defaultYear?: number }): Parsed<Period>;
+  /** Canonical text: '2015/16', '2015/16 Q1', '2015-04' ('2015', '2015 Q1' when years start in January). */
+  format(p: Period): string;
+  /** First day. */
+  start(p: Period): IsoDate;
+  /** Last day, inclusive. */
+  end(p: Period): IsoDate;
+  /** The start year of the financial year the period is in. */
+  yearOf(p: Period): number;
+  frequencyOf(p: Period): Frequency;
+  /** In order. */
+  periodsInYear(year: number, frequency: Frequency): Period[];
+  /** The months of a quarter, the quarters of a year...; null when frequency is coarser than outer. */
+  periodsWithin(outer: Period, frequency: Frequency): Period[] | null;
+  /** 1-based position within its financial year (Q3 -> 3, first month -> 1). */
+  indexInYear(p: Period): number;
+  sameLastYear(p: Period): Period;
+  shiftYears(p: Period, n: number): Period;
+  /** The previous period of the same frequency, crossing years. */
+  previous(p: Period): Period;
+  next(p: Period): Period;
+  containing(date: IsoDate, frequency: Frequency): Period;
+  /** The latest period whose end is before today. */
+  lastCompleted(today: IsoDate, frequency: Frequency): Period;
+  /** By end date, then start date. */
+  compare(a: Period, b: Period): number;
+  equals(a: Period, b: Period): boolean;
+}
+
+const MONTHS_IN: Record<Frequency, number> = { monthly: 1, quarterly: 3, annual: 12 };
+
+export function financialCalendar(yearStartMonth = 4): FinancialCalendar {
+  if (!Number.isInteger(yearStartMonth) || yearStartMonth < 1 || yearStartMonth > 12) {
+    throw new RangeError(`yearStartMonth must be 1..12, got ${yearStartMonth}`);
+  }
+  const offset = yearStartMonth - 1;
+  const start = (p: Period): IsoDate => firstDayOf(startMonth(offset, p));
+  const end = (p: Period): IsoDate => addDays(firstDayOf(startMonth(offset, p) + monthsIn(p)), -1);
+  const yearOf = (p: Period): number => Math.floor((startMonth(offset, p) - offset) / 12);
+  const step = (p: Period, n: number): Period =>
+    atSequence(offset, frequencyOf(p), sequenceOf(offset, p) + n);
+  const containing = (date: IsoDate, frequency: Frequency): Period =>
+    atSequence(offset, frequency, sequenceAt(offset, monthOfDate(date), frequency));
+  const compare = (a: Period, b: Period): number =>
+    compareIsoDates(end(a), end(b)) || compareIsoDates(start(a), start(b));
+  const periodsWithin = (outer: Period, frequency: Frequency): Period[] | null => {
+    if (MONTHS_IN[frequency] > monthsIn(outer)) return null;
+    const first = sequenceAt(offset, startMonth(offset, outer), frequency);
+    const count = monthsIn(outer) / MONTHS_IN[frequency];
+    return Array.from({ length: count }, (_, i) => atSequence(offset, frequency, first + i));
+  };
+
+  const calendar: FinancialCalendar = {
+    yearStartMonth,
+    parse: (text, opts) => parsePeriod(calendar, text, opts?.defaultYear),
+    format: (p) => formatPeriod(yearStartMonth, p),
+    start,
+    end,
+    yearOf,
+    frequencyOf,
+    periodsInYear: (year, frequency) => periodsWithin({ kind: 'year', year }, frequency) ?? [],
+    periodsWithin,
+    indexInYear: (p) => (startMonth(offset, p) - offset - yearOf(p) * 12) / monthsIn(p) + 1,
+    sameLastYear: (p) => shiftYears(p, -1),
+    shiftYears,
+    previous: (p) => step(p, -1),
+    next: (p) => step(p, 1),
+    containing,
+    lastCompleted: (today, frequency) => step(containing(today, frequency), -1),
+    compare,
+    equals: (a, b) => compare(a, b) === 0,
+  };
+  return calendar;
+}
+
+// Months are counted as year * 12 + (month - 1) ("absolute months"), so period maths is integer
+// maths; `offset` is the start month of the financial year less one.
+
+function startMonth(offset: number, p: Period): number {
+  switch (p.kind) {
+    case 'year':
+      return p.year * 12 + offset;
+    case 'quarter':
+      return p.year * 12 + offset + 3 * (p.quarter - 1);
+    case 'month':
+      return p.year * 12 + p.month - 1;
+    default:
+      return unreachable(p);
+  }
+}
+
+function monthOfDate(date: IsoDate): number {
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+}
+
+function firstDayOf(absoluteMonth: number): IsoDate {
+  return isoDate(Math.floor(absoluteMonth / 12), mod(absoluteMonth, 12) + 1, 1);
+}
+
+// Periods of one frequency are numbered consecutively from year 0, so previous/next are -1/+1.
+function sequenceAt(offset: number, absoluteMonth: number, frequency: Frequency): number {
+  return Math.floor((absoluteMonth - offset) / MONTHS_IN[frequency]);
+}
+
+function sequenceOf(offset: number, p: Period): number {
+  return sequenceAt(offset, startMonth(offset, p), frequencyOf(p));
+}
+
+function atSequence(offset: number, frequency: Frequency, n: number): Period {
+  switch (frequency) {
+    case 'annual':
+      return { kind: 'year', year: n };
+    case 'quarterly':
+      return { kind: 'quarter', year: Math.floor(n / 4), quarter: (mod(n, 4) + 1) as 1 | 2 | 3 | 4 };
+    case 'monthly':
+      return { kind: 'month', year: Math.floor((n + offset) / 12), month: mod(n + offset, 12) + 1 };
+    default:
+      return unreachable(frequency);
+  }
+}
+
+function frequencyOf(p: Period): Frequency {
+  switch (p.kind) {
+    case 'year':
+      return 'annual';
+    case 'quarter':
+      return 'quarterly';
+    case 'month':
+      return 'monthly';
+    default:
+      return unreachable(p);
+  }
+}
+
+function monthsIn(p: Period): number {
+  return MONTHS_IN[frequencyOf(p)];
+}
+
+function shiftYears(p: Period, n: number): Period {
+  return { ...p, year: p.year + n };
+}
+
+function formatYear(yearStartMonth: number, year: number): string {
+  return yearStartMonth === 1 ? String(year) : `${year}/${String(mod(year + 1, 100)).padStart(2, '0')}`;
+}
+
+function formatPeriod(yearStartMonth: number, p: Period): string {
+  switch (p.kind) {
+    case 'year':
+      return formatYear(yearStartMonth, p.year);
+    case 'quarter':
+      return `${formatYear(yearStartMonth, p.year)} Q${p.quarter}`;
+    case 'month':
+      return `${p.year}-${String(p.month).padStart(2, '0')}`;
+    default:
+      return unreachable(p);
+  }
+}
+
+function mod(n: number, m: number): number {
+  return ((n % m) + m) % m;
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+}

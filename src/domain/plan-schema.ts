@@ -1,0 +1,83 @@
+// The plan file: a partnership's settings, people, themes, measures and (optionally) returns.
+import { z } from 'zod';
+import { MeasureSchema } from './measure.js';
+import { FigureSchema, FiguresSchema } from './figures.js';
+
+const isoDate = z.union([z.date(), z.string()]).transform((v, ctx) => {
+  const text = v instanceof Date ? v.toISOString().slice(0, 10) : v.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a date: use YYYY-MM-DD, e.g. 2016-05-24` });
+    return z.NEVER;
+  }
+  return text;
+});
+
+export const RoleSchema = z.enum(['coordinator', 'chair', 'owner', 'member']);
+export const RagSchema = z.enum(['green', 'amber', 'red', 'none']);
+
+export const PartnershipSettingsSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a short id in lower case, e.g. stockton'),
+  name: z.string().min(1),
+  timezone: z.string().default('Europe/London'),
+  yearStartMonth: z.number().int().min(1).max(12).default(4),
+  dueWorkingDays: z.number().int().min(0).max(60).default(10),
+  tolerancePct: z.number().min(0).max(100).default(15),
+  redOnlyIfWorseThanLastYear: z.boolean().default(false),
+  judgeAgainst: z.enum(['targetToDate', 'projection']).default('targetToDate'),
+  smallNumberThreshold: z.number().int().min(1).default(5),
+  currentYear: z.string().optional(),
+});
+
+export const PersonSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  email: z.string().email().optional(),
+  slackId: z.string().optional(),
+  teamsId: z.string().optional(),
+  role: RoleSchema.default('owner'),
+});
+
+export const ThemeSchema = z.object({ id: z.string().min(1), name: z.string().min(1) });
+
+export const ReturnInputSchema = z
+  .object({
+    ref: z.coerce.string(),
+    period: z.coerce.string(),
+    value: FigureSchema.optional(),
+    values: FiguresSchema.optional(),
+    narrative: z.string().default(''),
+    correctiveAction: z.string().optional(),
+    notAvailable: z.string().min(1).optional(),
+    expected: isoDate.optional(),
+    submittedBy: z.string().optional(),
+    submittedAt: isoDate.optional(),
+  })
+  .refine((r) => [r.value, r.values, r.notAvailable].filter((v) => v !== undefined).length <= 1, {
+    message: 'give one of value, values or notAvailable',
+  });
+
+export const OverrideInputSchema = z.object({
+  ref: z.coerce.string(),
+  period: z.coerce.string(),
+  rag: RagSchema,
+  reason: z.string().min(1, 'say why the status differs from the computed one'),
+  by: z.string().min(1),
+});
+
+export const PlanSchema = z.object({
+  partnership: PartnershipSettingsSchema,
+  people: z.array(PersonSchema).min(1),
+  themes: z.array(ThemeSchema).min(1),
+  measures: z.array(MeasureSchema).min(1),
+  returns: z.array(ReturnInputSchema).default([]),
+  overrides: z.array(OverrideInputSchema).default([]),
+});
+
+export type Role = z.infer<typeof RoleSchema>;
+export type Rag = z.infer<typeof RagSchema>;
+export type PartnershipSettings = z.infer<typeof PartnershipSettingsSchema>;
+export type Person = z.infer<typeof PersonSchema>;
+export type Theme = z.infer<typeof ThemeSchema>;
+export type ReturnInput = z.infer<typeof ReturnInputSchema>;
+export type OverrideInput = z.infer<typeof OverrideInputSchema>;
+export type Plan = z.infer<typeof PlanSchema>;

@@ -1,0 +1,194 @@
+// The status engine: turns a measure's returns into the figures and RAG a board reads.
+import { componentsOf, headlineOf, type Component, type Measure } from './measure.js';
+import type { FinancialCalendar, Parsed, Period } from './period.js';
+import type { Rag } from './plan-schema.js';
+import {
+  directionOfTravel,
+  judgeRag,
+  NONE_LABELS,
+  RAG_LABELS,
+  type Direction,
+  type NoneReason,
+  type RagRules,
+} from './rag.js';
+import type { OverrideRecord, ReturnRecord } from './return-record.js';
+import { readSeries, type SeriesReading } from './series.js';
+import { annualTarget, baselineToDate, targetToDate } from './target.js';
+
+export interface StatusRules extends RagRules {
+  judgeAgainst: 'targetToDate' | 'projection';
+}
+
+export interface Comparison {
+  value: number | null;
+  change: number | null;
+  changePct: number | null;
+}
+
+export interface ComponentStatus {
+  key: string;
+  /** The component's name ("ASB Hotline"), or the measure's title when it has one series. */
+  name: string;
+  actual: number | null;
+  ytd: number | null;
+  annualTarget: number | null;
+  targetToDate: number | null;
+  variance: number | null;
+  variancePct: number | null;
+  rag: Rag;
+  noneReason: NoneReason | null;
+  /** The RAG in words: 'On target', 'Monitoring only'... */
+  label: string;
+  lastYear: Comparison & { actual: number | null; ytd: number | null };
+  baseline: Comparison & { label: string };
+  projectedYearEnd: number | null;
+  direction: Direction | null;
+}
+
+export interface MeasureStatus {
+  ref: string;
+  title: string;
+  theme: string;
+  unit: Measure['unit'];
+  polarity: Measure['polarity'];
+  period: Period;
+  /** The computed RAG of the headline component. */
+  rag: Rag;
+  label: string;
+  noneReason: NoneReason | null;
+  /** The coordinator's override, shown beside the computed RAG. */
+  override: OverrideRecord | null;
+  /** What the board sees: the override when there is one, else the computed RAG. */
+  finalRag: Rag;
+  headline: ComponentStatus;
+  components: ComponentStatus[];
+  /** The latest return inside the asked period (a quarter's last month, say), if any. */
+  latest: ReturnRecord | null;
+}
+
+export interface StatusInput {
+  cal: FinancialCalendar;
+  measure: Measure;
+  period: Period;
+  /** The current revision of each period's return for this measure (any years). */
+  returns: ReturnRecord[];
+  override: OverrideRecord | null;
+  rules: StatusRules;
+}
+
+/** Checks the period can be asked of the measure: not finer than how often it is reported. */
+export function checkPeriodFor(cal: FinancialCalendar, measure: Measure, period: Period): Parsed<Period> {
+  if (cal.periodsWithin(period, measure.frequency) !== null) return { ok: true, value: period };
+  const example = cal.format(cal.containing(cal.start(period), measure.frequency));
+  return {
+    ok: false,
+    error: `${measure.ref} is reported ${measure.frequency}, so ${cal.format(period)} is too short: ask for e.g. ${example}`,
+  };
+}
+
+export function computeStatus(input: StatusInput): MeasureStatus {
+  const { cal, measure, period } = input;
+  const components = componentsOf(measure).map((c) => componentStatus(input, c));
+  const headlineKey = headlineOf(measure).key;
+  const headline = components.find((c) => c.key === headlineKey) as ComponentStatus;
+  const latest =
+    input.returns
+      .filter((r) => cal.end(r.period) <= cal.end(period) && cal.end(r.period) >= cal.start(period))
+      .sort((a, b) => cal.compare(a.period, b.period))
+      .pop() ?? null;
+  return {
+    ref: measure.ref,
+    title: measure.title,
+    theme: measure.theme,
+    unit: measure.unit,
+    polarity: measure.polarity,
+    period,
+    rag: headline.rag,
+    label: headline.label,
+    noneReason: headline.noneReason,
+    override: input.override,
+    finalRag: input.override?.rag ?? headline.rag,
+    headline,
+    components,
+    latest,
+  };
+}
+
+function componentStatus(input: StatusInput, component: Component): ComponentStatus {
+  const { cal, measure, period, rules } = input;
+  const read = (p: Period): SeriesReading =>
+    readSeries({
+      cal,
+      returns: input.returns,
+      key: component.key,
+      period: p,
+      frequency: measure.frequency,
+      aggregation: measure.aggregation,
+      asPercent: measure.unit === 'percent',
+    });
+  const now = read(period);
+  const ly = read(cal.sameLastYear(period));
+  const lyYear = read(cal.shiftYears({ kind: 'year', year: cal.yearOf(period) }, -1));
+  const baseline = component.baseline ?? (measure.components ? undefined : measure.baseline);
+  const projected =
+    measure.aggregation === 'sum' && now.ytd !== null && now.withData > 0
+      ? (now.ytd / now.withData) * now.inYear
+      : null;
+
+  const targetSpec =
+    measure.targetsByYear?.[cal.format({ kind: 'year', year: cal.yearOf(period) })] ??
+    component.target ??
+    measure.target;
+  const ctx = targetSpec && {
+    target: targetSpec,
+    aggregation: measure.aggregation,
+    baseline,
+    lastYearTotal: lyYear.ytd,
+    inYear: now.inYear,
+  };
+  const annual = ctx ? annualTarget(ctx) : null;
+  const ttd = ctx && annual?.ok ? targetToDate(ctx, annual.value, now.elapsed) : null;
+  const judged = measure.aggregation === 'sum' ? now.ytd : now.actual;
+  const lyJudged = measure.aggregation === 'sum' ? ly.ytd : ly.actual;
+
+  let rag: Rag = 'none';
+  let noneReason: NoneReason | null = null;
+  if (measure.unit === 'text') noneReason = 'narrative';
+  else if (measure.polarity === 'monitor') noneReason = 'monitoring';
+  else if (!ctx) noneReason = 'no-target';
+  else if (annual && !annual.ok) noneReason = annual.reason;
+  else if (!now.current || judged === null || ttd === null) noneReason = 'no-data';
+  else if (rules.judgeAgainst === 'projection' && projected !== null && annual?.ok) {
+    rag = judgeRag(projected, annual.value, measure.polarity, rules, lyYear.ytd);
+  } else rag = judgeRag(judged, ttd, measure.polarity, rules, lyJudged);
+
+  const variance = judged !== null && ttd !== null ? judged - ttd : null;
+  const baseToDate =
+    baseline?.value != null
+      ? baselineToDate(baseline.value, measure.aggregation, now.elapsed, now.inYear)
+      : null;
+  return {
+    key: component.key,
+    name: component.label,
+    actual: now.actual,
+    ytd: now.ytd,
+    annualTarget: annual?.ok ? annual.value : null,
+    targetToDate: ttd,
+    variance,
+    variancePct: variance !== null && ttd ? (variance / Math.abs(ttd)) * 100 : null,
+    rag,
+    noneReason,
+    label: rag === 'none' ? NONE_LABELS[noneReason ?? 'no-data'] : RAG_LABELS[rag],
+    lastYear: { actual: ly.actual, ytd: ly.ytd, ...compare(judged, lyJudged) },
+    baseline: { label: baseline?.label ?? '', ...compare(judged, baseToDate) },
+    projectedYearEnd: projected,
+    direction:
+      judged !== null && lyJudged !== null ? directionOfTravel(judged, lyJudged, measure.polarity) : null,
+  };
+}
+
+function compare(now: number | null, before: number | null): Comparison {
+  if (now === null || before === null) return { value: before, change: null, changePct: null };
+  const change = now - before;
+  return { value: before, change, changePct: before === 0 ? null : (change / Math.abs(before)) * 100 };
+}

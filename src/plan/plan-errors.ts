@@ -1,0 +1,30 @@
+// Turns schema and cross-check issues into lines a user can act on: file, line, field, what is expected.
+import { LineCounter, type Document } from 'yaml';
+
+export interface Located {
+  path: PropertyKey[];
+  message: string;
+}
+
+export function fieldName(path: PropertyKey[]): string {
+  return path.reduce<string>(
+    (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
+    '',
+  );
+}
+
+/** The 1-based line of the deepest node of `path` present in the document. */
+export function lineOf(doc: Document, counter: LineCounter, path: PropertyKey[]): number | null {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth) as unknown[], true) as
+      { range?: [number, number, number] } | undefined;
+    if (node?.range) return counter.linePos(node.range[0]).line;
+  }
+  return null;
+}
+
+export function formatIssue(file: string, line: number | null, i: Located): string {
+  const where = line === null ? file : `${file}:${line}`;
+  const field = fieldName(i.path);
+  return field ? `${where}: ${field}: ${i.message}` : `${where}: ${i.message}`;
+}

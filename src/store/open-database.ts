@@ -1,0 +1,36 @@
+// Opens the database named by DATABASE_URL, applies pending migrations and returns a Prisma client.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { migrateSqlite } from './migrate.js';
+
+export type Db = PrismaClient;
+
+export interface OpenedDatabase {
+  prisma: Db;
+  /** Migrations applied by this opening. */
+  migrated: string[];
+  close(): Promise<void>;
+}
+
+export function sqlitePath(url: string): string {
+  const path = url.replace(/^file:/, '');
+  return path === ':memory:' ? path : resolve(path);
+}
+
+export async function openDatabase(url: string): Promise<OpenedDatabase> {
+  if (!url.startsWith('file:')) {
+    throw new Error(`DATABASE_URL "${url.split(':')[0]}:…" is not supported yet: use file:./data/bot.db`);
+  }
+  const path = sqlitePath(url);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const raw = new Database(path);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('busy_timeout = 5000');
+  const migrated = migrateSqlite(raw);
+  raw.close();
+  const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: path }) });
+  return { prisma, migrated, close: () => prisma.$disconnect() };
+}
