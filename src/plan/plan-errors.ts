@@ -1,5 +1,6 @@
 // Turns schema and cross-check issues into lines a user can act on: file, line, field, what is expected.
-import { LineCounter, type Document } from 'yaml';
+import type { LineCounter} from 'yaml';
+import { type Document } from 'yaml';
 
 export interface Located {
   path: PropertyKey[];
