@@ -1,5 +1,5 @@
 // Turns schema and cross-check issues into lines a user can act on: file, line, field, what is expected.
-import type { LineCounter} from 'yaml';
+import type { LineCounter } from 'yaml';
 import { type Document } from 'yaml';
 
 export interface Located {
