@@ -148,13 +148,13 @@ function componentStatus(input: StatusInput, component: Component): ComponentSta
   };
   const annual = ctx ? annualTarget(ctx) : null;
   const ttd = ctx && annual?.ok ? targetToDate(ctx, annual.value, now.elapsed) : null;
-  const judged = measure.aggregation === 'sum' ? now.ytd : now.actual;
-  const lyJudged = measure.aggregation === 'sum' ? ly.ytd : ly.actual;
+  const judged = measure.aggregation === 'latest' ? now.actual : now.ytd;
+  const lyJudged = measure.aggregation === 'latest' ? ly.actual : ly.ytd;
 
   let rag: Rag = 'none';
   let noneReason: NoneReason | null = null;
   if (measure.unit === 'text') noneReason = 'narrative';
-  else if (measure.polarity === 'monitor') noneReason = 'monitoring';
+  else if (measure.polarity === 'monitor') noneReason = now.current ? 'monitoring' : 'no-data';
   else if (!ctx) noneReason = 'no-target';
   else if (annual && !annual.ok) noneReason = annual.reason;
   else if (!now.current || judged === null || ttd === null) noneReason = 'no-data';

@@ -15,7 +15,8 @@ export function readPlanYaml(file: string, text: string): PlanRead {
     return {
       ok: false,
       errors: doc.errors.map(
-        (e) => `${file}:${e.linePos?.[0]?.line ?? '?'}: not valid YAML: ${e.message.split('\n')[0]}`,
+        // linePos is only filled in with prettyErrors, so the line comes from the counter.
+        (e) => `${file}:${counter.linePos(e.pos[0]).line}: not valid YAML: ${e.message.split('\n')[0]}`,
       ),
     };
   }

@@ -84,7 +84,7 @@ export async function savePlan(
     }
     const measureIds = new Map<string, number>();
     for (const [position, m] of plan.measures.entries()) {
-      const data = { position, definition: JSON.stringify(m) };
+      const data = { position, definition: canonicalJson(m) };
       const existing = await tx.measure.findUnique({
         where: { partnershipId_ref: { partnershipId: pid, ref: m.ref } },
       });
@@ -119,6 +119,18 @@ export async function savePlan(
     }
   });
   return summary;
+}
+
+/**
+ * JSON with object keys sorted, so that the same measure always gives the same text: a measure loaded
+ * back and saved again (as a CSV import does) has its keys in another order and would count as changed.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 async function upsertCounted<T extends { id: number }>(

@@ -1,0 +1,31 @@
+// The conversation, platform-neutral: a message or a card action in, Reply values out.
+import type { IsoDate } from '../domain/iso-date.js';
+import type { FinancialCalendar } from '../domain/period.js';
+import type { Person } from '../domain/plan-schema.js';
+import type { Db } from '../store/open-database.js';
+import type { Partnership } from '../store/plan-store.js';
+import type { CardAction, Reply } from './reply.js';
+
+/** Who is speaking, in which partnership, and when. */
+export interface Turn {
+  partnership: Partnership;
+  person: Person;
+  cal: FinancialCalendar;
+  now: Date;
+  today: IsoDate;
+  /** A stable id of the platform request (activity id...), for idempotent submissions. */
+  requestId: string;
+  /** Where the person speaks from: 'teams' | 'slack' | 'local'. */
+  channel: string;
+}
+
+export interface BotDeps {
+  db: Db;
+  /** The chart image for a measure's status, or null when charts are off. */
+  chartUrl(ref: string, period: string): string | null;
+}
+
+export interface Conversation {
+  onMessage(turn: Turn, text: string): Promise<Reply[]>;
+  onAction(turn: Turn, action: CardAction): Promise<Reply[]>;
+}

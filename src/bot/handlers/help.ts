@@ -1,0 +1,45 @@
+// Help, greetings and the answer to anything not understood: always examples, never silence.
+import type { Reply, SayButton } from '../reply.js';
+import type { Turn } from '../conversation.js';
+
+const EXAMPLES: SayButton[] = [
+  { label: 'Status of 2.2', say: 'status of 2.2' },
+  { label: 'Exceptions', say: 'exceptions' },
+  { label: 'My returns', say: 'my returns' },
+  { label: 'Who is missing?', say: 'overdue' },
+];
+
+export const HELP_TEXT = [
+  'Here is what I can do:',
+  '• status of 2.2 — a measure\'s latest status; add a period: "status 2.2 Q3", "status 2.2 2014/15 Q4"',
+  '• how is ASB doing — find measures by words in their title, theme or data source',
+  '• exceptions — red and amber measures now (or "exceptions Q3")',
+  '• overdue / who is missing — returns not yet in, by owner',
+  '• my returns — what you owe, with due dates',
+  '• submit 2.2 — open the return card for a measure you own',
+].join('\n');
+
+export function help(): Reply[] {
+  return [{ kind: 'text', text: HELP_TEXT, buttons: EXAMPLES }];
+}
+
+export function greeting(turn: Turn): Reply[] {
+  return [
+    {
+      kind: 'text',
+      text: `Hello ${turn.person.name.split(' ')[0]}. Ask me about ${turn.partnership.settings.name}'s measures, for example "status of 2.2", or say "help".`,
+      buttons: EXAMPLES,
+    },
+  ];
+}
+
+export function notUnderstood(text: string): Reply[] {
+  const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return [
+    {
+      kind: 'text',
+      text: `Sorry, I did not understand "${shown}". Try one of these, or say "help":`,
+      buttons: EXAMPLES,
+    },
+  ];
+}

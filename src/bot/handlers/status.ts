@@ -1,0 +1,110 @@
+// "status of 2.2", "status 2.2 Q3", "how is ASB doing": find the measure(s) and show the status card.
+import type { Measure } from '../../domain/measure.js';
+import { checkPeriodFor } from '../../domain/status.js';
+import { readPartnershipView } from '../../app/partnership-view.js';
+import { findMeasure } from '../../app/status-query.js';
+import type { Reply, SayButton } from '../reply.js';
+import { canSubmit, type Ctx } from '../return-form/return-actions.js';
+import { statusView } from '../status-view.js';
+
+const STOP = new Set([
+  'the',
+  'and',
+  'for',
+  'are',
+  'our',
+  'how',
+  'with',
+  'what',
+  'about',
+  'doing',
+  'going',
+  'measure',
+  'measures',
+]);
+
+/** Measures whose title, theme or data source contain every word asked (ignoring small words). */
+export function searchMeasures(ctx: Ctx, words: string): Measure[] {
+  const p = ctx.turn.partnership;
+  const terms = words
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length > 2 && !STOP.has(w));
+  if (terms.length === 0) return [];
+  const haystack = (m: Measure) =>
+    `${m.ref} ${m.title} ${p.themes.find((t) => t.id === m.theme)?.name ?? ''} ${m.theme} ${m.source}`.toLowerCase();
+  const stem = (t: string) => t.replace(/(ies|es|s)$/, '');
+  return p.measures.filter((m) => terms.every((t) => haystack(m).includes(stem(t))));
+}
+
+export async function showStatus(ctx: Ctx, ref: string, periodText: string | null): Promise<Reply[]> {
+  const { turn, deps } = ctx;
+  const found = findMeasure(turn.partnership, ref);
+  if (!found.ok)
+    return [{ kind: 'text', text: `${found.error}. Try "how is ASB doing" to search by words.` }];
+  const m = found.value;
+  const view = await readPartnershipView(deps.db, turn.cal, turn.partnership, turn.today);
+  let status = view.latestStatus(m);
+  if (periodText) {
+    const parsed = turn.cal.parse(periodText, { defaultYear: view.year });
+    if (!parsed.ok) return [{ kind: 'text', text: parsed.error }];
+    const fits = checkPeriodFor(turn.cal, m, parsed.value);
+    if (!fits.ok) return [{ kind: 'text', text: fits.error }];
+    status = view.statusAt(m, parsed.value);
+  }
+  const period = turn.cal.format(status.period);
+  const actions: SayButton[] = [];
+  if (canSubmit(turn, m)) actions.push({ label: 'Submit return', say: `submit ${m.ref} ${period}` });
+  actions.push({
+    label: 'Last quarter',
+    say: `status of ${m.ref} ${turn.cal.format(turn.cal.previous(status.period))}`,
+  });
+  actions.push({ label: 'Exceptions', say: 'exceptions' });
+  const sensitive = m.sensitive
+    ? (m.smallNumberThreshold ?? turn.partnership.settings.smallNumberThreshold)
+    : null;
+  return [
+    {
+      kind: 'status',
+      view: statusView(turn, status, {
+        chartUrl: deps.chartUrl(m.ref, period),
+        suppressBelow: sensitive,
+        actions,
+      }),
+    },
+  ];
+}
+
+export async function searchStatus(ctx: Ctx, words: string, periodText: string | null): Promise<Reply[]> {
+  const matches = searchMeasures(ctx, words);
+  const only = matches[0];
+  if (matches.length === 1 && only) return showStatus(ctx, only.ref, periodText);
+  const suffix = periodText ? ` ${periodText}` : '';
+  if (matches.length === 0) {
+    const themes = ctx.turn.partnership.themes.map((t) => t.name).join(', ');
+    return [
+      {
+        kind: 'text',
+        text: `I found no measure about "${words}". Try a reference ("status of 2.2") or a theme: ${themes}.`,
+      },
+    ];
+  }
+  return [
+    {
+      kind: 'list',
+      title: `${matches.length} measures match "${words}"`,
+      intro: 'Which one?',
+      sections: [
+        {
+          heading: 'Measures',
+          items: matches.slice(0, 10).map((m) => ({
+            text: `${m.ref} ${m.title}`,
+            detail: m.source || null,
+            rag: null,
+            button: { label: 'Status', say: `status of ${m.ref}${suffix}` },
+          })),
+        },
+      ],
+    },
+  ];
+}

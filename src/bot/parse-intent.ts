@@ -1,0 +1,82 @@
+// Turns what someone typed into an intent. Tolerant of case, punctuation, a trailing "?", and periods
+// written before or after the measure ("status 2.2 Q3", "Q3 2015/16 status of 2.2").
+export type Intent =
+  | { kind: 'status'; ref: string; period: string | null }
+  | { kind: 'search'; words: string; period: string | null }
+  | { kind: 'exceptions'; period: string | null }
+  | { kind: 'overdue' }
+  | { kind: 'myReturns' }
+  | { kind: 'submit'; ref: string | null; period: string | null }
+  | { kind: 'help' }
+  | { kind: 'greeting' }
+  | { kind: 'unknown'; text: string };
+
+const REF = /^\d{1,2}(?:\.\d+)+[a-z]?$/i;
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const PERIOD_WORD = new RegExp(
+  `^(q[1-4]|quarter|fy|fy\\d{2,4}([/-]\\d{2,4})?|\\d{4}([/-]\\d{2,4})?|\\d{2}/\\d{2}|${MONTH}(-${MONTH})?)$`,
+  'i',
+);
+
+/** Splits trailing/leading period words from the rest: "2.2 Q3 2015/16" → ["2.2", "Q3 2015/16"]. */
+export function splitPeriod(text: string): { rest: string; period: string | null } {
+  const words = text.split(/\s+/).filter(Boolean);
+  const kept: string[] = [];
+  const period: string[] = [];
+  for (const w of words) {
+    if (PERIOD_WORD.test(w) && !REF.test(w)) period.push(w);
+    else if (/^[1-4]$/.test(w) && period[period.length - 1]?.toLowerCase() === 'quarter') period.push(w);
+    else kept.push(w);
+  }
+  return { rest: kept.join(' '), period: period.length > 0 ? period.join(' ') : null };
+}
+
+function normalise(text: string): string {
+  return text
+    .replace(/<at>.*?<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/[?!]+/g, ' ')
+    .replace(/[,;:]+(?=\s|$)/g, ' ')
+    .replace(/\.(?=\s|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export function parseIntent(raw: string): Intent {
+  const { rest: text, period } = splitPeriod(normalise(raw));
+  if (text === '') return period ? { kind: 'unknown', text: raw.trim() } : { kind: 'help' };
+  if (/^(help|\?|what can you do|commands|how does this work)\b/.test(text)) return { kind: 'help' };
+  if (/^(hi|hello|hey|morning|good (morning|afternoon))\b/.test(text)) return { kind: 'greeting' };
+  if (
+    /^(overdue|late|who is (missing|late)|who'?s (missing|late)|missing( returns)?|outstanding)$/.test(text)
+  ) {
+    return { kind: 'overdue' };
+  }
+  if (/^(my returns|my measures|what do i owe|what'?s due|due|my tasks)$/.test(text))
+    return { kind: 'myReturns' };
+  if (/^(exceptions|exception report|red and amber|reds?)$/.test(text)) return { kind: 'exceptions', period };
+  let m = /^(submit|return|report|update|enter)( (a )?return( for)?)?\b(.*)$/.exec(text);
+  if (m) {
+    const ref = (m[5] ?? '').trim().split(' ')[0] ?? '';
+    return { kind: 'submit', ref: ref === '' ? null : ref, period };
+  }
+  m =
+    /^(?:what(?:'s| is) the )?status(?: of| for)?\b(.*)$/.exec(text) ??
+    /^(?:show(?: me)?|how(?:'s| is| are)?)\s+(.*?)(?: doing| going| looking)?$/.exec(text);
+  if (m) return statusOrSearch(m[1] ?? '', period);
+  if (REF.test(text)) return { kind: 'status', ref: text, period };
+  return { kind: 'unknown', text: raw.trim() };
+}
+
+function statusOrSearch(tail: string, period: string | null): Intent {
+  const words = tail
+    .trim()
+    .replace(/^(of|for|on)\s+/, '')
+    .replace(/\s+(doing|going|looking)$/, '')
+    .trim();
+  if (words === '') return { kind: 'help' };
+  if (REF.test(words)) return { kind: 'status', ref: words, period };
+  return { kind: 'search', words, period };
+}

@@ -1,0 +1,89 @@
+// What the conversation answers with: plain, display-ready data. Renderers turn it into Adaptive Cards
+// (Teams, the local chat) or Block Kit (Slack); nothing here knows either.
+import type { Rag } from '../domain/plan-schema.js';
+
+/** A button that, when pressed, says `say` to the bot as if the user had typed it. */
+export interface SayButton {
+  label: string;
+  say: string;
+}
+
+export interface Figure {
+  label: string;
+  value: string;
+}
+
+export interface StatusView {
+  ref: string;
+  title: string;
+  period: string;
+  theme: string;
+  rag: Rag;
+  /** "On target", "Significant concern", "Monitoring only"... */
+  ragLabel: string;
+  override: { rag: Rag; ragLabel: string; reason: string; by: string } | null;
+  /** In period, year to date, target to date, variance, last year, baseline, projection (already formatted). */
+  figures: Figure[];
+  /** Multi-part measures: one line per part. */
+  components: { name: string; rag: Rag; ragLabel: string; figures: Figure[]; headline: boolean }[];
+  narrative: string | null;
+  correctiveAction: string | null;
+  notAvailable: string | null;
+  submitted: string | null;
+  chartUrl: string | null;
+  actions: SayButton[];
+}
+
+export interface FormField {
+  /** Component key, the name of the input. */
+  key: string;
+  label: string;
+  /** What the user typed (kept when the card comes back with errors). */
+  value: string;
+  placeholder: string;
+  error: string | null;
+  min: number | null;
+  max: number | null;
+  whole: boolean;
+}
+
+export interface ReturnFormView {
+  ref: string;
+  title: string;
+  period: string;
+  unitLabel: string;
+  fields: FormField[];
+  narrative: { value: string; error: string | null; maxLength: number };
+  notAvailable: { checked: boolean; reason: string; expected: string; error: string | null };
+  correctiveAction: { required: boolean; value: string; error: string | null };
+  /** "Last quarter (2015/16 Q3): 439", "Same quarter last year (2014/15 Q4): 315". */
+  context: string[];
+  /** What the figures would give: "Red: +560 (+52.4%) against target to date". */
+  preview: { rag: Rag; text: string } | null;
+  /** Plausibility questions; when present the card asks to Confirm or Edit. */
+  warnings: string[];
+  /** A message for the whole form ("Please fix the fields marked below"). */
+  formError: string | null;
+  /** Identifies this rendering of the form: submitting the same card twice stores once. */
+  token: string;
+  /** The revision this would create, and whether one exists already. */
+  revision: number;
+}
+
+export type Reply =
+  | { kind: 'text'; text: string; buttons?: SayButton[] }
+  | { kind: 'status'; view: StatusView }
+  | { kind: 'list'; title: string; intro: string | null; sections: ListSection[]; buttons?: SayButton[] }
+  | { kind: 'returnForm'; form: ReturnFormView }
+  | { kind: 'returnStored'; title: string; message: string; status: StatusView };
+
+export interface ListSection {
+  heading: string;
+  items: { text: string; detail: string | null; rag: Rag | null; button: SayButton | null }[];
+}
+
+/** What a card sends back. `data` holds the card's inputs and hidden fields; hidden fields are never trusted. */
+export interface CardAction {
+  verb: 'submitReturn' | 'confirmReturn' | 'editReturn' | 'say';
+  data: Record<string, unknown>;
+}

@@ -1,0 +1,148 @@
+// Builds the return card's view: fields with what was typed and any errors, context figures from the
+// previous period and last year, the status preview and plausibility questions.
+import { formatFigure } from '../../domain/format-figure.js';
+import { componentsOf, headlineOf, type Measure } from '../../domain/measure.js';
+import type { Period } from '../../domain/period.js';
+import type { MeasureStatus } from '../../domain/status.js';
+import { changeText } from '../../reports/status-text.js';
+import type { Turn } from '../conversation.js';
+import type { ReturnFormView } from '../reply.js';
+import type { PartnershipView } from '../../app/partnership-view.js';
+import { figureInputs, NARRATIVE_MAX, type FormReading, type Typed } from './form-values.js';
+
+const UNIT_LABEL: Record<Measure['unit'], string> = {
+  count: 'number',
+  percent: '% (0 to 100)',
+  rate: 'rate',
+  rank: 'rank (1 = best)',
+  text: 'narrative only',
+};
+
+export interface FormState {
+  typed: Typed;
+  errors: Record<string, string>;
+  warnings: string[];
+  preview: MeasureStatus | null;
+  correctiveRequired: boolean;
+  formError: string | null;
+  token: string;
+  revision: number;
+}
+
+export function emptyState(typed: Typed, token: string, revision: number): FormState {
+  return {
+    typed,
+    errors: {},
+    warnings: [],
+    preview: null,
+    correctiveRequired: false,
+    formError: null,
+    token,
+    revision,
+  };
+}
+
+export function stateFrom(reading: FormReading, base: FormState): FormState {
+  return { ...base, typed: reading.typed, errors: reading.errors };
+}
+
+/** The headline figure of the previous period and of the same period last year, for context. */
+export function comparators(
+  turn: Turn,
+  view: PartnershipView,
+  m: Measure,
+  period: Period,
+  key = headlineOf(m).key,
+) {
+  const { cal } = turn;
+  const unitWord = m.frequency === 'monthly' ? 'month' : m.frequency === 'quarterly' ? 'quarter' : 'year';
+  const at = (p: Period) => {
+    const s = view.statusAt(m, p).components.find((c) => c.key === key);
+    return s?.actual ?? null;
+  };
+  return [
+    { label: `Last ${unitWord} (${cal.format(cal.previous(period))})`, value: at(cal.previous(period)) },
+    {
+      label: `Same ${unitWord} last year (${cal.format(cal.sameLastYear(period))})`,
+      value: at(cal.sameLastYear(period)),
+    },
+  ];
+}
+
+export function buildForm(
+  turn: Turn,
+  view: PartnershipView,
+  m: Measure,
+  period: Period,
+  st: FormState,
+): ReturnFormView {
+  const ranges =
+    m.unit === 'percent'
+      ? { min: 0, max: 100 }
+      : m.unit === 'count' || m.unit === 'rate'
+        ? { min: 0, max: null }
+        : { min: m.unit === 'rank' ? 1 : null, max: null };
+  const context = comparators(turn, view, m, period).map(
+    (c) => `${c.label}: ${c.value === null ? 'no figure' : formatFigure(c.value, m.unit)}`,
+  );
+  if (st.revision > 1) context.push(`A return is already stored: submitting makes revision ${st.revision}.`);
+  if (m.components)
+    context.unshift(
+      `Parts: ${componentsOf(m)
+        .map((c) => c.label)
+        .join(', ')}`,
+    );
+  const preview = st.preview && {
+    rag: st.preview.rag,
+    text: `Would be ${st.preview.rag === 'none' ? 'unrated' : st.preview.rag.toUpperCase()} (${st.preview.label})${
+      st.preview.headline.variance !== null
+        ? `: ${changeText(st.preview.headline.variance, st.preview.headline.variancePct)} against the target to date`
+        : ''
+    }`,
+  };
+  return {
+    ref: m.ref,
+    title: m.title,
+    period: turn.cal.format(period),
+    unitLabel: UNIT_LABEL[m.unit],
+    fields:
+      m.unit === 'text'
+        ? []
+        : figureInputs(m).map((f) => ({
+            key: f.id,
+            label: f.label,
+            value: st.typed[f.id] ?? '',
+            placeholder: m.unit === 'percent' ? 'e.g. 92.5' : 'e.g. 336',
+            error: st.errors[f.id] ?? null,
+            min: ranges.min,
+            max: f.part === 'value' ? ranges.max : null,
+            whole: m.unit === 'count' || m.unit === 'rank' || f.part !== 'value',
+          })),
+    narrative: {
+      value: st.typed.narrative ?? '',
+      error: st.errors.narrative ?? null,
+      maxLength: NARRATIVE_MAX,
+    },
+    notAvailable: {
+      checked: st.typed.notAvailable === 'true',
+      reason: st.typed.notAvailableReason ?? '',
+      expected: st.typed.expected ?? '',
+      error: st.errors.notAvailableReason ?? st.errors.expected ?? null,
+    },
+    correctiveAction: {
+      required: st.correctiveRequired,
+      value: st.typed.correctiveAction ?? '',
+      error: st.errors.correctiveAction ?? null,
+    },
+    context,
+    preview,
+    warnings: st.warnings,
+    formError:
+      st.formError ??
+      (Object.keys(st.errors).length > 0
+        ? 'Please fix the fields marked below; nothing has been stored yet.'
+        : null),
+    token: st.token,
+    revision: st.revision,
+  };
+}

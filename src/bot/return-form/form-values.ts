@@ -1,0 +1,144 @@
+// Reading a submitted return card: what was typed, field by field, checked against the measure's rules.
+import { checkFigure } from '../../domain/check-figure.js';
+import type { Figure, Figures } from '../../domain/figures.js';
+import { parseIsoDate } from '../../domain/iso-date.js';
+import { componentsOf, type Measure } from '../../domain/measure.js';
+
+export const NARRATIVE_MAX = 2000;
+
+/** What the user typed, as strings, keyed by input id. */
+export type Typed = Record<string, string>;
+
+export interface FormReading {
+  typed: Typed;
+  figures: Figures | null;
+  narrative: string;
+  notAvailable: string | null;
+  expected: string | null;
+  correctiveAction: string | null;
+  /** Errors by input id ('figure.value', 'narrative', ...). */
+  errors: Record<string, string>;
+}
+
+export interface FigureInput {
+  id: string;
+  key: string;
+  part: 'value' | 'numerator' | 'denominator';
+  label: string;
+}
+
+/** The input ids of a measure's figures: one per component, or numerator and denominator for ratios. */
+export function figureInputs(m: Measure): FigureInput[] {
+  return componentsOf(m).flatMap((c): FigureInput[] =>
+    m.aggregation === 'ratio'
+      ? [
+          {
+            id: `figure.${c.key}.numerator`,
+            key: c.key,
+            part: 'numerator',
+            label: `${c.label}: number meeting the measure`,
+          },
+          { id: `figure.${c.key}.denominator`, key: c.key, part: 'denominator', label: `${c.label}: out of` },
+        ]
+      : [
+          {
+            id: `figure.${c.key}`,
+            key: c.key,
+            part: 'value',
+            label: m.components ? c.label : 'Figure for the period',
+          },
+        ],
+  );
+}
+
+export function typedFrom(data: Record<string, unknown>): Typed {
+  const out: Typed = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
+  }
+  return out;
+}
+
+function parseNumber(text: string): number | null {
+  const clean = text.replace(/[,\s]/g, '').replace(/%$/, '');
+  if (!/^-?\d+(\.\d+)?$/.test(clean)) return null;
+  return Number(clean);
+}
+
+export function readForm(m: Measure, typed: Typed): FormReading {
+  const errors: Record<string, string> = {};
+  const notAvailable = typed.notAvailable === 'true';
+  const reason = (typed.notAvailableReason ?? '').trim();
+  const narrative = (typed.narrative ?? '').trim();
+  const expectedText = (typed.expected ?? '').trim();
+  const expected = expectedText === '' ? null : parseIsoDate(expectedText);
+  if (expectedText !== '' && expected === null)
+    errors.expected = `"${expectedText}" is not a date: use the date picker or YYYY-MM-DD, e.g. 2016-05-24`;
+  if (narrative.length > NARRATIVE_MAX)
+    errors.narrative = `The commentary is ${narrative.length} characters: shorten it to ${NARRATIVE_MAX} or fewer`;
+
+  if (notAvailable) {
+    if (reason === '')
+      errors.notAvailableReason =
+        'Say why the figures are not available (for example "data arrives one month late")';
+    return {
+      typed,
+      figures: null,
+      narrative,
+      notAvailable: reason || null,
+      expected,
+      correctiveAction: null,
+      errors,
+    };
+  }
+  if (narrative === '') errors.narrative = 'Add a short commentary: what the figure shows and why';
+  let figures: Figures | null = null;
+  if (m.unit !== 'text') {
+    const parts: Record<string, { value?: number; numerator?: number; denominator?: number }> = {};
+    for (const input of figureInputs(m)) {
+      const text = (typed[input.id] ?? '').trim();
+      if (text === '') {
+        errors[input.id] = `Enter ${input.label.toLowerCase()}, or tick "Figures not available yet"`;
+        continue;
+      }
+      const n = parseNumber(text);
+      if (n === null) {
+        errors[input.id] = `"${text}" is not a number: enter digits only, e.g. 336`;
+        continue;
+      }
+      (parts[input.key] ??= {})[input.part] = n;
+    }
+    figures = {};
+    for (const [key, p] of Object.entries(parts)) {
+      const figure: Figure | undefined =
+        p.value ??
+        (p.numerator !== undefined && p.denominator !== undefined
+          ? { numerator: p.numerator, denominator: p.denominator }
+          : undefined);
+      if (figure === undefined) continue;
+      const problem =
+        typeof figure === 'number' || figure.denominator > 0
+          ? checkFigure(m.unit, figure)
+          : 'the denominator must be more than 0';
+      const id = typeof figure === 'number' ? `figure.${key}` : `figure.${key}.numerator`;
+      if (problem) errors[id] = problem.charAt(0).toUpperCase() + problem.slice(1);
+      else figures[key] = figure;
+    }
+  }
+  const correctiveAction = (typed.correctiveAction ?? '').trim() || null;
+  return { typed, figures, narrative, notAvailable: null, expected: null, correctiveAction, errors };
+}
+
+/** The typed strings for an existing return, so a revision starts from the current figures. */
+export function typedFromFigures(m: Measure, figures: Figures | null): Typed {
+  const out: Typed = {};
+  if (!figures) return out;
+  for (const input of figureInputs(m)) {
+    const f = figures[input.key];
+    if (f === undefined) continue;
+    if (typeof f === 'number') {
+      if (input.part === 'value') out[input.id] = String(f);
+    } else if (input.part !== 'value') out[input.id] = String(f[input.part]);
+  }
+  return out;
+}

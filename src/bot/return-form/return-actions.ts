@@ -1,0 +1,234 @@
+// Opening, checking and storing a return from a card: the owner's whole path from "submit 2.2" to
+// the confirmation, with bad input sent back beside the field and nothing stored until it is right.
+import { createHash } from 'node:crypto';
+import { figureValue } from '../../domain/figures.js';
+import { formatFigure } from '../../domain/format-figure.js';
+import type { Measure } from '../../domain/measure.js';
+import type { Parsed, Period } from '../../domain/period.js';
+import { plausibilityQuestion } from '../../domain/plausibility.js';
+import type { ReturnRecord } from '../../domain/return-record.js';
+import { computeStatus } from '../../domain/status.js';
+import { readPartnershipView, type PartnershipView } from '../../app/partnership-view.js';
+import { findMeasure, rulesFor } from '../../app/status-query.js';
+import { submitRevision } from '../../store/return-store.js';
+import type { BotDeps, Turn } from '../conversation.js';
+import type { CardAction, Reply } from '../reply.js';
+import { personName, statusView } from '../status-view.js';
+import { buildForm, comparators, emptyState, type FormState } from './build-form.js';
+import { readForm, typedFrom, typedFromFigures, type FormReading } from './form-values.js';
+
+export interface Ctx {
+  deps: BotDeps;
+  turn: Turn;
+}
+
+const text = (t: string, say?: string): Reply => ({
+  kind: 'text',
+  text: t,
+  ...(say ? { buttons: [{ label: say, say }] } : {}),
+});
+
+export function canSubmit(turn: Turn, m: Measure): boolean {
+  return turn.person.id === m.owner || turn.person.role === 'coordinator';
+}
+
+function refusal(turn: Turn, m: Measure): Reply {
+  const owner = personName(turn, m.owner);
+  return text(
+    `Only ${owner} (the owner of ${m.ref}) or a coordinator can submit its return. You can still ask for its status.`,
+    `status of ${m.ref}`,
+  );
+}
+
+function tokenFor(turn: Turn, revision: number): string {
+  return `${revision}.${createHash('sha256').update(`${turn.channel}:${turn.requestId}`).digest('hex').slice(0, 12)}`;
+}
+
+/** The period a return is for: as asked, else the oldest one owed, else the latest ended. */
+function periodFor(turn: Turn, view: PartnershipView, m: Measure, asked: string | null): Parsed<Period> {
+  const { cal, today } = turn;
+  if (asked) {
+    const parsed = cal.parse(asked, { defaultYear: view.year });
+    if (!parsed.ok) return parsed;
+    if (cal.frequencyOf(parsed.value) !== m.frequency) {
+      const example = cal.format(cal.containing(cal.start(parsed.value), m.frequency));
+      return { ok: false, error: `${m.ref} is reported ${m.frequency}: submit for a period like ${example}` };
+    }
+    if (cal.end(parsed.value) >= today) {
+      return {
+        ok: false,
+        error: `${cal.format(parsed.value)} has not ended yet (it ends ${cal.end(parsed.value)}): its return opens the day after.`,
+      };
+    }
+    return parsed;
+  }
+  const owed = view.obligations().find((o) => o.ref === m.ref && o.state !== 'received');
+  return { ok: true, value: owed?.period ?? cal.lastCompleted(today, m.frequency) };
+}
+
+export async function openReturnForm(ctx: Ctx, ref: string | null, asked: string | null): Promise<Reply[]> {
+  const { turn } = ctx;
+  if (!ref) {
+    const mine = turn.partnership.measures.filter((m) => m.owner === turn.person.id);
+    if (mine.length === 0) return [text('Which measure? Say for example "submit 2.2".')];
+    return [
+      {
+        kind: 'text',
+        text: 'Which return would you like to submit?',
+        buttons: mine.slice(0, 6).map((m) => ({ label: `${m.ref} ${m.title}`, say: `submit ${m.ref}` })),
+      },
+    ];
+  }
+  const found = findMeasure(turn.partnership, ref);
+  if (!found.ok) return [text(found.error)];
+  const m = found.value;
+  if (!canSubmit(turn, m)) return [refusal(turn, m)];
+  const view = await readPartnershipView(ctx.deps.db, turn.cal, turn.partnership, turn.today);
+  const period = periodFor(turn, view, m, asked);
+  if (!period.ok) return [text(period.error)];
+  const current = currentReturn(turn, view, m, period.value);
+  const typed = current
+    ? {
+        ...typedFromFigures(m, current.figures),
+        narrative: current.narrative,
+        correctiveAction: current.correctiveAction ?? '',
+      }
+    : {};
+  const revision = (current?.revision ?? 0) + 1;
+  return [
+    {
+      kind: 'returnForm',
+      form: buildForm(turn, view, m, period.value, emptyState(typed, tokenFor(turn, revision - 1), revision)),
+    },
+  ];
+}
+
+function currentReturn(turn: Turn, view: PartnershipView, m: Measure, period: Period): ReturnRecord | null {
+  return (view.returns.get(m.ref) ?? []).find((r) => turn.cal.equals(r.period, period)) ?? null;
+}
+
+export async function onReturnAction(ctx: Ctx, action: CardAction): Promise<Reply[]> {
+  const { turn, deps } = ctx;
+  const found = findMeasure(turn.partnership, String(action.data.ref ?? ''));
+  if (!found.ok) return [text(`This card does not name a measure I know. ${found.error}`)];
+  const m = found.value;
+  if (!canSubmit(turn, m)) return [refusal(turn, m)];
+  const parsed = turn.cal.parse(String(action.data.period ?? ''));
+  if (!parsed.ok || turn.cal.frequencyOf(parsed.value) !== m.frequency) {
+    return [
+      text(
+        `This card's period is not one of ${m.ref}'s: open a fresh card with "submit ${m.ref}".`,
+        `submit ${m.ref}`,
+      ),
+    ];
+  }
+  const period = parsed.value;
+  const view = await readPartnershipView(deps.db, turn.cal, turn.partnership, turn.today);
+  const token = String(action.data.token ?? '');
+  const basedOn = Number.parseInt(token, 10);
+  const current = currentReturn(turn, view, m, period);
+  const revision = (current?.revision ?? 0) + 1;
+  const reading = readForm(m, typedFrom(action.data));
+  const state: FormState = { ...emptyState(reading.typed, token, revision), errors: reading.errors };
+  const form = (s: FormState): Reply[] => [{ kind: 'returnForm', form: buildForm(turn, view, m, period, s) }];
+
+  if (action.verb === 'editReturn') return form(state);
+  if (Number.isNaN(basedOn))
+    return form({
+      ...state,
+      token: tokenFor(turn, revision - 1),
+      formError: 'This card is out of date: check the figures and submit again.',
+    });
+  if (Object.keys(reading.errors).length > 0) return form(state);
+
+  const preview = reading.figures ? previewStatus(turn, view, m, period, reading) : null;
+  const correctiveRequired = preview !== null && (preview.rag === 'red' || preview.rag === 'amber');
+  const checked: FormState = { ...state, preview, correctiveRequired };
+  if (correctiveRequired && !reading.correctiveAction) {
+    const word = preview.rag.toUpperCase();
+    return form({
+      ...checked,
+      errors: {
+        correctiveAction: `These figures would make ${m.ref} ${word}: say what is being done about it`,
+      },
+    });
+  }
+  if (action.verb === 'submitReturn' && reading.figures) {
+    const warnings = Object.entries(reading.figures).flatMap(([key, f]) => {
+      const q = plausibilityQuestion(
+        m.unit,
+        figureValue(f, m.unit === 'percent'),
+        comparators(turn, view, m, period, key),
+        (v) => formatFigure(v, m.unit),
+      );
+      return q ? [q] : [];
+    });
+    if (warnings.length > 0) return form({ ...checked, warnings });
+  }
+
+  const outcome = await submitRevision(
+    deps.db,
+    turn.cal,
+    {
+      measureId: turn.partnership.measureIds.get(m.ref) as number,
+      period,
+      figures: reading.figures,
+      narrative: reading.narrative,
+      correctiveAction: reading.correctiveAction,
+      notAvailable: reading.notAvailable,
+      expectedDate: reading.expected,
+      submittedBy: turn.person.id,
+      submittedAt: turn.now,
+      source: turn.channel,
+      requestKey: `card:${m.ref}:${turn.cal.format(period)}:${turn.person.id}:${token}`,
+      onlyIfChanged: false,
+    },
+    basedOn,
+  );
+  if (outcome.kind === 'conflict') {
+    const who = personName(turn, outcome.submittedBy) ?? 'Someone';
+    return form({
+      ...checked,
+      token: tokenFor(turn, outcome.revision),
+      revision: outcome.revision + 1,
+      formError: `${who} stored revision ${outcome.revision} of this return after this card was opened. Check the figures below and submit again to replace it.`,
+    });
+  }
+  const after = await readPartnershipView(deps.db, turn.cal, turn.partnership, turn.today);
+  const status = statusView(turn, after.statusAt(m, period), {
+    chartUrl: deps.chartUrl(m.ref, turn.cal.format(period)),
+    suppressBelow: null,
+    actions: [{ label: 'Edit this return', say: `submit ${m.ref} ${turn.cal.format(period)}` }],
+  });
+  const n = outcome.revision;
+  const message =
+    outcome.kind === 'duplicate'
+      ? `This card was already submitted: the return is stored as revision ${n}. Nothing new was stored.`
+      : n > 1
+        ? `Stored as revision ${n}; revision ${n - 1} is kept in the history. Thank you.`
+        : 'Stored as revision 1. Thank you.';
+  return [{ kind: 'returnStored', title: `Return for ${m.ref} ${turn.cal.format(period)}`, message, status }];
+}
+
+function previewStatus(turn: Turn, view: PartnershipView, m: Measure, period: Period, reading: FormReading) {
+  const others = (view.returns.get(m.ref) ?? []).filter((r) => !turn.cal.equals(r.period, period));
+  const candidate: ReturnRecord = {
+    period,
+    figures: reading.figures,
+    narrative: reading.narrative,
+    correctiveAction: reading.correctiveAction,
+    notAvailable: null,
+    expectedDate: null,
+    submittedBy: turn.person.id,
+    submittedAt: turn.now.toISOString(),
+    revision: 0,
+  };
+  return computeStatus({
+    cal: turn.cal,
+    measure: m,
+    period,
+    returns: [...others, candidate],
+    override: null,
+    rules: rulesFor(turn.partnership, m),
+  });
+}

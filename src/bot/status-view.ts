@@ -1,0 +1,91 @@
+// MeasureStatus → StatusView: the figures a person reads, formatted once for every renderer.
+import { formatFigure, formatNumber, suppressSmall } from '../domain/format-figure.js';
+import { NONE_LABELS, RAG_LABELS } from '../domain/rag.js';
+import type { Rag } from '../domain/plan-schema.js';
+import type { ComponentStatus, MeasureStatus } from '../domain/status.js';
+import { changeText } from '../reports/status-text.js';
+import type { Figure, SayButton, StatusView } from './reply.js';
+import type { Turn } from './conversation.js';
+
+export function ragLabel(rag: Rag): string {
+  return rag === 'none' ? NONE_LABELS['no-target'] : RAG_LABELS[rag];
+}
+
+export function personName(turn: Turn, key: string | null): string | null {
+  if (key === null) return null;
+  return turn.partnership.people.find((p) => p.id === key)?.name ?? key;
+}
+
+function figuresOf(s: MeasureStatus, c: ComponentStatus, show: (v: number | null) => string): Figure[] {
+  const out: Figure[] = [{ label: 'In period', value: show(c.actual) }];
+  if (c.ytd !== null && c.ytd !== c.actual) out.push({ label: 'Year to date', value: show(c.ytd) });
+  if (c.targetToDate !== null) {
+    out.push({ label: 'Target to date', value: formatFigure(c.targetToDate, s.unit) });
+    if (c.variance !== null) out.push({ label: 'Variance', value: changeText(c.variance, c.variancePct) });
+  }
+  if (c.lastYear.value !== null) {
+    const dir = c.direction ? `, ${c.direction}` : '';
+    out.push({
+      label: 'Same period last year',
+      value: `${show(c.lastYear.value)} · change ${changeText(c.lastYear.change, c.lastYear.changePct)}${dir}`,
+    });
+  }
+  if (c.baseline.value !== null) {
+    const label = c.baseline.label ? ` — ${c.baseline.label}` : '';
+    out.push({
+      label: 'Baseline',
+      value: `${changeText(c.baseline.change, c.baseline.changePct)} against ${formatNumber(c.baseline.value)}${label}`,
+    });
+  }
+  if (c.projectedYearEnd !== null)
+    out.push({ label: 'Projected year end', value: formatNumber(Math.round(c.projectedYearEnd)) });
+  return out;
+}
+
+export interface StatusViewOptions {
+  chartUrl: string | null;
+  /** Threshold under which counts show as "<n" (sensitive measures, in channels), or null. */
+  suppressBelow: number | null;
+  actions: SayButton[];
+}
+
+export function statusView(turn: Turn, s: MeasureStatus, o: StatusViewOptions): StatusView {
+  const show = (v: number | null) =>
+    (o.suppressBelow !== null ? suppressSmall(v, o.suppressBelow) : null) ?? formatFigure(v, s.unit);
+  const r = s.latest;
+  const multi = s.components.length > 1;
+  return {
+    ref: s.ref,
+    title: s.title,
+    period: turn.cal.format(s.period),
+    theme: turn.partnership.themes.find((t) => t.id === s.theme)?.name ?? s.theme,
+    rag: s.rag,
+    ragLabel: s.label,
+    override: s.override && {
+      rag: s.override.rag,
+      ragLabel: ragLabel(s.override.rag),
+      reason: s.override.reason,
+      by: personName(turn, s.override.by) ?? s.override.by,
+    },
+    figures: figuresOf(s, s.headline, show),
+    components: multi
+      ? s.components.map((c) => ({
+          name: c.name,
+          rag: c.rag,
+          ragLabel: c.label,
+          figures: figuresOf(s, c, show),
+          headline: c.key === s.headline.key,
+        }))
+      : [],
+    narrative: r?.narrative || null,
+    correctiveAction: r?.correctiveAction ?? null,
+    notAvailable: r?.notAvailable
+      ? `${r.notAvailable}${r.expectedDate ? ` (expected ${r.expectedDate})` : ''}`
+      : null,
+    submitted: r?.submittedBy
+      ? `${personName(turn, r.submittedBy)}, ${r.submittedAt.slice(0, 10)} (revision ${r.revision})`
+      : null,
+    chartUrl: o.chartUrl,
+    actions: o.actions,
+  };
+}

@@ -1,0 +1,85 @@
+// Saving a plan: one transaction, and the same plan saved again is recognised as unchanged.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importPlanFile, planOf } from '../../src/app/import-plan-file.js';
+import { readPlanYaml } from '../../src/plan/read-plan-yaml.js';
+import { openDatabase } from '../../src/store/open-database.js';
+import { canonicalJson, loadPartnership, savePlan } from '../../src/store/plan-store.js';
+import { edit, minimalPlanYaml, writePlan } from '../helpers/plan-text.js';
+import { snapshot, tempDb, type TempDb } from '../helpers/temp-db.js';
+
+const now = new Date('2016-05-20T09:00:00Z');
+
+let db: TempDb;
+beforeEach(async () => {
+  db = await tempDb();
+});
+afterEach(async () => {
+  await db.close();
+});
+
+function read(text: string) {
+  const r = readPlanYaml('plan.yaml', text);
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r;
+}
+
+describe('saving a plan', () => {
+  it('rolls back everything written before a failure part way through', async () => {
+    const first = read(minimalPlanYaml());
+    await savePlan(db.prisma, first.cal, first.plan, first.checked, now);
+    const before = await snapshot(db.prisma);
+    // The measures and people are saved before the returns; the returns then fail, as a full disk would.
+    await db.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER fail_return BEFORE INSERT ON "Return" WHEN NEW.narrative = 'fails to save'
+       BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`,
+    );
+    const changed = read(
+      edit(
+        edit(minimalPlanYaml(), 'name: Ana Owner', 'name: Ana Renamed'),
+        'narrative: 98 offences in the quarter',
+        'narrative: fails to save',
+      ),
+    );
+
+    await expect(savePlan(db.prisma, changed.cal, changed.plan, changed.checked, now)).rejects.toThrow();
+    expect(await snapshot(db.prisma)).toEqual(before);
+  });
+
+  it('counts a plan loaded back from the database and saved again as unchanged', async () => {
+    await importPlanFile(db.prisma, await writePlan(db.dir, 'plan.yaml', minimalPlanYaml()), {
+      dryRun: false,
+      now,
+    });
+    const stored = await loadPartnership(db.prisma, 'testshire');
+    if (!stored) throw new Error('the plan was not stored');
+    const again = read(minimalPlanYaml());
+
+    const summary = await savePlan(db.prisma, again.cal, planOf(stored), { returns: [], overrides: [] }, now);
+
+    expect(summary.measures).toEqual({ created: 0, updated: 0, unchanged: 4 });
+    expect(summary.themes).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(summary.people).toEqual({ created: 0, updated: 0, unchanged: 2 });
+  });
+
+  it('writes a measure definition the same way whatever the order of its keys', () => {
+    expect(canonicalJson({ b: 1, a: { d: [{ y: 1, x: 2 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [{ x: 2, y: 1 }] }, b: 1 }),
+    );
+  });
+});
+
+describe('opening a database', () => {
+  it('applies the migrations once', async () => {
+    const again = await openDatabase(db.url);
+    try {
+      expect(again.migrated).toEqual([]);
+      expect(await again.prisma.partnership.count()).toBe(0);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('refuses a URL that is not a SQLite file, saying what to use', async () => {
+    await expect(openDatabase('postgres://localhost/bot')).rejects.toThrow(/use file:\.\/data\/bot\.db/);
+  });
+});
