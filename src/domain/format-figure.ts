@@ -8,7 +8,8 @@ export function formatNumber(value: number): string {
 }
 
 export function formatSigned(value: number): string {
-  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatNumber(Math.abs(value))}`;
+  const shown = Number(value.toFixed(1));
+  return `${shown > 0 ? '+' : shown < 0 ? '−' : '±'}${formatNumber(Math.abs(shown))}`;
 }
 
 export function formatPct(value: number): string {

@@ -24,8 +24,15 @@ export function lineOf(doc: Document, counter: LineCounter, path: PropertyKey[])
   return null;
 }
 
+/** zod's wording for a missing field ("Invalid input: expected string, received undefined") made actionable. */
+function plainMessage(message: string): string {
+  const missing = /expected (\w+), received undefined/.exec(message);
+  return missing ? `missing: add it (a ${missing[1]})` : message;
+}
+
 export function formatIssue(file: string, line: number | null, i: Located): string {
   const where = line === null ? file : `${file}:${line}`;
   const field = fieldName(i.path);
-  return field ? `${where}: ${field}: ${i.message}` : `${where}: ${i.message}`;
+  const message = plainMessage(i.message);
+  return field ? `${where}: ${field}: ${message}` : `${where}: ${message}`;
 }

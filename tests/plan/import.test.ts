@@ -126,7 +126,7 @@ const BAD_PLANS: BadPlan[] = [
     to: '',
     at: "- ref: '1.2'",
     field: 'measures[1].title',
-    says: /expected string/,
+    says: /missing: add it \(a string\)/,
   },
   {
     what: 'a measure whose theme does not exist',
@@ -224,7 +224,7 @@ const BAD_PLANS: BadPlan[] = [
     at: "- ref: '1.1'",
     after: 'overrides:',
     field: 'overrides[0].reason',
-    says: /expected string/,
+    says: /missing: add it \(a string\)/,
   },
   {
     what: 'an override with an empty reason',
