@@ -15,7 +15,7 @@ const REF = /^\d{1,2}(?:\.\d+)+[a-z]?$/i;
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const PERIOD_WORD = new RegExp(
-  `^(q[1-4]|quarter|fy|fy\\d{2,4}([/-]\\d{2,4})?|\\d{4}([/-]\\d{2,4})?|\\d{2}/\\d{2}|${MONTH}(-${MONTH})?)$`,
+  `^(q\\d{1,2}|quarter|fy|fy\\d{2,4}([/-]\\d{2,4})?|\\d{4}([/-]\\d{2,4})?|\\d{2}/\\d{2}|${MONTH}(-${MONTH})?)$`,
   'i',
 );
 
@@ -38,7 +38,7 @@ function normalise(text: string): string {
     .replace(/<[^>]+>/g, ' ')
     .replace(/[?!]+/g, ' ')
     .replace(/[,;:]+(?=\s|$)/g, ' ')
-    .replace(/\.(?=\s|$)/g, ' ')
+    .replace(/\.+(?=\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();

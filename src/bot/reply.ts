@@ -58,7 +58,7 @@ export interface ReturnFormView {
   correctiveAction: { required: boolean; value: string; error: string | null };
   /** "Last quarter (2015/16 Q3): 439", "Same quarter last year (2014/15 Q4): 315". */
   context: string[];
-  /** What the figures would give: "Red: +560 (+52.4%) against target to date". */
+  /** What the figures would give, without the RAG word: "Significant concern: +560 (+52.4%) against the target to date". */
   preview: { rag: Rag; text: string } | null;
   /** Plausibility questions; when present the card asks to Confirm or Edit. */
   warnings: string[];

@@ -27,7 +27,7 @@ export function greeting(turn: Turn): Reply[] {
   return [
     {
       kind: 'text',
-      text: `Hello ${turn.person.name.split(' ')[0]}. Ask me about ${turn.partnership.settings.name}'s measures, for example "status of 2.2", or say "help".`,
+      text: `Hello ${turn.person.name}. Ask me about ${turn.partnership.settings.name}'s measures, for example "status of 2.2", or say "help".`,
       buttons: EXAMPLES,
     },
   ];

@@ -94,11 +94,14 @@ export function buildForm(
     );
   const preview = st.preview && {
     rag: st.preview.rag,
-    text: `Would be ${st.preview.rag === 'none' ? 'unrated' : st.preview.rag.toUpperCase()} (${st.preview.label})${
+    text: [
+      st.preview.label,
       st.preview.headline.variance !== null
-        ? `: ${changeText(st.preview.headline.variance, st.preview.headline.variancePct)} against the target to date`
-        : ''
-    }`,
+        ? `${changeText(st.preview.headline.variance, st.preview.headline.variancePct)} against the target to date`
+        : null,
+    ]
+      .filter(Boolean)
+      .join(': '),
   };
   return {
     ref: m.ref,

@@ -1,0 +1,45 @@
+// The status of one measure for one period: figures, RAG in words and colour, commentary, chart.
+import type { StatusView } from '../bot/reply.js';
+import statusJson from '../../cards/status.json' with { type: 'json' };
+import type { AdaptiveCard } from './card-types.js';
+import { cardTemplate } from './expand-template.js';
+import { sayAction } from './execute-action.js';
+import { ragText } from './rag-style.js';
+
+const template = cardTemplate(statusJson);
+
+const orNull = (s: string | null): string | null => (s && s.trim() ? s : null);
+
+function statusData(view: StatusView) {
+  const { override } = view;
+  return {
+    heading: `${view.ref} ${view.title}`,
+    subheading: [view.period, view.theme].filter((s) => s.trim()).join(' · '),
+    rag: ragText(view.rag, view.ragLabel),
+    override: override
+      ? {
+          rag: ragText(override.rag, override.ragLabel),
+          reason: override.reason,
+          setBy: `Set by ${override.by}`,
+        }
+      : null,
+    figures: view.figures,
+    components: view.components.map((c) => ({
+      heading: c.headline ? `${c.name} (headline)` : c.name,
+      rag: ragText(c.rag, c.ragLabel),
+      figures: c.figures,
+    })),
+    notAvailable: orNull(view.notAvailable),
+    narrative: orNull(view.narrative),
+    correctiveAction: orNull(view.correctiveAction),
+    chart: view.chartUrl
+      ? { url: view.chartUrl, altText: `Chart of ${view.ref} ${view.title} by period, up to ${view.period}` }
+      : null,
+    submitted: orNull(view.submitted),
+    actions: view.actions.map(sayAction),
+  };
+}
+
+export function statusCard(view: StatusView): AdaptiveCard {
+  return template(statusData(view));
+}
