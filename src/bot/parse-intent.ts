@@ -29,7 +29,8 @@ export function splitPeriod(text: string): { rest: string; period: string | null
     else if (/^[1-4]$/.test(w) && period[period.length - 1]?.toLowerCase() === 'quarter') period.push(w);
     else kept.push(w);
   }
-  return { rest: kept.join(' '), period: period.length > 0 ? period.join(' ') : null };
+  const said = period.join(' ').replace(/\bq(\d)/g, 'Q$1');
+  return { rest: kept.join(' '), period: period.length > 0 ? said : null };
 }
 
 function normalise(text: string): string {

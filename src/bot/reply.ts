@@ -35,7 +35,7 @@ export interface StatusView {
 }
 
 export interface FormField {
-  /** Component key, the name of the input. */
+  /** The input's id: `figure.<component>` (or `figure.<component>.numerator` / `.denominator`). */
   key: string;
   label: string;
   /** What the user typed (kept when the card comes back with errors). */

@@ -103,3 +103,11 @@ export function headlineOf(m: Measure): Component {
   const all = componentsOf(m);
   return all.find((c) => c.key === m.headline) ?? (all[0] as Component);
 }
+
+/**
+ * The small-number threshold that applies when a measure's figures are posted to a channel: only
+ * counts of sensitive measures are suppressed (a percentage of 3 identifies nobody by itself).
+ */
+export function suppressionThreshold(m: Measure, partnershipDefault: number): number | null {
+  return m.sensitive && m.unit === 'count' ? (m.smallNumberThreshold ?? partnershipDefault) : null;
+}

@@ -24,7 +24,7 @@ const isoDateOrNull = (s: string): string | null => (/^\d{4}-\d{2}-\d{2}$/.test(
 
 function fieldData(field: FormField, unitLabel: string) {
   return {
-    id: `figure.${field.key}`,
+    id: field.key,
     label: unitLabel.trim() ? `${field.label} (${unitLabel})` : field.label,
     placeholder: field.placeholder,
     value: typedNumber(field.value),

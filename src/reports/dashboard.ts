@@ -1,7 +1,7 @@
 // The board's dashboard: every measure, theme by theme, with the quarters of the year and their RAG.
 import { formatFigure, suppressSmall } from '../domain/format-figure.js';
 import type { IsoDate } from '../domain/iso-date.js';
-import type { Measure } from '../domain/measure.js';
+import { suppressionThreshold, type Measure } from '../domain/measure.js';
 import type { FinancialCalendar, Parsed, Period } from '../domain/period.js';
 import type { Rag } from '../domain/plan-schema.js';
 import type { ReturnRecord } from '../domain/return-record.js';
@@ -78,7 +78,7 @@ export async function buildDashboard(
   const row = (m: Measure): DashboardRow => {
     const statuses = quarters.map((q) => statusAt(m, q));
     const last = statuses[statuses.length - 1] as MeasureStatus;
-    const threshold = m.sensitive ? (m.smallNumberThreshold ?? p.settings.smallNumberThreshold) : null;
+    const threshold = suppressionThreshold(m, p.settings.smallNumberThreshold);
     return {
       ref: m.ref,
       title: m.title,

@@ -144,14 +144,20 @@ export async function overridesFor(db: Db, measureIds: number[]): Promise<Map<st
   );
 }
 
-export type SubmitOutcome = RevisionOutcome | { kind: 'conflict'; revision: number; submittedBy: string | null };
+export type SubmitOutcome =
+  RevisionOutcome | { kind: 'conflict'; revision: number; submittedBy: string | null };
 
 /**
  * Stores a submission from chat as a new revision, in one transaction. `basedOn` is the revision the
  * card was opened on: if someone else stored one since, nothing is written and `conflict` says so
  * (optimistic concurrency), so two edits of the same return cannot overwrite each other.
  */
-export async function submitRevision(db: Db, cal: FinancialCalendar, r: NewRevision, basedOn: number): Promise<SubmitOutcome> {
+export async function submitRevision(
+  db: Db,
+  cal: FinancialCalendar,
+  r: NewRevision,
+  basedOn: number,
+): Promise<SubmitOutcome> {
   return db.$transaction(async (tx) => {
     if (r.requestKey) {
       const seen = await tx.return.findUnique({ where: { requestKey: r.requestKey } });
@@ -162,7 +168,11 @@ export async function submitRevision(db: Db, cal: FinancialCalendar, r: NewRevis
       orderBy: { revision: 'desc' },
     });
     if ((latest?.revision ?? 0) !== basedOn) {
-      return { kind: 'conflict' as const, revision: latest?.revision ?? 0, submittedBy: latest?.submittedBy ?? null };
+      return {
+        kind: 'conflict' as const,
+        revision: latest?.revision ?? 0,
+        submittedBy: latest?.submittedBy ?? null,
+      };
     }
     return appendRevision(tx, cal, r);
   });

@@ -35,9 +35,10 @@ export function statusView(over: Partial<StatusView> = {}): StatusView {
   };
 }
 
+/** A form field for component `key`: its input id is `figure.<key>`, as the conversation builds it. */
 export function field(key: string, over: Partial<FormField> = {}): FormField {
   return {
-    key,
+    key: `figure.${key}`,
     label: key[0]?.toUpperCase() + key.slice(1),
     value: '',
     placeholder: 'e.g. 412',

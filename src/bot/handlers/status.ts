@@ -1,5 +1,5 @@
 // "status of 2.2", "status 2.2 Q3", "how is ASB doing": find the measure(s) and show the status card.
-import type { Measure } from '../../domain/measure.js';
+import { suppressionThreshold, type Measure } from '../../domain/measure.js';
 import { checkPeriodFor } from '../../domain/status.js';
 import { readPartnershipView } from '../../app/partnership-view.js';
 import { findMeasure } from '../../app/status-query.js';
@@ -60,9 +60,7 @@ export async function showStatus(ctx: Ctx, ref: string, periodText: string | nul
     say: `status of ${m.ref} ${turn.cal.format(turn.cal.previous(status.period))}`,
   });
   actions.push({ label: 'Exceptions', say: 'exceptions' });
-  const sensitive = m.sensitive
-    ? (m.smallNumberThreshold ?? turn.partnership.settings.smallNumberThreshold)
-    : null;
+  const sensitive = suppressionThreshold(m, turn.partnership.settings.smallNumberThreshold);
   return [
     {
       kind: 'status',

@@ -87,13 +87,7 @@ export async function openReturnForm(ctx: Ctx, ref: string | null, asked: string
   const period = periodFor(turn, view, m, asked);
   if (!period.ok) return [text(period.error)];
   const current = currentReturn(turn, view, m, period.value);
-  const typed = current
-    ? {
-        ...typedFromFigures(m, current.figures),
-        narrative: current.narrative,
-        correctiveAction: current.correctiveAction ?? '',
-      }
-    : {};
+  const typed = current ? typedFromReturn(m, current) : {};
   const revision = (current?.revision ?? 0) + 1;
   return [
     {
@@ -101,6 +95,18 @@ export async function openReturnForm(ctx: Ctx, ref: string | null, asked: string
       form: buildForm(turn, view, m, period.value, emptyState(typed, tokenFor(turn, revision - 1), revision)),
     },
   ];
+}
+
+/** What the card starts with when a return exists: its figures, commentary, or "not available" reason. */
+function typedFromReturn(m: Measure, r: ReturnRecord): Record<string, string> {
+  return {
+    ...typedFromFigures(m, r.figures),
+    narrative: r.narrative,
+    correctiveAction: r.correctiveAction ?? '',
+    ...(r.notAvailable
+      ? { notAvailable: 'true', notAvailableReason: r.notAvailable, expected: r.expectedDate ?? '' }
+      : {}),
+  };
 }
 
 function currentReturn(turn: Turn, view: PartnershipView, m: Measure, period: Period): ReturnRecord | null {
@@ -123,6 +129,13 @@ export async function onReturnAction(ctx: Ctx, action: CardAction): Promise<Repl
     ];
   }
   const period = parsed.value;
+  if (turn.cal.end(period) >= turn.today) {
+    return [
+      text(
+        `${turn.cal.format(period)} has not ended yet (it ends ${turn.cal.end(period)}): its return opens the day after.`,
+      ),
+    ];
+  }
   const view = await readPartnershipView(deps.db, turn.cal, turn.partnership, turn.today);
   const token = String(action.data.token ?? '');
   const basedOn = Number.parseInt(token, 10);
