@@ -1,0 +1,34 @@
+// Card actions. Action.Execute (invoke) is answered with the first reply's card, which replaces the
+// card acted on; any further replies follow as messages. An Action.Submit fallback arrives as a
+// message and is answered with messages. Bad input comes back inside the returned form card.
+import type { TurnContext } from 'botbuilder';
+import type { Conversation, Turn } from '../../../bot/conversation.js';
+import type { CardAction } from '../../../bot/reply.js';
+import {
+  cardInvokeResponse,
+  invokeResponseActivity,
+  messageInvokeResponse,
+  replyActivity,
+} from '../reply-activity.js';
+
+export async function onExecute(
+  context: TurnContext,
+  turn: Turn,
+  action: CardAction,
+  conversation: Conversation,
+): Promise<void> {
+  const [first, ...rest] = await conversation.onAction(turn, action);
+  const response = first ? cardInvokeResponse(first) : messageInvokeResponse('Done.');
+  await context.sendActivity(invokeResponseActivity(response));
+  if (rest.length > 0) await context.sendActivities(rest.map(replyActivity));
+}
+
+export async function onSubmit(
+  context: TurnContext,
+  turn: Turn,
+  action: CardAction,
+  conversation: Conversation,
+): Promise<void> {
+  const replies = await conversation.onAction(turn, action);
+  if (replies.length > 0) await context.sendActivities(replies.map(replyActivity));
+}

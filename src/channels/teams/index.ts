@@ -1,0 +1,45 @@
+// Wiring for the Bot Framework channel (Teams, and the local chat page in local mode): the adapter,
+// the turn logic, the /api/messages route and the proactive senders.
+import type { Conversation } from '../../bot/conversation.js';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../log.js';
+import type { Route } from '../../server/http-server.js';
+import type { Db } from '../../store/open-database.js';
+import { createAdapter, isLocalMode } from './create-adapter.js';
+import { messagesRoute } from './messages-route.js';
+import { createTurnHandler } from './on-turn.js';
+import { createProactive, type Proactive } from './send-proactive.js';
+
+export interface TeamsChannelDeps {
+  config: Config;
+  db: Db;
+  log: Logger;
+  clock: () => Date;
+  conversation: Conversation;
+}
+
+export interface TeamsChannel {
+  localMode: boolean;
+  routes: Record<string, Route>;
+  proactive: Proactive;
+}
+
+export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
+  const { config, db, clock } = deps;
+  const log = deps.log.child({ channel: 'teams' });
+  const localMode = isLocalMode(config);
+  const adapter = createAdapter(config, log);
+  const logic = createTurnHandler({
+    db,
+    log,
+    conversation: deps.conversation,
+    clock: { now: clock, ...(config.TODAY ? { today: config.TODAY } : {}) },
+    localMode,
+    allowedTenants: config.ALLOWED_TENANTS,
+  });
+  return {
+    localMode,
+    routes: { 'POST /api/messages': messagesRoute(adapter, logic, localMode) },
+    proactive: createProactive({ adapter, appId: config.MicrosoftAppId ?? '', db, log, clock }),
+  };
+}

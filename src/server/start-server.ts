@@ -1,0 +1,75 @@
+// Builds the HTTP server's routes (health, dashboard, chart, the Bot Framework endpoint and, in local
+// mode, the chat page) and starts listening. Called by src/main.ts, and by the tests with a temporary
+// database and a fixed clock.
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createConversation } from '../bot/create-conversation.js';
+import { createChartLinks } from '../charts/chart-link.js';
+import type { Config } from '../config.js';
+import { localRoutes } from '../channels/local/index.js';
+import { createTeamsChannel } from '../channels/teams/index.js';
+import type { Proactive } from '../channels/teams/send-proactive.js';
+import { isoDateOf } from '../domain/iso-date.js';
+import { pruneInbound } from '../store/inbound-store.js';
+import type { Logger } from '../log.js';
+import type { Db } from '../store/open-database.js';
+import { chartRoute } from './chart-route.js';
+import { dashboardRoute } from './dashboard-route.js';
+import { startHttpServer, type Route } from './http-server.js';
+
+export interface ServerOptions {
+  config: Config;
+  db: Db;
+  clock: () => Date;
+  log: Logger;
+}
+
+export interface RunningServer {
+  /** Where the server listens, e.g. http://127.0.0.1:3978 (the actual port when PORT was 0). */
+  url: string;
+  localMode: boolean;
+  proactive: Proactive;
+  close(): Promise<void>;
+}
+
+export async function startServer(o: ServerOptions): Promise<RunningServer> {
+  const { config, db, clock, log } = o;
+  let url = `http://${config.HOST}:${config.PORT}`;
+  const links = createChartLinks(() => config.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? url, randomBytes(32));
+  const conversation = createConversation({ db, chartUrl: (ref, period) => links.statusUrl(ref, period) });
+  const teams = createTeamsChannel({ config, db, log, clock, conversation });
+  const today = () => config.TODAY ?? isoDateOf(clock(), 'Europe/London');
+  const routes: Record<string, Route> = {
+    'GET /healthz': async (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    },
+    'GET /dashboard': dashboardRoute(db, today),
+    'GET /chart/status.svg': chartRoute(db, links),
+    ...teams.routes,
+    ...(teams.localMode ? localRoutes(db) : { 'GET /': notLocal }),
+  };
+  // Redeliveries come within minutes: a week of inbound keys is plenty.
+  const pruned = await pruneInbound(db, new Date(clock().getTime() - 7 * 24 * 3600 * 1000));
+  if (pruned > 0) log.info({ pruned }, 'old inbound activity keys removed');
+  const server = await startHttpServer(routes, config.HOST, config.PORT, log);
+  const { port } = server.address() as AddressInfo;
+  url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+  return {
+    url,
+    localMode: teams.localMode,
+    proactive: teams.proactive,
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((e) => (e ? reject(e) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const notLocal: Route = async (_req, res) => {
+  res
+    .writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
+    .end(
+      'perfbot is running. Talk to it in Microsoft Teams; the local chat page is only served in local mode.\n',
+    );
+};

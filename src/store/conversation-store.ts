@@ -1,0 +1,79 @@
+// Where to reach people and channels proactively: the platform's conversation reference, refreshed on
+// every inbound activity, marked inactive when the platform says the conversation is gone.
+import type { Db } from './open-database.js';
+
+export type RefKind = 'person' | 'channel';
+
+export interface RefTarget {
+  platform: string;
+  partnershipId: number;
+  kind: RefKind;
+  /** The person's key, or the channel's conversation id. */
+  target: string;
+}
+
+export interface StoredRef extends RefTarget {
+  conversationId: string;
+  /** The platform's reference object, as JSON-ready data. */
+  reference: unknown;
+  active: boolean;
+}
+
+export async function saveConversationRef(
+  db: Db,
+  t: RefTarget,
+  conversationId: string,
+  reference: unknown,
+  at: Date,
+): Promise<void> {
+  const data = { conversationId, reference: JSON.stringify(reference), active: true, updatedAt: at };
+  await db.conversationRef.upsert({
+    where: { platform_partnershipId_kind_target: t },
+    create: { ...t, ...data },
+    update: data,
+  });
+}
+
+type RefRow = Awaited<ReturnType<Db['conversationRef']['findMany']>>[number];
+
+function toStored(row: RefRow): StoredRef {
+  return {
+    platform: row.platform,
+    partnershipId: row.partnershipId,
+    kind: row.kind as RefKind,
+    target: row.target,
+    conversationId: row.conversationId,
+    reference: JSON.parse(row.reference) as unknown,
+    active: row.active,
+  };
+}
+
+export async function findConversationRef(db: Db, t: RefTarget): Promise<StoredRef | null> {
+  const row = await db.conversationRef.findUnique({ where: { platform_partnershipId_kind_target: t } });
+  return row ? toStored(row) : null;
+}
+
+/**
+ * The active reference most recently used, on any platform: for a person kind with their key, for
+ * channels with the channel's id, or with no target the partnership's most recent channel.
+ */
+export async function latestConversationRef(
+  db: Db,
+  partnershipId: number,
+  kind: RefKind,
+  target?: string,
+): Promise<StoredRef | null> {
+  const row = await db.conversationRef.findFirst({
+    where: { partnershipId, kind, active: true, ...(target === undefined ? {} : { target }) },
+    orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+  });
+  return row ? toStored(row) : null;
+}
+
+export async function markConversationInactive(db: Db, t: RefTarget, at: Date): Promise<void> {
+  const { platform, partnershipId, kind, target } = t;
+  await db.conversationRef.updateMany({
+    where: { platform, partnershipId, kind, target },
+    data: { active: false, updatedAt: at },
+  });
+}

@@ -1,0 +1,79 @@
+// A fake Bot Framework connector (the remote service a bot replies through): records what the bot
+// posts to /v3/conversations/:id/activities[/:replyTo] and answers with an id. Members are looked up
+// from a table the test fills, as Teams' roster would answer.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Received {
+  method: string;
+  path: string;
+  conversationId: string;
+  authorization: string | undefined;
+  activity: Record<string, unknown>;
+}
+
+export interface FakeConnector {
+  url: string;
+  received: Received[];
+  members: Map<string, Record<string, unknown>>;
+  /** Waits until `count` activities have arrived (or fails after `ms`). */
+  waitFor(count: number, ms?: number): Promise<Received[]>;
+  close(): Promise<void>;
+}
+
+const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
+const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/;
+
+export async function startFakeConnector(): Promise<FakeConnector> {
+  const received: Received[] = [];
+  const members = new Map<string, Record<string, unknown>>();
+  let next = 0;
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const json = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const member = MEMBER.exec(path);
+      if (req.method === 'GET' && member) {
+        const found = members.get(decodeURIComponent(member[2] ?? ''));
+        return found
+          ? json(200, found)
+          : json(404, { error: { code: 'MemberNotFound', message: 'no such member' } });
+      }
+      const m = ACTIVITIES.exec(path);
+      if (!m || (req.method !== 'POST' && req.method !== 'PUT'))
+        return json(404, { error: { code: 'NotFound' } });
+      received.push({
+        method: req.method,
+        path,
+        conversationId: decodeURIComponent(m[1] ?? ''),
+        authorization: req.headers.authorization,
+        activity: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>,
+      });
+      json(200, { id: `sent-${++next}` });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    members,
+    waitFor: async (count, ms = 5000) => {
+      const until = performance.now() + ms;
+      while (received.length < count) {
+        if (performance.now() > until)
+          throw new Error(`expected ${count} activities, got ${received.length}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return received;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
