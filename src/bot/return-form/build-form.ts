@@ -85,7 +85,6 @@ export function buildForm(
   const context = comparators(turn, view, m, period).map(
     (c) => `${c.label}: ${c.value === null ? 'no figure' : formatFigure(c.value, m.unit)}`,
   );
-  if (st.revision > 1) context.push(`A return is already stored: submitting makes revision ${st.revision}.`);
   if (m.components)
     context.unshift(
       `Parts: ${componentsOf(m)
