@@ -40,6 +40,13 @@ export function createConversation(deps: BotDeps): Conversation {
     switch (action.verb) {
       case 'say':
         return onMessage(turn, String(action.data.say ?? ''));
+      case 'refreshStatus':
+        // Read-only: Teams refreshes a status card per viewer (the owner sees "Submit return").
+        return showStatus(
+          { deps, turn },
+          String(action.data.ref ?? ''),
+          String(action.data.period ?? '') || null,
+        );
       case 'submitReturn':
       case 'confirmReturn':
       case 'editReturn':

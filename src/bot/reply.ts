@@ -82,8 +82,11 @@ export interface ListSection {
   items: { text: string; detail: string | null; rag: Rag | null; button: SayButton | null }[];
 }
 
+/** The verbs a card's actions carry. `refreshStatus` is the read-only per-viewer refresh of a status card. */
+export const CARD_VERBS = ['submitReturn', 'confirmReturn', 'editReturn', 'say', 'refreshStatus'] as const;
+
 /** What a card sends back. `data` holds the card's inputs and hidden fields; hidden fields are never trusted. */
 export interface CardAction {
-  verb: 'submitReturn' | 'confirmReturn' | 'editReturn' | 'say';
+  verb: (typeof CARD_VERBS)[number];
   data: Record<string, unknown>;
 }

@@ -3,7 +3,7 @@ import type { StatusView } from '../bot/reply.js';
 import statusJson from '../../cards/status.json' with { type: 'json' };
 import type { AdaptiveCard } from './card-types.js';
 import { cardTemplate } from './expand-template.js';
-import { sayAction } from './execute-action.js';
+import { executeAction, sayAction } from './execute-action.js';
 import { ragText } from './rag-style.js';
 
 const template = cardTemplate(statusJson);
@@ -40,6 +40,17 @@ function statusData(view: StatusView) {
   };
 }
 
+/**
+ * The card asks Teams to refresh it for each viewer (Universal Actions), so a status posted in a
+ * channel shows "Submit return" to the measure's owner only. The refresh path is read-only.
+ */
 export function statusCard(view: StatusView): AdaptiveCard {
-  return template(statusData(view));
+  const refresh = {
+    action: executeAction({
+      title: 'Refresh',
+      verb: 'refreshStatus',
+      data: { ref: view.ref, period: view.period },
+    }),
+  };
+  return { ...template(statusData(view)), refresh };
 }

@@ -312,3 +312,22 @@ describe('sensitive measures', () => {
     expect(drr.components.map((c) => figure(c, 'In period'))).toEqual(['18', '2', '5']);
   });
 });
+
+describe('status card refresh', () => {
+  const refresh = async (who: string) =>
+    only(await s.act(who, { verb: 'refreshStatus', data: { ref: '2.2', period: '2015/16 Q3' } }), 'status')
+      .view;
+
+  it('shows the owner a "Submit return" button when the card refreshes for them', async () => {
+    const view = await refresh('dan-mercer');
+    expect(view.period).toBe('2015/16 Q3');
+    expect(view.actions.map((a) => a.label)).toContain('Submit return');
+  });
+
+  it('shows the chair the same figures without the button, and stores nothing', async () => {
+    const view = await refresh('alan-whitfield');
+    expect(figure(view, 'Year to date')).toBe('1,139');
+    expect(view.actions.map((a) => a.label)).not.toContain('Submit return');
+    expect(await s.revisions('2.2', '2015/16 Q3')).toHaveLength(1);
+  });
+});

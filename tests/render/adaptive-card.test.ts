@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/bot/reply.js';
+import { CARD_VERBS, type Reply } from '../../src/bot/reply.js';
 import { cardAttachment, renderAdaptiveCard, type AdaptiveCard } from '../../src/render/adaptive-card.js';
 import { cardBytes, MAX_CARD_BYTES } from '../../src/render/card-size.js';
 import { byId, nextSibling, ofType, texts, typedObjects } from './card-walk.js';
@@ -77,7 +77,7 @@ describe('every card', () => {
     '%s gives every Action.Execute a verb and an Action.Submit fallback with the same data',
     (_, r) => {
       for (const action of executes(renderAdaptiveCard(r))) {
-        expect(action.verb).toMatch(/^(say|submitReturn|confirmReturn|editReturn)$/);
+        expect(CARD_VERBS).toContain(action.verb);
         expect(action.fallback).toEqual({
           type: 'Action.Submit',
           title: action.title,
@@ -539,5 +539,14 @@ describe('text card', () => {
 
   it('has no buttons when none are given', () => {
     expect(renderAdaptiveCard({ kind: 'text', text: 'Hi' }).actions).toEqual([]);
+  });
+});
+
+describe('status card refresh', () => {
+  it('asks Teams to refresh the status per viewer with the read-only refreshStatus verb', () => {
+    const card = renderAdaptiveCard({ kind: 'status', view: statusView() });
+    expect(card.refresh).toMatchObject({
+      action: { type: 'Action.Execute', verb: 'refreshStatus', data: { ref: '2.2', period: '2015/16 Q4' } },
+    });
   });
 });

@@ -2,7 +2,7 @@
 // two shapes: an `adaptiveCard/action` invoke (Action.Execute) or a message whose `value` is the
 // Action.Submit fallback's data (which carries `verb` too).
 import { z } from 'zod';
-import type { CardAction } from '../../bot/reply.js';
+import { CARD_VERBS, type CardAction } from '../../bot/reply.js';
 
 export const InboundActivitySchema = z.object({
   type: z.string(),
@@ -29,7 +29,7 @@ export const InboundActivitySchema = z.object({
 
 export type InboundActivity = z.infer<typeof InboundActivitySchema>;
 
-const VerbSchema = z.enum(['submitReturn', 'confirmReturn', 'editReturn', 'say']);
+const VerbSchema = z.enum(CARD_VERBS);
 const DataSchema = z.record(z.string(), z.unknown());
 
 const ExecuteValueSchema = z.object({
