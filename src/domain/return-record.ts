@@ -3,7 +3,8 @@ import type { Figures } from './figures.js';
 import type { Period } from './period.js';
 import type { Rag } from './plan-schema.js';
 
-export interface ReturnRecord {
+/** What a return says for one period: figures (or why there are none) and commentary. */
+export interface ReturnContent {
   period: Period;
   figures: Figures | null;
   narrative: string;
@@ -11,6 +12,9 @@ export interface ReturnRecord {
   notAvailable: string | null;
   expectedDate: string | null;
   submittedBy: string | null;
+}
+
+export interface ReturnRecord extends ReturnContent {
   submittedAt: string;
   revision: number;
 }

@@ -4,21 +4,15 @@ import type { Figures } from './figures.js';
 import { componentsOf, headlineOf, type Measure } from './measure.js';
 import type { FinancialCalendar, Period } from './period.js';
 import type { OverrideInput, Plan, ReturnInput } from './plan-schema.js';
+import type { ReturnContent } from './return-record.js';
 
 export interface PlanIssue {
   path: (string | number)[];
   message: string;
 }
 
-export interface NormalReturn {
+export interface NormalReturn extends ReturnContent {
   ref: string;
-  period: Period;
-  figures: Figures | null;
-  narrative: string;
-  correctiveAction: string | null;
-  notAvailable: string | null;
-  expectedDate: string | null;
-  submittedBy: string | null;
   submittedAt: string | null;
 }
 

@@ -1,22 +1,15 @@
 // Returns and their revisions: every submission is kept; the highest revision of a period is current.
-import { FiguresSchema, type Figures } from '../domain/figures.js';
+import { FiguresSchema } from '../domain/figures.js';
 import type { FinancialCalendar, Period } from '../domain/period.js';
 import type { Rag } from '../domain/plan-schema.js';
-import type { OverrideRecord, ReturnRecord } from '../domain/return-record.js';
+import type { OverrideRecord, ReturnContent, ReturnRecord } from '../domain/return-record.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './open-database.js';
 
 export type Tx = Prisma.TransactionClient;
 
-export interface NewRevision {
+export interface NewRevision extends ReturnContent {
   measureId: number;
-  period: Period;
-  figures: Figures | null;
-  narrative: string;
-  correctiveAction: string | null;
-  notAvailable: string | null;
-  expectedDate: string | null;
-  submittedBy: string | null;
   submittedAt: Date;
   source: string;
   /** Idempotency key: the same key stores once (a card submitted twice). */
