@@ -1,0 +1,88 @@
+// Wiring for the Slack channel: the bolt App, its listeners, and the /slack/events route (or the
+// Socket Mode connection). Off when SLACK_BOT_TOKEN is not set.
+import type { App } from '@slack/bolt';
+import type { Conversation } from '../../bot/conversation.js';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../log.js';
+import { OPEN_RETURN, RETURN_SUBMIT_CALLBACK } from '../../render/block-kit/index.js';
+import type { Route } from '../../server/http-server.js';
+import type { Db } from '../../store/open-database.js';
+import { createSlackApp } from './create-app.js';
+import { dedupeEvents } from './dedupe-events.js';
+import { EVENTS_PATH, eventsRoute } from './events-route.js';
+import { buttonClick } from './listeners/actions/button-click.js';
+import { perfCommand } from './listeners/commands/perf-command.js';
+import { appHomeOpened } from './listeners/events/app-home-opened.js';
+import { appMention } from './listeners/events/app-mention.js';
+import { directMessage } from './listeners/events/direct-message.js';
+import { returnSubmit } from './listeners/views/return-submit.js';
+import type { SlackDeps } from './slack-deps.js';
+
+export interface SlackChannelDeps {
+  config: Config;
+  db: Db;
+  log: Logger;
+  clock: () => Date;
+  /** Real time, for the timestamps of Slack's signatures (the same as `clock` outside tests). */
+  wallClock: () => Date;
+  conversation: Conversation;
+}
+
+export interface SlackChannel {
+  routes: Record<string, Route>;
+  /** Connects Socket Mode (nothing to do over HTTP). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function registerListeners(app: App, deps: SlackDeps): void {
+  app.use(dedupeEvents(deps));
+  app.error(async (error) => {
+    deps.log.error({ err: error }, 'slack listener failed');
+  });
+  app.event('message', directMessage(deps));
+  app.event('app_mention', appMention(deps));
+  app.event('app_home_opened', appHomeOpened(deps));
+  app.command('/perf', perfCommand(deps));
+  app.action(/^say:\d+$/, buttonClick(deps));
+  app.action(OPEN_RETURN, buttonClick(deps));
+  app.view(RETURN_SUBMIT_CALLBACK, returnSubmit(deps));
+}
+
+export function createSlackChannel(deps: SlackChannelDeps): SlackChannel | null {
+  const { config, db, clock } = deps;
+  const token = config.SLACK_BOT_TOKEN;
+  if (!token) return null;
+  const log = deps.log.child({ channel: 'slack' });
+  const { app, receiver } = createSlackApp({ ...config, SLACK_BOT_TOKEN: token }, log);
+  registerListeners(app, {
+    db,
+    log,
+    conversation: deps.conversation,
+    clock: { now: clock, ...(config.TODAY ? { today: config.TODAY } : {}) },
+  });
+  if (receiver) {
+    return {
+      routes: { [`POST ${EVENTS_PATH}`]: eventsRoute(receiver, deps.wallClock) },
+      start: async () => {},
+      stop: async () => {},
+    };
+  }
+  return {
+    routes: {},
+    start: async () => {
+      try {
+        await app.start();
+      } catch (e) {
+        const reason = e instanceof Error ? e.message : String(e);
+        throw new Error(
+          `Slack Socket Mode could not connect (${reason}): check SLACK_APP_TOKEN (an app-level token with connections:write), or unset it to receive Slack over HTTP`,
+          { cause: e },
+        );
+      }
+    },
+    stop: async () => {
+      await app.stop();
+    },
+  };
+}

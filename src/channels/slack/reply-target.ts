@@ -1,0 +1,57 @@
+// Where replies go: a channel or DM (in a thread when asked), the person's own DM with the bot, or a
+// slash command's or button's response_url (ephemeral, seen only by the person). Each message is posted
+// as rendered: fallback text and blocks, with no `link_names` or `parse`, so nothing typed can ping.
+import type { RespondFn } from '@slack/bolt';
+import type { Reply } from '../../bot/reply.js';
+import type { Logger } from '../../log.js';
+import { renderMessages, type SlackMessage } from '../../render/block-kit/index.js';
+import { withImageFallback } from './image-fallback.js';
+import type { SlackClient } from './slack-deps.js';
+
+export interface ReplyTarget {
+  post(message: SlackMessage): Promise<void>;
+}
+
+export async function sendReplies(target: ReplyTarget, replies: Reply[]): Promise<void> {
+  for (const reply of replies) for (const message of renderMessages(reply)) await target.post(message);
+}
+
+export function channelTarget(
+  client: SlackClient,
+  log: Logger,
+  channel: string,
+  threadTs?: string,
+): ReplyTarget {
+  const send = async (m: SlackMessage) => {
+    await client.chat.postMessage({
+      channel,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      text: m.text,
+      blocks: m.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+  };
+  return { post: (m) => withImageFallback(send, m, log) };
+}
+
+/** The person's DM with the bot, opened on the first post (scope im:write). */
+export function dmTarget(client: SlackClient, log: Logger, userId: string): ReplyTarget {
+  let channel: Promise<string> | null = null;
+  return {
+    post: async (m) => {
+      channel ??= client.conversations.open({ users: userId }).then((r) => {
+        if (!r.channel?.id) throw new Error('conversations.open returned no channel');
+        return r.channel.id;
+      });
+      await channelTarget(client, log, await channel).post(m);
+    },
+  };
+}
+
+export function respondTarget(respond: RespondFn, log: Logger): ReplyTarget {
+  const send = async (m: SlackMessage) => {
+    await respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
+  };
+  return { post: (m) => withImageFallback(send, m, log) };
+}

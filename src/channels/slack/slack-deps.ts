@@ -1,0 +1,16 @@
+// What every Slack listener is given: the database, a logger, the conversation and the clock. The Web
+// API client comes with each request (bolt's `client`, holding the bot token).
+import type { AllMiddlewareArgs } from '@slack/bolt';
+import type { Conversation } from '../../bot/conversation.js';
+import type { Logger } from '../../log.js';
+import type { Db } from '../../store/open-database.js';
+import type { TurnClock } from '../teams/build-turn.js';
+
+export type SlackClient = AllMiddlewareArgs['client'];
+
+export interface SlackDeps {
+  db: Db;
+  log: Logger;
+  conversation: Conversation;
+  clock: TurnClock;
+}
