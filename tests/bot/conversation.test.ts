@@ -232,6 +232,10 @@ describe('lists', () => {
 
     expect(list.title).toBe('You are up to date: nothing owed');
     expect(list.sections.map((sec) => sec.heading)).toEqual(['Received']);
+    expect(list.sections[0]?.items.find((i) => i.text.startsWith('2.2 '))?.button).toEqual({
+      label: 'Status',
+      say: 'status of 2.2 2015/16 Q4',
+    });
   });
 
   it('tells someone who owns nothing that they owe nothing', async () => {

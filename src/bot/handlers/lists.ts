@@ -109,12 +109,14 @@ export async function myReturns(ctx: Ctx): Promise<Reply[]> {
   const view = await readPartnershipView(ctx.deps.db, turn.cal, turn.partnership, turn.today);
   const owed = view.obligations().filter((o) => o.owner === turn.person.id);
   const open = owed.filter((o) => o.state !== 'received');
-  const items = (list: Obligation[], withButton: boolean) =>
+  const items = (list: Obligation[], owed: boolean) =>
     list.map((o) => ({
       text: `${o.ref} ${mine.find((m) => m.ref === o.ref)?.title ?? ''} — ${turn.cal.format(o.period)}`,
       detail: dueText(o),
       rag: null,
-      button: withButton ? { label: 'Submit', say: `submit ${o.ref} ${turn.cal.format(o.period)}` } : null,
+      button: owed
+        ? { label: 'Submit', say: `submit ${o.ref} ${turn.cal.format(o.period)}` }
+        : { label: 'Status', say: `status of ${o.ref} ${turn.cal.format(o.period)}` },
     }));
   const sections: ListSection[] = [];
   if (open.length > 0) sections.push({ heading: 'To submit', items: items(open, true) });
