@@ -172,6 +172,13 @@
     state.source = new EventSource(`/local/conversations/${encodeURIComponent(state.conversationId)}/events`);
     state.source.addEventListener('activity', (e) => showActivity(JSON.parse(e.data)));
     state.source.addEventListener('update', (e) => updateActivity(JSON.parse(e.data)));
+    // Joining the conversation, as Teams does when the app is installed: the bot stores where to reach
+    // this person, so reminders arrive here before they have typed anything.
+    const joined = {
+      type: 'conversationUpdate',
+      membersAdded: [{ id: `local:${person.key}`, name: person.name }],
+    };
+    void post(activity(joined)).catch((e) => add('note', e.message));
     input.focus();
   }
 

@@ -1,4 +1,5 @@
-// The command line: import plans, ask for a measure's status, print the dashboard.
+// The command line: import plans, ask for a measure's status, print the dashboard, explain reminders
+// and inspect the outbox.
 // Composition root: reads the environment and the clock, opens the database, runs one command.
 import { parseArgs } from 'node:util';
 import 'dotenv/config';
@@ -17,6 +18,8 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       'dry-run': { type: 'boolean' },
       partnership: { type: 'string' },
+      at: { type: 'string' },
+      status: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

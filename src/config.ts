@@ -1,5 +1,6 @@
 // Every environment variable the bot reads, parsed once. A bad value stops start-up with a message
 // that names the variable and says how to fix it.
+import cron from 'node-cron';
 import { z } from 'zod';
 
 const ConfigSchema = z.object({
@@ -32,6 +33,31 @@ const ConfigSchema = z.object({
         .map((t) => t.trim().toLowerCase())
         .filter((t) => t !== ''),
     ),
+  // Slack. With no SLACK_BOT_TOKEN Slack is off; with SLACK_APP_TOKEN it connects by Socket Mode.
+  SLACK_BOT_TOKEN: z
+    .string()
+    .startsWith('xoxb-', 'use the Bot User OAuth Token, which starts xoxb-')
+    .optional(),
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .startsWith('xapp-', 'use an app-level token (starts xapp-) with the connections:write scope')
+    .optional(),
+  /** The Web API's base URL: for tests, or operators behind a proxy. */
+  SLACK_API_URL: z
+    .string()
+    .url()
+    .refine((v) => v.endsWith('/'), 'end it with "/", e.g. https://slack.com/api/')
+    .optional(),
+  // Reminders (src/jobs): the scheduler's ticks and the outbox delivery loop.
+  REMINDERS: z.enum(['on', 'off']).default('on'),
+  REMINDERS_CRON: z
+    .string()
+    .default('*/5 * * * *')
+    .refine((v) => cron.validate(v), 'use a cron expression, e.g. "*/5 * * * *" (every five minutes)'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** A send with no answer by then has an unknown outcome (it is not sent again blindly). */
+  SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -42,7 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = ConfigSchema.safeParse(cleaned);
   if (parsed.success) {
-    const problem = teamsProblem(parsed.data);
+    const problem = teamsProblem(parsed.data) ?? slackProblem(parsed.data);
     if (problem) throw new ConfigError(problem);
     return parsed.data;
   }
@@ -69,6 +95,17 @@ function teamsProblem(c: Config): string | null {
   }
   if (c.MicrosoftAppType !== 'MultiTenant' && !c.MicrosoftAppTenantId) {
     return `MicrosoftAppTenantId is missing: a ${c.MicrosoftAppType} bot needs its tenant id`;
+  }
+  return null;
+}
+
+/** A bot token needs the signing secret to check requests over HTTP; Socket Mode needs the bot token. */
+function slackProblem(c: Config): string | null {
+  if (c.SLACK_APP_TOKEN && !c.SLACK_BOT_TOKEN) {
+    return 'SLACK_BOT_TOKEN is missing: set it (Socket Mode needs both tokens), or unset SLACK_APP_TOKEN to run without Slack';
+  }
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+    return 'SLACK_SIGNING_SECRET is missing: set it, or unset SLACK_BOT_TOKEN to run without Slack';
   }
   return null;
 }

@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   await ensurePlan(db.prisma, config.PLAN_FILE, clock(), log);
 
   const server = await startServer({ config, db: db.prisma, clock, log });
-  log.info({ url: `${server.url}/`, localMode: server.localMode }, 'listening');
+  log.info(
+    { url: `${server.url}/`, localMode: server.localMode, reminders: server.jobs !== null },
+    'listening',
+  );
   const stop = () => {
     void server
       .close()

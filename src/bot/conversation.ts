@@ -17,6 +17,8 @@ export interface Turn {
   requestId: string;
   /** Where the person speaks from: 'teams' | 'slack' | 'local'. */
   channel: string;
+  /** Measure ref → the person its returns are delegated to (loaded by the conversation for each turn). */
+  delegates?: ReadonlyMap<string, string>;
 }
 
 export interface BotDeps {

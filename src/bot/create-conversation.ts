@@ -1,14 +1,42 @@
 // Wires intents and card actions to their handlers.
 import type { BotDeps, Conversation, Turn } from './conversation.js';
+import { readDelegations } from '../store/reminder-store.js';
 import { greeting, help, notUnderstood } from './handlers/help.js';
 import { exceptions, myReturns, overdue } from './handlers/lists.js';
+import { delegate, notAvailableUntil, remindNow, setPaused, snooze } from './handlers/reminders.js';
 import { searchStatus, showStatus } from './handlers/status.js';
-import { parseIntent } from './parse-intent.js';
+import { parseIntent, type ReminderIntent } from './parse-intent.js';
 import type { CardAction, Reply } from './reply.js';
 import { onReturnAction, openReturnForm } from './return-form/return-actions.js';
 
+function onReminder(ctx: { deps: BotDeps; turn: Turn }, intent: ReminderIntent): Promise<Reply[]> {
+  switch (intent.kind) {
+    case 'snooze':
+      return snooze(ctx, intent.ref, intent.when);
+    case 'notAvailableUntil':
+      return notAvailableUntil(ctx, intent.ref, intent.period, intent.when, intent.reason);
+    case 'delegate':
+      return delegate(ctx, intent.ref, intent.to);
+    case 'remindNow':
+      return remindNow(ctx, intent.ref);
+    case 'pauseReminders':
+    case 'resumeReminders':
+      return setPaused(ctx, intent.kind === 'pauseReminders');
+    default: {
+      const never: never = intent;
+      throw new Error(`unhandled reminder intent ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** The turn with the partnership's delegations, so that a delegate may submit (canSubmit). */
+async function withDelegates(deps: BotDeps, turn: Turn): Promise<Turn> {
+  return { ...turn, delegates: await readDelegations(deps.db, turn.partnership.id) };
+}
+
 export function createConversation(deps: BotDeps): Conversation {
-  const onMessage = async (turn: Turn, text: string): Promise<Reply[]> => {
+  const onMessage = async (given: Turn, text: string): Promise<Reply[]> => {
+    const turn = await withDelegates(deps, given);
     const ctx = { deps, turn };
     const intent = parseIntent(text);
     switch (intent.kind) {
@@ -30,13 +58,21 @@ export function createConversation(deps: BotDeps): Conversation {
         return greeting(turn);
       case 'unknown':
         return notUnderstood(intent.text);
+      case 'snooze':
+      case 'notAvailableUntil':
+      case 'delegate':
+      case 'remindNow':
+      case 'pauseReminders':
+      case 'resumeReminders':
+        return onReminder(ctx, intent);
       default: {
         const never: never = intent;
         throw new Error(`unhandled intent ${JSON.stringify(never)}`);
       }
     }
   };
-  const onAction = async (turn: Turn, action: CardAction): Promise<Reply[]> => {
+  const onAction = async (given: Turn, action: CardAction): Promise<Reply[]> => {
+    const turn = await withDelegates(deps, given);
     switch (action.verb) {
       case 'say':
         return onMessage(turn, String(action.data.say ?? ''));

@@ -9,7 +9,23 @@ export type Intent =
   | { kind: 'submit'; ref: string | null; period: string | null }
   | { kind: 'help' }
   | { kind: 'greeting' }
-  | { kind: 'unknown'; text: string };
+  | { kind: 'unknown'; text: string }
+  | ReminderIntent;
+
+/** Reminder requests: snoozes, "not available until", delegation, and the coordinators' controls. */
+export type ReminderIntent =
+  | { kind: 'snooze'; ref: string | null; when: string }
+  | {
+      kind: 'notAvailableUntil';
+      ref: string | null;
+      period: string | null;
+      when: string;
+      reason: string | null;
+    }
+  | { kind: 'delegate'; ref: string; to: string | null }
+  | { kind: 'remindNow'; ref: string | null }
+  | { kind: 'pauseReminders' }
+  | { kind: 'resumeReminders' };
 
 const REF = /^\d{1,2}(?:\.\d+)+[a-z]?$/i;
 const MONTH =
@@ -45,7 +61,64 @@ function normalise(text: string): string {
     .toLowerCase();
 }
 
+const REF_TEXT = '\\d{1,2}(?:\\.\\d+)+[a-z]?';
+const NOT_AVAILABLE = new RegExp(
+  `^(?:(${REF_TEXT})\\s+)?(?:is\\s+)?not available(?:\\s+for)?(?:\\s+(${REF_TEXT}))?(?:\\s+(.+?))?\\s+(?:until|till|from)\\s+(.+?)` +
+    `(?:(?:\\s*[:;,]\\s*|\\s+[–-]\\s+|\\s+because\\s+|\\s+as\\s+)(.+))?$`,
+  'i',
+);
+const SNOOZE = new RegExp(`^(?:remind me|snooze)\\b(.*)$`);
+const ABOUT_REF = new RegExp(`\\b(?:about|for)?\\s*(${REF_TEXT})\\b`);
+
+function snoozeIntent(text: string): ReminderIntent | null {
+  const m = SNOOZE.exec(text);
+  if (!m) return null;
+  const rest = m[1] ?? '';
+  const ref = ABOUT_REF.exec(rest)?.[1] ?? null;
+  const when = rest
+    .replace(ABOUT_REF, ' ')
+    .replace(/^\s*(again|later)\b/, ' ')
+    .trim();
+  return { kind: 'snooze', ref, when: when === '' ? 'tomorrow' : when };
+}
+
+/** "not available until 24 May: the NHS data is late", read from the raw text so the reason keeps its case. */
+function notAvailableIntent(raw: string): ReminderIntent | null {
+  const m = NOT_AVAILABLE.exec(
+    raw
+      .replace(/<at>.*?<\/at>/gi, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+  if (!m) return null;
+  return {
+    kind: 'notAvailableUntil',
+    ref: m[1] ?? m[2] ?? null,
+    period: m[3]?.trim() || null,
+    when: (m[4] ?? '').replace(/[.!]+$/, ''),
+    reason: m[5]?.trim().replace(/^["“]|["”]$/g, '') || null,
+  };
+}
+
+function reminderIntent(raw: string, text: string): ReminderIntent | null {
+  if (/^(pause|stop|suspend)( all)? reminders$/.test(text)) return { kind: 'pauseReminders' };
+  if (/^(resume|restart|unpause|start)( all)? reminders$/.test(text)) return { kind: 'resumeReminders' };
+  const nudge = new RegExp(`^(?:remind|chase|nudge) (all|everyone|everybody|${REF_TEXT})(?: now)?$`).exec(
+    text,
+  );
+  if (nudge) return { kind: 'remindNow', ref: /^\d/.test(nudge[1] ?? '') ? (nudge[1] ?? null) : null };
+  const delegate = new RegExp(`^delegate (${REF_TEXT}) to (.+)$`).exec(text);
+  if (delegate) return { kind: 'delegate', ref: delegate[1] ?? '', to: delegate[2] ?? '' };
+  const back = new RegExp(`^(?:undelegate|take back|cancel delegation(?: of| for)?) (${REF_TEXT})$`).exec(
+    text,
+  );
+  if (back) return { kind: 'delegate', ref: back[1] ?? '', to: null };
+  return snoozeIntent(text) ?? notAvailableIntent(raw);
+}
+
 export function parseIntent(raw: string): Intent {
+  const reminder = reminderIntent(raw, normalise(raw));
+  if (reminder) return reminder;
   const { rest: text, period } = splitPeriod(normalise(raw));
   if (text === '') return period ? { kind: 'unknown', text: raw.trim() } : { kind: 'help' };
   if (/^(help|\?|what can you do|commands|how does this work)\b/.test(text)) return { kind: 'help' };

@@ -3,6 +3,10 @@ import { importPlanFile } from '../app/import-plan-file.js';
 import { statusOf } from '../app/status-query.js';
 import type { IsoDate } from '../domain/iso-date.js';
 import { financialCalendar } from '../domain/period.js';
+import { zonedInstant } from '../domain/reminder-time.js';
+import { outboxJson, outboxText } from '../jobs/outbox-report.js';
+import { remindersJson, remindersReport, remindersText } from '../jobs/reminders-report.js';
+import { listOutbox, OUTBOX_STATUSES, type OutboxStatus } from '../store/outbox-store.js';
 import { buildDashboard } from '../reports/dashboard.js';
 import { dashboardCsv, dashboardText } from '../reports/dashboard-format.js';
 import { statusJson } from '../reports/status-json.js';
@@ -16,6 +20,8 @@ Commands:
   import <file> [--dry-run] [--partnership ID]   load a YAML plan, or a CSV of measures or returns
   status <ref> [--period P] [--json]             a measure's status, e.g. status 2.2 --period "2015/16 Q4"
   dashboard [--period P] [--format text|csv|json] every measure, theme by theme, quarter by quarter
+  reminders [--at <date and time>] [--json]      what reminders would be sent then, and why (nothing is sent)
+  outbox [--status pending|failed|sent|unknown]  proactive messages and how their delivery went
 
 Options:
   --partnership ID   which partnership, when the database holds several`;
@@ -26,6 +32,8 @@ export interface CommandOptions {
   format?: string;
   'dry-run'?: boolean;
   partnership?: string;
+  at?: string;
+  status?: string;
 }
 
 export interface CommandOutput {
@@ -90,9 +98,39 @@ export async function runCommand(
             : dashboardText(d.value);
       return { code: 0, stdout };
     }
+    case 'reminders':
+      return reminders(db, o, clock.now);
+    case 'outbox':
+      return outbox(db, o);
     default:
-      return fail(`"${command}" is not a command: use import, status or dashboard (npm run cli -- --help)`);
+      return fail(
+        `"${command}" is not a command: use import, status, dashboard, reminders or outbox (npm run cli -- --help)`,
+      );
   }
+}
+
+async function reminders(db: Db, o: CommandOptions, now: Date): Promise<CommandOutput> {
+  const p = await partnership(db, o.partnership);
+  if (typeof p === 'string') return fail(p);
+  const at = o.at === undefined ? now : zonedInstant(o.at, p.settings.timezone);
+  if (!at)
+    return fail(
+      `--at ${o.at} is not a date and time: use e.g. 2016-04-08T10:00 (${p.settings.timezone} time)`,
+    );
+  const report = await remindersReport(db, p, at);
+  const names = new Map(p.people.map((x) => [x.id, x.name]));
+  return {
+    code: 0,
+    stdout: o.json ? JSON.stringify(remindersJson(report), null, 2) : remindersText(report, names),
+  };
+}
+
+async function outbox(db: Db, o: CommandOptions): Promise<CommandOutput> {
+  const status = o.status ?? null;
+  if (status !== null && !(OUTBOX_STATUSES as readonly string[]).includes(status))
+    return fail(`--status ${status} is not a status: use ${OUTBOX_STATUSES.join(', ')}`);
+  const rows = await listOutbox(db, status as OutboxStatus | null);
+  return { code: 0, stdout: o.json ? JSON.stringify(outboxJson(rows), null, 2) : outboxText(rows, status) };
 }
 
 async function partnership(db: Db, slug?: string) {

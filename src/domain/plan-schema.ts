@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MeasureSchema } from './measure.js';
 import { FigureSchema, FiguresSchema } from './figures.js';
+import { ReminderPolicySchema } from './reminder-policy.js';
 
 const isoDate = z.union([z.date(), z.string()]).transform((v, ctx) => {
   const text = v instanceof Date ? v.toISOString().slice(0, 10) : v.trim();
@@ -26,6 +27,8 @@ export const PartnershipSettingsSchema = z.object({
   judgeAgainst: z.enum(['targetToDate', 'projection']).default('targetToDate'),
   smallNumberThreshold: z.number().int().min(1).default(5),
   currentYear: z.string().optional(),
+  /** When owners are reminded and chased (defaults: see reminder-policy.ts). */
+  reminders: ReminderPolicySchema.prefault({}),
 });
 
 export const PersonSchema = z.object({

@@ -1,15 +1,18 @@
-// Builds the HTTP server's routes (health, dashboard, chart, the Bot Framework endpoint and, in local
-// mode, the chat page) and starts listening. Called by src/main.ts, and by the tests with a temporary
-// database and a fixed clock.
+// Builds the HTTP server's routes (health, dashboard, chart, the Bot Framework and Slack endpoints
+// and, in local mode, the chat page) and starts listening. Called by src/main.ts, and by the tests
+// with a temporary database and a fixed clock.
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createConversation } from '../bot/create-conversation.js';
 import { createChartLinks } from '../charts/chart-link.js';
 import type { Config } from '../config.js';
 import { localRoutes } from '../channels/local/index.js';
+import { createSlackChannel } from '../channels/slack/index.js';
 import { createTeamsChannel } from '../channels/teams/index.js';
 import type { Proactive } from '../channels/teams/send-proactive.js';
 import { isoDateOf } from '../domain/iso-date.js';
+import type { Jobs, JobsOptions } from '../jobs/start-jobs.js';
+import { startReminderJobs } from '../jobs/start-reminder-jobs.js';
 import { pruneInbound } from '../store/inbound-store.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/open-database.js';
@@ -21,7 +24,11 @@ export interface ServerOptions {
   config: Config;
   db: Db;
   clock: () => Date;
+  /** Real time, for checking the timestamps of platform signatures; defaults to `clock`. */
+  wallClock?: () => Date;
   log: Logger;
+  /** Timers and randomness of the reminder jobs, for tests. */
+  jobs?: JobsOptions['overrides'];
 }
 
 export interface RunningServer {
@@ -29,6 +36,8 @@ export interface RunningServer {
   url: string;
   localMode: boolean;
   proactive: Proactive;
+  /** The reminder scheduler and outbox delivery loop (null when REMINDERS=off). */
+  jobs: Jobs | null;
   close(): Promise<void>;
 }
 
@@ -38,6 +47,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const links = createChartLinks(() => config.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? url, randomBytes(32));
   const conversation = createConversation({ db, chartUrl: (ref, period) => links.statusUrl(ref, period) });
   const teams = createTeamsChannel({ config, db, log, clock, conversation });
+  const wallClock = o.wallClock ?? clock;
+  const slack = createSlackChannel({ config, db, log, clock, wallClock, conversation });
   const today = () => config.TODAY ?? isoDateOf(clock(), 'Europe/London');
   const routes: Record<string, Route> = {
     'GET /healthz': async (_req, res) => {
@@ -46,23 +57,36 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     'GET /dashboard': dashboardRoute(db, today),
     'GET /chart/status.svg': chartRoute(db, links),
     ...teams.routes,
+    ...slack?.routes,
     ...(teams.localMode ? localRoutes(db) : { 'GET /': notLocal }),
   };
   // Redeliveries come within minutes: a week of inbound keys is plenty.
   const pruned = await pruneInbound(db, new Date(clock().getTime() - 7 * 24 * 3600 * 1000));
   if (pruned > 0) log.info({ pruned }, 'old inbound activity keys removed');
   const server = await startHttpServer(routes, config.HOST, config.PORT, log);
+  try {
+    await slack?.start();
+  } catch (e) {
+    server.close();
+    throw e;
+  }
   const { port } = server.address() as AddressInfo;
   url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+  // Started once listening: in local mode the chat page's messages go through this server.
+  const jobs = startReminderJobs({ config, db, log, clock, proactive: teams.proactive, overrides: o.jobs });
   return {
     url,
     localMode: teams.localMode,
     proactive: teams.proactive,
-    close: () =>
-      new Promise((resolve, reject) => {
+    jobs,
+    close: async () => {
+      await jobs?.stop();
+      await slack?.stop();
+      await new Promise<void>((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 

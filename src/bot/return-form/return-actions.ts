@@ -28,8 +28,13 @@ const text = (t: string, say?: string): Reply => ({
   ...(say ? { buttons: [{ label: say, say }] } : {}),
 });
 
+/** The owner, the person the measure is delegated to ("delegate 2.2 to Joanne"), or a coordinator. */
 export function canSubmit(turn: Turn, m: Measure): boolean {
-  return turn.person.id === m.owner || turn.person.role === 'coordinator';
+  return (
+    turn.person.id === m.owner ||
+    turn.delegates?.get(m.ref) === turn.person.id ||
+    turn.person.role === 'coordinator'
+  );
 }
 
 function refusal(turn: Turn, m: Measure): Reply {

@@ -1,0 +1,56 @@
+// Reads what the reminder plan needs for one partnership: returns, delegations, snoozes and the pause
+// switch, through the client given (a tick passes its transaction).
+import { addDays, type IsoDate } from '../domain/iso-date.js';
+import { workingYear } from '../domain/obligations.js';
+import { financialCalendar } from '../domain/period.js';
+import { reminderObligations } from '../domain/reminder-obligations.js';
+import type { ReminderState } from '../domain/reminder-plan.js';
+import { localTime } from '../domain/reminder-time.js';
+import type { Partnership } from '../store/plan-store.js';
+import {
+  readDelegations,
+  readReminderControl,
+  readReturnFacts,
+  readSnoozes,
+  type Tx,
+} from '../store/reminder-store.js';
+
+export async function readReminderState(
+  tx: Tx,
+  p: Partnership,
+  now: Date,
+  todayOverride?: IsoDate,
+): Promise<ReminderState> {
+  const { settings } = p;
+  const cal = financialCalendar(settings.yearStartMonth);
+  const today = todayOverride ?? localTime(now, settings.timezone).date;
+  const year = workingYear(cal, today, settings.currentYear);
+  // From the period before the year's first, for "last quarter's figure".
+  const sinceEnd = addDays(cal.start({ kind: 'year', year }), -1);
+  const measures = p.measures.map((m) => ({ id: p.measureIds.get(m.ref) as number, ref: m.ref }));
+  const [facts, delegations, snoozes, control] = [
+    await readReturnFacts(tx, measures, sinceEnd),
+    await readDelegations(tx, p.id),
+    await readSnoozes(tx, p.id),
+    await readReminderControl(tx, p.id),
+  ];
+  return {
+    timezone: settings.timezone,
+    policy: settings.reminders,
+    paused: control.paused
+      ? { by: control.changedBy ?? 'someone', since: control.changedAt?.toISOString() ?? '' }
+      : null,
+    people: p.people,
+    obligations: reminderObligations({
+      cal,
+      measures: p.measures,
+      facts,
+      delegations,
+      year,
+      today,
+      dueWorkingDays: settings.dueWorkingDays,
+    }),
+    snoozes,
+    ...(todayOverride ? { today: todayOverride } : {}),
+  };
+}

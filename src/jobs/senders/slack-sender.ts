@@ -1,0 +1,113 @@
+// Sends outbox messages to people's Slack DMs (conversations.open, then chat.postMessage with the outbox
+// ids as message metadata), and reconciles a message whose outcome was unknown by reading the DM's
+// history for those ids. Until the Slack channel provides its own sender this one talks to bolt's
+// WebClient directly, created here with the configuration's SLACK_API_URL.
+import { webApi } from '@slack/bolt';
+import type { Reply } from '../../bot/reply.js';
+import type { Config } from '../../config.js';
+import { renderMessages } from '../../render/block-kit/index.js';
+import { slackResult } from './slack-errors.js';
+import type { Address, Reconciled, SendMeta, SendResult, Sender } from './sender.js';
+
+const EVENT_TYPE = 'perfbot_outbox';
+
+/** A client that neither retries nor waits out a rate limit: the outbox decides both. */
+export function createSlackWebClient(config: Config, timeoutMs: number): webApi.WebClient | null {
+  if (!config.SLACK_BOT_TOKEN) return null;
+  return new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: timeoutMs,
+    logLevel: webApi.LogLevel.ERROR,
+  });
+}
+
+type Opened = { ok: true; channel: string } | { ok: false; result: SendResult };
+
+async function openDm(client: webApi.WebClient, to: Address): Promise<Opened> {
+  if (!to.slackId) return { ok: false, result: { kind: 'noRoute', error: 'no Slack id in the plan' } };
+  try {
+    const opened = await client.conversations.open({ users: to.slackId });
+    const channel = opened.channel?.id;
+    return channel
+      ? { ok: true, channel }
+      : {
+          ok: false,
+          result: { kind: 'retry', error: 'conversations.open gave no channel', retryAfterMs: null },
+        };
+  } catch (e) {
+    return { ok: false, result: slackResult(e, false) };
+  }
+}
+
+const idsText = (meta: SendMeta) => meta.outboxIds.join(',');
+
+async function post(
+  client: webApi.WebClient,
+  channel: string,
+  reply: Reply,
+  meta: SendMeta,
+): Promise<SendResult> {
+  let first: string | null = null;
+  for (const [part, m] of renderMessages(reply).entries()) {
+    try {
+      const sent = await client.chat.postMessage({
+        channel,
+        text: m.text,
+        blocks: m.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        metadata: { event_type: EVENT_TYPE, event_payload: { outbox_ids: idsText(meta), part } },
+      });
+      first ??= sent.ts ?? null;
+    } catch (e) {
+      // A later part failing after the first went out: the message was delivered, if incomplete.
+      if (first !== null) return { kind: 'sent', providerId: first };
+      return slackResult(e, true);
+    }
+  }
+  return { kind: 'sent', providerId: first };
+}
+
+async function findInHistory(
+  client: webApi.WebClient,
+  to: Address,
+  meta: SendMeta,
+  since: Date,
+): Promise<Reconciled> {
+  const opened = await openDm(client, to);
+  if (!opened.ok) return { kind: 'unknown', error: 'the DM could not be opened to check' };
+  try {
+    const history = await client.conversations.history({
+      channel: opened.channel,
+      oldest: String(Math.floor(since.getTime() / 1000) - 60),
+      include_all_metadata: true,
+      limit: 200,
+    });
+    const carries = (ids: unknown) =>
+      String(ids ?? '')
+        .split(',')
+        .some((id) => meta.outboxIds.includes(Number(id)));
+    const found = (history.messages ?? []).find((m) => {
+      const payload = m.metadata?.event_payload as Record<string, unknown> | undefined;
+      return m.metadata?.event_type === EVENT_TYPE && carries(payload?.outbox_ids);
+    });
+    return found ? { kind: 'found', providerId: found.ts ?? null } : { kind: 'absent' };
+  } catch (e) {
+    return { kind: 'unknown', error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export function createSlackSender(client: webApi.WebClient): Sender {
+  return {
+    channel: 'slack',
+    // chat.postMessage: about one message a second per channel.
+    perConversationMs: 1100,
+    send: async (to, reply, meta) => {
+      const opened = await openDm(client, to);
+      return opened.ok ? post(client, opened.channel, reply, meta) : opened.result;
+    },
+    reconcile: (to, meta, since) => findInHistory(client, to, meta, since),
+  };
+}
