@@ -126,9 +126,10 @@ function decide(o: ReminderObligation, ctx: Ctx): Planned {
     from: until !== null && until > o.periodEnd ? until : addDays(o.periodEnd, 1),
     notAvailableUntil: until,
   });
-  if (!isAwaited(o, ctx.today)) {
+  if (o.state.kind === 'notAvailable' && !isAwaited(o, ctx.today)) {
     const next = stages.owner[0] ?? null;
-    const d = decision(o, o.recipient, 'held', heldReason(o));
+    const why = `not available until ${longDate(until ?? '')} ("${o.state.reason}"): no chasers until then`;
+    const d = decision(o, o.recipient, 'held', why);
     return { decisions: [{ ...d, next: next && { stage: next.name, date: next.date } }], messages: [] };
   }
   const owner = ownerPart(o, stages, ctx);
@@ -144,11 +145,6 @@ function closedReason(o: ReminderObligation): string | null {
   if (o.state.kind === 'notAvailable' && o.state.until === null)
     return `not available ("${o.state.reason}"), with no date given: no chasers`;
   return null;
-}
-
-function heldReason(o: ReminderObligation): string {
-  const s = o.state as Extract<ReminderObligation['state'], { kind: 'notAvailable' }>;
-  return `not available until ${longDate(s.until ?? '')} ("${s.reason}"): no chasers until then`;
 }
 
 interface Part {

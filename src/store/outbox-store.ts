@@ -2,6 +2,7 @@
 // delivery loop. Claims are single UPDATE statements, so two delivery loops (two processes on one
 // database) never both take a row.
 import { OutboxPayloadSchema, type OutboxKind, type OutboxPayload } from '../domain/reminder-payload.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './open-database.js';
 import type { Tx } from './return-store.js';
 
@@ -64,7 +65,10 @@ function toRow(r: Row): OutboxRow {
   };
 }
 
-/** Writes the messages whose key is not in the outbox yet; returns the keys written. */
+/**
+ * Writes the messages whose key is not in the outbox yet; returns the keys written. A key written
+ * meanwhile by another process (outside a tick's lock) is skipped, not an error.
+ */
 export async function insertMissing(tx: Tx, messages: NewOutboxMessage[], now: Date): Promise<string[]> {
   if (messages.length === 0) return [];
   const seen = await tx.outboxMessage.findMany({
@@ -72,21 +76,27 @@ export async function insertMissing(tx: Tx, messages: NewOutboxMessage[], now: D
     select: { key: true },
   });
   const known = new Set(seen.map((s) => s.key));
-  const fresh = messages.filter(
-    (m, i) => !known.has(m.key) && messages.findIndex((x) => x.key === m.key) === i,
-  );
-  if (fresh.length === 0) return [];
-  await tx.outboxMessage.createMany({
-    data: fresh.map((m) => ({
-      ...m,
-      payload: JSON.stringify(m.payload),
-      status: 'pending',
-      notBefore: now,
-      createdAt: now,
-      updatedAt: now,
-    })),
-  });
-  return fresh.map((m) => m.key);
+  const written: string[] = [];
+  for (const m of messages) {
+    if (known.has(m.key)) continue;
+    known.add(m.key);
+    try {
+      await tx.outboxMessage.create({
+        data: {
+          ...m,
+          payload: JSON.stringify(m.payload),
+          status: 'pending',
+          notBefore: now,
+          createdAt: now,
+          updatedAt: now,
+        },
+      });
+      written.push(m.key);
+    } catch (e) {
+      if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
+    }
+  }
+  return written;
 }
 
 export async function outboxByKeys(db: Db, keys: string[]): Promise<Map<string, OutboxRow>> {

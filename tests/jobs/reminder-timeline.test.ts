@@ -127,16 +127,10 @@ describe('2015/16 Q4, day by day', () => {
     }
   });
 
-  it("posted each message once to the person's own conversation", () => {
-    expect(connector.received).toHaveLength(lines.length);
+  it("posted each message once, to the person's own conversation", () => {
+    const who = (line: string) => line.split(' ')[2]?.replace(/:$/, '');
     const to = connector.received.map((r) => r.conversationId.replace(/^conv-/, ''));
-    expect(to).toEqual(
-      lines
-        .map((l) => l.split(' ')[2]?.replace(/:$/, ''))
-        .sort()
-        .map(() => expect.any(String)),
-    );
-    expect(new Set(to)).toEqual(new Set(lines.map((l) => l.split(' ')[2]?.replace(/:$/, ''))));
+    expect(to.sort()).toEqual(lines.map(who).sort());
   });
 
   it("puts the due date, last quarter's figure and Submit buttons in the reminder, and no figure in the preview", () => {
