@@ -104,9 +104,14 @@ export async function outboxByKeys(db: Db, keys: string[]): Promise<Map<string, 
   return new Map(rows.map((r) => [r.key, toRow(r)]));
 }
 
-export async function listOutbox(db: Db, status: OutboxStatus | null, limit = 200): Promise<OutboxRow[]> {
+export async function listOutbox(
+  db: Db,
+  status: OutboxStatus | null,
+  limit = 200,
+  partnershipId?: number,
+): Promise<OutboxRow[]> {
   const rows = await db.outboxMessage.findMany({
-    where: status ? { status } : {},
+    where: { ...(status ? { status } : {}), ...(partnershipId !== undefined ? { partnershipId } : {}) },
     orderBy: { id: 'desc' },
     take: limit,
   });

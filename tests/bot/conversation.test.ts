@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply, StatusView } from '../../src/bot/reply.js';
 import { edit } from '../helpers/plan-text.js';
+import { insertMissing, listOutbox, recordFailed } from '../../src/store/outbox-store.js';
 import { botSession, CHART_BASE, only, stocktonPlanText, type BotSession } from '../helpers/bot-session.js';
 
 let s: BotSession;
@@ -333,5 +334,41 @@ describe('status card refresh', () => {
     expect(figure(view, 'Year to date')).toBe('1,139');
     expect(view.actions.map((a) => a.label)).not.toContain('Submit return');
     expect(await s.revisions('2.2', '2015/16 Q3')).toHaveLength(1);
+  });
+});
+
+describe('undelivered reminders', () => {
+  it('shows the coordinator, not the chair, the reminders the outbox gave up on', async () => {
+    const db = s.db.prisma;
+    const now = new Date('2016-04-15T10:00:00Z');
+    const key = 'remind:6.3:2015/16 Q4:chase1:joanne-lister';
+    await db.$transaction((tx) =>
+      insertMissing(
+        tx,
+        [
+          {
+            key,
+            partnershipId: s.partnership.id,
+            kind: 'notice',
+            recipient: 'joanne-lister',
+            ref: '6.3',
+            period: '2015/16 Q4',
+            stage: 'chase',
+            payload: { kind: 'notice', text: 'Your 6.3 return is overdue.', buttons: [] },
+          },
+        ],
+        now,
+      ),
+    );
+    const [row] = await listOutbox(db, 'pending', 10, s.partnership.id);
+    await recordFailed(db, [row?.id ?? -1], 'user_not_found', now);
+
+    const coordinator = only(await s.say('priya-sandhu', 'overdue'), 'list');
+    const section = coordinator.sections.find((x) => x.heading === 'Reminders that could not be delivered');
+    expect(section?.items).toEqual([
+      { text: 'Joanne Lister: 6.3 2015/16 Q4', detail: 'user_not_found', rag: null, button: null },
+    ]);
+    const chair = only(await s.say('alan-whitfield', 'overdue'), 'list');
+    expect(chair.sections.map((x) => x.heading)).not.toContain('Reminders that could not be delivered');
   });
 });

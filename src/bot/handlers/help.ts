@@ -17,6 +17,10 @@ export const HELP_TEXT = [
   '• overdue / who is missing — returns not yet in, by owner',
   '• my returns — what you owe, with due dates',
   '• submit 2.2 — open the return card for a measure you own',
+  '• remind me tomorrow / remind me on Monday — snooze your reminders',
+  '• 2.2 not available until 24 May — say why figures are late and stop the chasers until then',
+  '• delegate 2.2 to <name> — someone else gets the reminders and may submit',
+  '• coordinators: remind all, remind 2.2, pause reminders, resume reminders',
 ].join('\n');
 
 export function help(): Reply[] {

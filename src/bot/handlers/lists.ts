@@ -3,6 +3,7 @@ import { formatFigure } from '../../domain/format-figure.js';
 import type { Obligation } from '../../domain/obligations.js';
 import type { Period } from '../../domain/period.js';
 import { readPartnershipView } from '../../app/partnership-view.js';
+import { listOutbox } from '../../store/outbox-store.js';
 import type { ListSection, Reply } from '../reply.js';
 import type { Ctx } from '../return-form/return-actions.js';
 import { personName } from '../status-view.js';
@@ -85,6 +86,7 @@ export async function overdue(ctx: Ctx): Promise<Reply[]> {
         button: null,
       })),
   }));
+  if (turn.person.role === 'coordinator') sections.push(...(await undelivered(ctx)));
   const late = missing.filter((o) => o.state === 'overdue').length;
   return [
     {
@@ -92,6 +94,24 @@ export async function overdue(ctx: Ctx): Promise<Reply[]> {
       title: `Returns missing for ${year}: ${late} overdue, ${missing.length - late} due`,
       intro: null,
       sections,
+    },
+  ];
+}
+
+/** For coordinators: reminders the outbox gave up on (user not found, bot removed), to chase by hand. */
+async function undelivered(ctx: Ctx): Promise<ListSection[]> {
+  const { turn } = ctx;
+  const failed = await listOutbox(ctx.deps.db, 'failed', 20, turn.partnership.id);
+  if (failed.length === 0) return [];
+  return [
+    {
+      heading: 'Reminders that could not be delivered',
+      items: failed.map((r) => ({
+        text: `${personName(turn, r.recipient) ?? r.recipient}: ${[r.ref, r.period].filter(Boolean).join(' ') || r.kind}`,
+        detail: r.lastError,
+        rag: null,
+        button: null,
+      })),
     },
   ];
 }
