@@ -86,9 +86,11 @@ export function isLoopback(host: string): boolean {
 /** The Microsoft credentials must be complete, and local mode (none) is only for a loopback HOST. */
 function teamsProblem(c: Config): string | null {
   if (!c.MicrosoftAppId) {
-    return isLoopback(c.HOST)
+    // Without credentials Teams runs only as the local chat on loopback; a Slack-only server may listen
+    // on the network with Teams switched off.
+    return isLoopback(c.HOST) || c.SLACK_BOT_TOKEN
       ? null
-      : `MicrosoftAppId is not set and HOST is ${c.HOST}: set MicrosoftAppId/MicrosoftAppPassword to serve Teams, or HOST=127.0.0.1 to run in local mode (no authentication)`;
+      : `MicrosoftAppId is not set and HOST is ${c.HOST}: set MicrosoftAppId/MicrosoftAppPassword to serve Teams (or the SLACK_ variables to serve only Slack), or HOST=127.0.0.1 to run in local mode (no authentication)`;
   }
   if (c.MicrosoftAppType !== 'UserAssignedMSI' && !c.MicrosoftAppPassword) {
     return "MicrosoftAppPassword is missing: set it to the bot's client secret, or unset MicrosoftAppId to run in local mode";

@@ -1,6 +1,7 @@
 // Start-up configuration for Teams: local mode only on a loopback address, complete credentials otherwise.
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { isLocalMode, teamsEnabled } from '../../src/channels/teams/create-adapter.js';
 
 const APP = { MicrosoftAppId: '5f2c1a9e-0b3d-4e7f-9a8b-1c2d3e4f5a6b', MicrosoftAppPassword: 'secret' };
 
@@ -14,6 +15,13 @@ describe('Teams configuration', () => {
   it('refuses to start on a network address without credentials, saying what to set', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(ConfigError);
     expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/set MicrosoftAppId\/MicrosoftAppPassword/);
+  });
+
+  it('starts a Slack-only server on a network address, with Teams switched off', () => {
+    const config = loadConfig({ HOST: '0.0.0.0', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'shh' });
+    expect(isLocalMode(config)).toBe(false);
+    expect(teamsEnabled(config)).toBe(false);
+    expect(teamsEnabled(loadConfig({ HOST: '127.0.0.1' }))).toBe(true);
   });
 
   it('starts on a network address with credentials', () => {

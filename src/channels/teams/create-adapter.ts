@@ -2,12 +2,18 @@
 // audience, signature, expiry, serviceUrl); with none, authentication is off: local mode, which the
 // configuration only allows on a loopback HOST.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-import type { Config } from '../../config.js';
+import { isLoopback, type Config } from '../../config.js';
 import type { Logger } from '../../log.js';
 import { invokeResponseActivity, messageInvokeResponse, textActivity } from './reply-activity.js';
 
+/** No Teams credentials on a loopback address: the local chat page, without authentication. */
 export function isLocalMode(config: Config): boolean {
-  return !config.MicrosoftAppId;
+  return !config.MicrosoftAppId && isLoopback(config.HOST);
+}
+
+/** No Teams credentials on a network address (a Slack-only server): /api/messages is not served. */
+export function teamsEnabled(config: Config): boolean {
+  return Boolean(config.MicrosoftAppId) || isLocalMode(config);
 }
 
 export function createAdapter(config: Config, log: Logger): CloudAdapter {

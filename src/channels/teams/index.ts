@@ -5,7 +5,7 @@ import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
 import type { Route } from '../../server/http-server.js';
 import type { Db } from '../../store/open-database.js';
-import { createAdapter, isLocalMode } from './create-adapter.js';
+import { createAdapter, isLocalMode, teamsEnabled } from './create-adapter.js';
 import { messagesRoute } from './messages-route.js';
 import { createTurnHandler } from './on-turn.js';
 import { createProactive, type Proactive } from './send-proactive.js';
@@ -39,7 +39,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
   });
   return {
     localMode,
-    routes: { 'POST /api/messages': messagesRoute(adapter, logic, localMode) },
+    routes: teamsEnabled(config) ? { 'POST /api/messages': messagesRoute(adapter, logic, localMode) } : {},
     proactive: createProactive({ adapter, appId: config.MicrosoftAppId ?? '', db, log, clock }),
   };
 }
