@@ -1,7 +1,8 @@
 /* global AdaptiveCards, document, window, location, crypto, CSS, fetch, localStorage, EventSource, HTMLElement */
 // The local chat page: speaks the Bot Framework activity protocol to /api/messages (the same code that
 // serves Teams) and draws the bot's Adaptive Cards with Microsoft's renderer. Replies arrive from the
-// local connector as server-sent events; an Action.Execute's answer replaces its card in place.
+// local connector as server-sent events; an Action.Execute's answer replaces its card in place. Beside
+// the chat, the partnership channel's feed (the weekly summary...), as a Teams channel would show it.
 'use strict';
 
 (() => {
@@ -12,7 +13,8 @@
   const serviceUrl = `${location.origin}/local/connector`;
   const bot = { id: 'perfbot', name: 'perfbot', role: 'bot' };
   const CARD = 'application/vnd.microsoft.card.adaptive';
-  const state = { people: [], person: null, conversationId: '', source: null };
+  const feed = $('channel-feed');
+  const state = { people: [], person: null, conversationId: '', source: null, channel: null };
 
   const newId = () =>
     window.crypto && crypto.randomUUID
@@ -79,6 +81,67 @@
       holder.dataset.activityId = activity.id;
       renderCard(attachment.content, holder);
     }
+  }
+
+  // The channel's cards: a button that says something ("Status") answers in your own chat, as it
+  // would privately in Teams; nothing in the channel changes.
+  function renderPost(content, holder) {
+    const card = new AdaptiveCards.AdaptiveCard();
+    card.hostConfig = hostConfig;
+    card.onExecuteAction = (action) => {
+      const say = action.data && action.data.say;
+      if (typeof say === 'string') void sendText(say);
+      else if (action instanceof AdaptiveCards.OpenUrlAction) window.open(action.url, '_blank', 'noopener');
+    };
+    card.parse(content);
+    holder.replaceChildren(card.render());
+  }
+
+  function showPost(activity) {
+    if (activity.type !== 'message') return;
+    const post = document.createElement('article');
+    post.className = 'post';
+    const head = document.createElement('div');
+    head.className = 'post-head';
+    const when = activity.timestamp
+      ? ` · ${new Date(activity.timestamp).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`
+      : '';
+    head.textContent = `perfbot${when}`;
+    post.append(head);
+    if (activity.text && !(activity.attachments || []).length) {
+      const text = document.createElement('div');
+      text.textContent = activity.text;
+      post.append(text);
+    }
+    for (const attachment of activity.attachments || []) {
+      if (attachment.contentType !== CARD) continue;
+      const holder = document.createElement('div');
+      holder.className = 'post-card';
+      post.append(holder);
+      renderPost(attachment.content, holder);
+    }
+    feed.querySelector('.empty')?.remove();
+    feed.prepend(post);
+    feed.scrollTop = 0;
+  }
+
+  // The channel feed, newest first; joining it is what installing the app in a team does in Teams.
+  function openChannel(channel) {
+    state.channel = channel;
+    $('channel-name').textContent = channel.name;
+    feed.replaceChildren();
+    const empty = document.createElement('p');
+    empty.className = 'empty';
+    empty.textContent = 'Nothing posted yet: the weekly summary appears here on its day.';
+    feed.append(empty);
+    const source = new EventSource(`/local/conversations/${encodeURIComponent(channel.id)}/events`);
+    source.addEventListener('activity', (e) => showPost(JSON.parse(e.data)));
+    const joined = {
+      ...activity({ type: 'conversationUpdate', membersAdded: [{ id: bot.id, name: bot.name }] }),
+      conversation: { id: channel.id, conversationType: 'channel', isGroup: true },
+      channelData: { channel: { id: channel.id } },
+    };
+    void post(joined).catch((e) => add('note', e.message));
   }
 
   function updateActivity(activity) {
@@ -198,6 +261,7 @@
     }
     select.addEventListener('change', () => choose(select.value));
     choose(localStorage.getItem('perfbot.person') || '');
+    if (data.channel) openChannel(data.channel);
   }
 
   $('composer').addEventListener('submit', (e) => {

@@ -16,6 +16,7 @@ async function main(argv: string[]): Promise<number> {
       period: { type: 'string', short: 'p' },
       json: { type: 'boolean' },
       format: { type: 'string' },
+      out: { type: 'string', short: 'o' },
       'dry-run': { type: 'boolean' },
       partnership: { type: 'string' },
       at: { type: 'string' },

@@ -13,6 +13,20 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PLAN_FILE: z.string().default('examples/stockton-2015-16.yaml'),
   PUBLIC_BASE_URL: z.string().url().optional(),
+  // Charts (src/charts). Drawn by our own /chart endpoint unless QUICKCHART_URL names an outside
+  // QuickChart service (the figures then leave the server).
+  QUICKCHART_URL: z
+    .string()
+    .url()
+    .refine((v) => /^https?:\/\//.test(v), 'use an http(s) address, e.g. https://quickchart.io')
+    .optional(),
+  /** url: chat clients fetch chart images from us; upload: the bot uploads them; auto: upload unless reachable. */
+  CHART_DELIVERY: z.enum(['auto', 'url', 'upload']).default('auto'),
+  /** Signs chart image links; unset, a random key is made on first start and kept in the database. */
+  CHART_SIGNING_KEY: z
+    .string()
+    .min(32, 'use at least 32 random characters, e.g. from "openssl rand -hex 32"')
+    .optional(),
   TODAY: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
@@ -58,6 +72,13 @@ const ConfigSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   /** A send with no answer by then has an unknown outcome (it is not sent again blindly). */
   SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  // The board dashboard's download links (/reports/…): the secret that signs them (default: a random one
+  // kept in the database) and how long a link works.
+  REPORTS_SIGNING_KEY: z
+    .string()
+    .min(32, 'use at least 32 random characters, e.g. from "openssl rand -hex 32"')
+    .optional(),
+  REPORTS_LINK_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -22,6 +22,45 @@ export interface PartnershipView {
   obligations(): Obligation[];
 }
 
+export interface StatusesOver {
+  statusAt(m: Measure, period: Period): MeasureStatus;
+  latestStatus(m: Measure): MeasureStatus;
+  /** The returns owed in a financial year, received or not, as of `today`. */
+  obligationsIn(year: number): Obligation[];
+}
+
+/** The pure half: statuses and obligations over the returns and overrides given (current, or as of a date). */
+export function statusesOver(
+  cal: FinancialCalendar,
+  p: Partnership,
+  returns: Map<string, ReturnRecord[]>,
+  overrideOf: (m: Measure, period: Period) => OverrideRecord | null,
+  today: IsoDate,
+): StatusesOver {
+  const statusAt = (m: Measure, period: Period) =>
+    computeStatus({
+      cal,
+      measure: m,
+      period,
+      returns: returns.get(m.ref) ?? [],
+      override: overrideOf(m, period),
+      rules: rulesFor(p, m),
+    });
+  return {
+    statusAt,
+    latestStatus: (m) => statusAt(m, defaultPeriod(cal, m, returns.get(m.ref) ?? [], today)),
+    obligationsIn: (year) =>
+      obligations({
+        cal,
+        measures: p.measures,
+        returns,
+        year,
+        today,
+        dueWorkingDays: p.settings.dueWorkingDays,
+      }),
+  };
+}
+
 export async function readPartnershipView(
   db: Db,
   cal: FinancialCalendar,
@@ -32,29 +71,19 @@ export async function readPartnershipView(
   const [byId, overrides] = await Promise.all([currentReturns(db, cal, ids), overridesFor(db, ids)]);
   const returns = new Map(p.measures.map((m) => [m.ref, byId.get(p.measureIds.get(m.ref) as number) ?? []]));
   const year = workingYear(cal, today, p.settings.currentYear);
-  const statusAt = (m: Measure, period: Period) =>
-    computeStatus({
-      cal,
-      measure: m,
-      period,
-      returns: returns.get(m.ref) ?? [],
-      override: overrides.get(`${p.measureIds.get(m.ref)}|${cal.format(period)}`) ?? null,
-      rules: rulesFor(p, m),
-    });
+  const over = statusesOver(
+    cal,
+    p,
+    returns,
+    (m, period) => overrides.get(`${p.measureIds.get(m.ref)}|${cal.format(period)}`) ?? null,
+    today,
+  );
   return {
     year,
     returns,
     overrides,
-    statusAt,
-    latestStatus: (m) => statusAt(m, defaultPeriod(cal, m, returns.get(m.ref) ?? [], today)),
-    obligations: () =>
-      obligations({
-        cal,
-        measures: p.measures,
-        returns,
-        year,
-        today,
-        dueWorkingDays: p.settings.dueWorkingDays,
-      }),
+    statusAt: over.statusAt,
+    latestStatus: over.latestStatus,
+    obligations: () => over.obligationsIn(year),
   };
 }

@@ -2,6 +2,8 @@
 import type { IsoDate } from '../domain/iso-date.js';
 import type { FinancialCalendar } from '../domain/period.js';
 import type { Person } from '../domain/plan-schema.js';
+import type { ReportLinks } from '../app/report-links.js';
+import type { SummaryChart } from '../reports/weekly-summary.js';
 import type { Db } from '../store/open-database.js';
 import type { Partnership } from '../store/plan-store.js';
 import type { CardAction, Reply } from './reply.js';
@@ -25,6 +27,10 @@ export interface BotDeps {
   db: Db;
   /** The chart image for a measure's status, or null when charts are off. */
   chartUrl(ref: string, period: string): string | null;
+  /** The summaries' RAG distribution chart (absent: summaries without a chart). */
+  summaryChart?: SummaryChart | null;
+  /** Signs the board dashboard's download links; absent where the server does not serve them. */
+  reports?: ReportLinks;
 }
 
 export interface Conversation {

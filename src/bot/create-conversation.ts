@@ -1,10 +1,12 @@
 // Wires intents and card actions to their handlers.
 import type { BotDeps, Conversation, Turn } from './conversation.js';
 import { readDelegations } from '../store/reminder-store.js';
+import { dashboardLinks } from './handlers/dashboard.js';
 import { greeting, help, notUnderstood } from './handlers/help.js';
 import { exceptions, myReturns, overdue } from './handlers/lists.js';
 import { delegate, notAvailableUntil, remindNow, setPaused, snooze } from './handlers/reminders.js';
 import { searchStatus, showStatus } from './handlers/status.js';
+import { summary } from './handlers/summary.js';
 import { parseIntent, type ReminderIntent } from './parse-intent.js';
 import type { CardAction, Reply } from './reply.js';
 import { onReturnAction, openReturnForm } from './return-form/return-actions.js';
@@ -46,6 +48,10 @@ export function createConversation(deps: BotDeps): Conversation {
         return searchStatus(ctx, intent.words, intent.period);
       case 'exceptions':
         return exceptions(ctx, intent.period);
+      case 'summary':
+        return summary(ctx, intent.period, intent.post);
+      case 'dashboard':
+        return dashboardLinks(ctx, intent.period);
       case 'overdue':
         return overdue(ctx);
       case 'myReturns':

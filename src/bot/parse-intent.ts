@@ -4,6 +4,8 @@ export type Intent =
   | { kind: 'status'; ref: string; period: string | null }
   | { kind: 'search'; words: string; period: string | null }
   | { kind: 'exceptions'; period: string | null }
+  | { kind: 'summary'; period: string | null; post: boolean }
+  | { kind: 'dashboard'; period: string | null }
   | { kind: 'overdue' }
   | { kind: 'myReturns' }
   | { kind: 'submit'; ref: string | null; period: string | null }
@@ -131,6 +133,12 @@ export function parseIntent(raw: string): Intent {
   if (/^(my returns|my measures|what do i owe|what'?s due|due|my tasks)$/.test(text))
     return { kind: 'myReturns' };
   if (/^(exceptions|exception report|red and amber|reds?)$/.test(text)) return { kind: 'exceptions', period };
+  const summary = /^(post )?(?:the )?(weekly |quarterly )?summary$/.exec(text);
+  if (summary) {
+    const quarter = summary[2] === 'quarterly ' ? 'quarter' : null;
+    return { kind: 'summary', period: period ?? quarter, post: Boolean(summary[1]) };
+  }
+  if (/^(dashboard|board (dashboard|paper|report))$/.test(text)) return { kind: 'dashboard', period };
   let m = /^(submit|return|report|update|enter)( (a )?return( for)?)?\b(.*)$/.exec(text);
   if (m) {
     const ref = (m[5] ?? '').trim().split(' ')[0] ?? '';

@@ -73,9 +73,23 @@ export interface ReturnFormView {
 export type Reply =
   | { kind: 'text'; text: string; buttons?: SayButton[] }
   | { kind: 'status'; view: StatusView }
-  | { kind: 'list'; title: string; intro: string | null; sections: ListSection[]; buttons?: SayButton[] }
+  | {
+      kind: 'list';
+      title: string;
+      intro: string | null;
+      sections: ListSection[];
+      buttons?: SayButton[];
+      /** A chart under the intro (a summary's RAG distribution). */
+      image?: ReplyImage;
+    }
   | { kind: 'returnForm'; form: ReturnFormView }
   | { kind: 'returnStored'; title: string; message: string; status: StatusView };
+
+export interface ReplyImage {
+  url: string;
+  /** The chart in words, for screen readers and where the image cannot be shown. */
+  alt: string;
+}
 
 export interface ListSection {
   heading: string;

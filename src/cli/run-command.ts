@@ -1,5 +1,6 @@
 // The commands themselves, returning what to print and the exit code (so tests can call them).
 import { importPlanFile } from '../app/import-plan-file.js';
+import { dashboardCommand } from './dashboard-command.js';
 import { statusOf } from '../app/status-query.js';
 import type { IsoDate } from '../domain/iso-date.js';
 import { financialCalendar } from '../domain/period.js';
@@ -7,8 +8,6 @@ import { zonedInstant } from '../domain/reminder-time.js';
 import { outboxJson, outboxText } from '../jobs/outbox-report.js';
 import { remindersJson, remindersReport, remindersText } from '../jobs/reminders-report.js';
 import { listOutbox, OUTBOX_STATUSES, type OutboxStatus } from '../store/outbox-store.js';
-import { buildDashboard } from '../reports/dashboard.js';
-import { dashboardCsv, dashboardText } from '../reports/dashboard-format.js';
 import { statusJson } from '../reports/status-json.js';
 import { statusText } from '../reports/status-text.js';
 import type { Db } from '../store/open-database.js';
@@ -19,7 +18,9 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
 Commands:
   import <file> [--dry-run] [--partnership ID]   load a YAML plan, or a CSV of measures or returns
   status <ref> [--period P] [--json]             a measure's status, e.g. status 2.2 --period "2015/16 Q4"
-  dashboard [--period P] [--format text|csv|json] every measure, theme by theme, quarter by quarter
+  dashboard [--period P] [--format F] [--out FILE]
+                                                 the board dashboard, theme by theme, quarter by quarter: F is
+                                                 text, csv, json (printed), html, xlsx or docx (to a file)
   reminders [--at <date and time>] [--json]      what reminders would be sent then, and why (nothing is sent)
   outbox [--status pending|failed|sent|unknown]  proactive messages and how their delivery went
 
@@ -34,6 +35,7 @@ export interface CommandOptions {
   partnership?: string;
   at?: string;
   status?: string;
+  out?: string;
 }
 
 export interface CommandOutput {
@@ -82,21 +84,9 @@ export async function runCommand(
       };
     }
     case 'dashboard': {
-      const format = o.format ?? 'text';
-      if (!['text', 'csv', 'json'].includes(format))
-        return fail(`--format ${format} is not a format: use text, csv or json`);
       const p = await partnership(db, o.partnership);
       if (typeof p === 'string') return fail(p);
-      const cal = financialCalendar(p.settings.yearStartMonth);
-      const d = await buildDashboard(db, cal, p, { period: o.period, today: clock.today, suppress: false });
-      if (!d.ok) return fail(d.error);
-      const stdout =
-        format === 'json'
-          ? JSON.stringify(d.value, null, 2)
-          : format === 'csv'
-            ? dashboardCsv(d.value)
-            : dashboardText(d.value);
-      return { code: 0, stdout };
+      return dashboardCommand(db, p, o, clock.today);
     }
     case 'reminders':
       return reminders(db, o, clock.now);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MeasureSchema } from './measure.js';
 import { FigureSchema, FiguresSchema } from './figures.js';
 import { ReminderPolicySchema } from './reminder-policy.js';
+import { SummaryPolicySchema } from './summary-policy.js';
 
 const isoDate = z.union([z.date(), z.string()]).transform((v, ctx) => {
   const text = v instanceof Date ? v.toISOString().slice(0, 10) : v.trim();
@@ -29,6 +30,8 @@ export const PartnershipSettingsSchema = z.object({
   currentYear: z.string().optional(),
   /** When owners are reminded and chased (defaults: see reminder-policy.ts). */
   reminders: ReminderPolicySchema.prefault({}),
+  /** The weekly summary and the quarter's close in the partnership channel (see summary-policy.ts). */
+  summary: SummaryPolicySchema.prefault({}),
 });
 
 export const PersonSchema = z.object({

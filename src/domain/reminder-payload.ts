@@ -1,7 +1,8 @@
 // What an outbox row carries, as data: a reminder about one return, an escalation listing the late
-// returns, or a plain notice. Stored as JSON and parsed again before delivery; the words are chosen
-// only when the message is sent.
+// returns, a plain notice, or a summary for the partnership channel. Stored as JSON and parsed again
+// before delivery; the words are chosen only when the message is sent.
 import { z } from 'zod';
+import { SummarySchema } from './summary-payload.js';
 
 export const REMINDER_STAGE_KINDS = ['first', 'nudge', 'due', 'chase', 'snooze', 'manual'] as const;
 
@@ -43,6 +44,8 @@ export const OutboxPayloadSchema = z.discriminatedUnion('kind', [
     escalateAfter: z.number().int(),
   }),
   z.object({ kind: z.literal('notice'), text: z.string(), buttons: z.array(NoticeButtonSchema).default([]) }),
+  /** A weekly or quarterly summary for the partnership channel (recipient PARTNERSHIP_CHANNEL). */
+  z.object({ kind: z.literal('summary'), summary: SummarySchema }),
 ]);
 
 export type ReminderItem = z.infer<typeof ReminderItemSchema>;

@@ -1,8 +1,9 @@
 // The delivery loop's one pass: recover claims a stopped process left behind, look up unknown outcomes
-// where the platform allows, then for each person with messages due: find a way to reach them, claim
-// their messages, drop what is no longer wanted, and send the rest as few messages as possible,
-// within the platforms' rate limits.
+// where the platform allows, then for each person (or partnership channel) with messages due: find a
+// way to reach them, claim their messages, drop what is no longer wanted, and send the rest as few
+// messages as possible, within the platforms' rate limits.
 import { localTime } from '../domain/reminder-time.js';
+import { PARTNERSHIP_CHANNEL } from '../domain/summary-payload.js';
 import {
   claimRecipient,
   dueRecipients,
@@ -21,7 +22,13 @@ import { prepareDelivery, type Unit } from './prepare-delivery.js';
 import { recordResult } from './record-result.js';
 import { reconcileUnknown, recoverStale } from './reconcile-unknown.js';
 import { readReminderState } from './reminder-state.js';
-import { routeFor, unreachableWhy, type Route } from './senders/route-recipient.js';
+import {
+  channelRouteFor,
+  channelUnreachableWhy,
+  routeFor,
+  unreachableWhy,
+  type Route,
+} from './senders/route-recipient.js';
 import type { SendResult } from './senders/sender.js';
 
 export async function loadPartnershipsById(deps: DeliveryDeps): Promise<Map<number, Partnership>> {
@@ -65,7 +72,12 @@ async function sendUnit(
 
 async function unreachable(deps: DeliveryDeps, p: Partnership, who: Recipient, report: DeliveryReport) {
   const person = p.people.find((x) => x.id === who.recipient);
-  const why = person ? unreachableWhy(deps.senders, person) : 'is not in the plan any more';
+  const why =
+    who.recipient === PARTNERSHIP_CHANNEL
+      ? channelUnreachableWhy(deps.senders)
+      : person
+        ? unreachableWhy(deps.senders, person)
+        : 'is not in the plan any more';
   const held = await holdPending(deps.db, who, 'no_route', later(deps, deps.recheckMs), deps.clock());
   report.waiting += held.length;
   if (held.length > 0)
@@ -80,7 +92,13 @@ async function deliverTo(
 ) {
   const p = all.get(who.partnershipId);
   const person = p?.people.find((x) => x.id === who.recipient);
-  const route = p && person ? await routeFor(deps.db, deps.senders, p.id, person) : null;
+  const route = !p
+    ? null
+    : who.recipient === PARTNERSHIP_CHANNEL
+      ? await channelRouteFor(deps.db, deps.senders, p)
+      : person
+        ? await routeFor(deps.db, deps.senders, p.id, person)
+        : null;
   if (!p || !route) {
     if (p) return unreachable(deps, p, who, report);
     const rows = await claimRecipient(deps.db, who, deps.clock(), deps.newToken());

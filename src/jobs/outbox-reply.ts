@@ -2,6 +2,7 @@
 // existing renderers (Adaptive Cards for Teams and the local chat, Block Kit for Slack). A reminder
 // carries the due date, last period's figure and a "Submit return" button that opens the return card.
 import type { ListSection, Reply } from '../bot/reply.js';
+import { summaryReply } from '../bot/summary-reply.js';
 import type { IsoDate } from '../domain/iso-date.js';
 import type { LateItem, OutboxPayload, ReminderItem } from '../domain/reminder-payload.js';
 import { longDate } from '../domain/reminder-time.js';
@@ -127,6 +128,8 @@ export function outboxReply(payloads: OutboxPayload[], today: IsoDate): Reply {
     }
     case 'notice':
       return { kind: 'text', text: first.text, ...(first.buttons.length ? { buttons: first.buttons } : {}) };
+    case 'summary':
+      return summaryReply(first.summary);
     default: {
       const never: never = first;
       throw new Error(`unknown payload ${JSON.stringify(never)}`);

@@ -1,6 +1,7 @@
 // Just before sending: drop what is no longer wanted (the return came in, the person snoozed, the
-// measure was delegated, reminders were paused), keep only the newest reminder per return, and group
-// what is left for one person into as few messages as possible (one list of reminders, one escalation).
+// measure was delegated, reminders were paused; a weekly summary whose week is over), keep only the
+// newest reminder per return, and group what is left for one person into as few messages as possible
+// (one list of reminders, one escalation).
 import type { IsoDate } from '../domain/iso-date.js';
 import { isAwaited } from '../domain/reminder-late.js';
 import type { ReminderObligation } from '../domain/reminder-obligations.js';
@@ -8,6 +9,7 @@ import type { OutboxKind, OutboxPayload, ReminderItem } from '../domain/reminder
 import type { ReminderState } from '../domain/reminder-plan.js';
 import { longDate } from '../domain/reminder-time.js';
 import type { OutboxRow } from '../store/outbox-store.js';
+import { isoWeekOf } from './summary-schedule.js';
 
 export interface Unit {
   kind: OutboxKind;
@@ -81,13 +83,41 @@ function escalationUnit(rows: OutboxRow[], state: ReminderState | null, today: I
   };
 }
 
+/**
+ * Summaries go one per message. A weekly summary whose week is over is not posted (the next one says
+ * more), nor one a newer weekly summary follows in the same batch; a quarter's summary always goes.
+ */
+function summaryUnits(rows: OutboxRow[], today: IsoDate): Prepared {
+  const thisWeek = isoWeekOf(today).label;
+  const weekly = rows.filter((r) => r.payload.kind === 'summary' && r.payload.summary.scope === 'week');
+  const newest = weekly[weekly.length - 1];
+  const cancelled: Prepared['cancelled'] = [];
+  const units: Unit[] = [];
+  for (const row of rows) {
+    if (row.payload.kind !== 'summary') continue;
+    const { scope, label } = row.payload.summary;
+    const stale =
+      scope !== 'week'
+        ? null
+        : row !== newest
+          ? `superseded by ${newest?.key ?? 'a newer summary'}`
+          : label < thisWeek && !row.key.includes(':post:')
+            ? `week ${label} is over`
+            : null;
+    if (stale) cancelled.push({ id: row.id, reason: stale });
+    else units.push({ kind: 'summary', ids: [row.id], payloads: [row.payload] });
+  }
+  return { units, cancelled };
+}
+
 export function prepareDelivery(rows: OutboxRow[], state: ReminderState | null, today: IsoDate): Prepared {
   const of = (kind: OutboxKind) => rows.filter((r) => r.kind === kind);
   const reminders = reminderUnit(of('reminder'), state, today);
   const escalation = escalationUnit(of('escalation'), state, today);
   const notices = of('notice').map((r) => ({ kind: 'notice' as const, ids: [r.id], payloads: [r.payload] }));
+  const summaries = summaryUnits(of('summary'), today);
   return {
-    units: [...escalation.units, ...reminders.units, ...notices],
-    cancelled: [...reminders.cancelled, ...escalation.cancelled],
+    units: [...escalation.units, ...reminders.units, ...notices, ...summaries.units],
+    cancelled: [...reminders.cancelled, ...escalation.cancelled, ...summaries.cancelled],
   };
 }

@@ -101,7 +101,17 @@ export async function recordResult(deps: DeliveryDeps, s: Sent, result: SendResu
     case 'failed':
       return deadLetter(deps, s, result.error);
     case 'unknown':
-      return settleUnknown(deps, s, result.error, s.route.sender.reconcile !== undefined);
+      await settleUnknown(deps, s, result.error, s.route.sender.reconcile !== undefined);
+      if (s.kind === 'summary')
+        await tellCoordinators(
+          deps.db,
+          s.p,
+          s.route.address.person,
+          s.rows,
+          { kind: 'uncertain', error: result.error },
+          now,
+        );
+      return;
     case 'noRoute':
       s.report.waiting += ids.length;
       return releaseClaim(deps.db, ids, later(deps, deps.recheckMs), now);

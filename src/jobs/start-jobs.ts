@@ -1,6 +1,7 @@
-// Starts the reminder scheduler (node-cron, timezone-aware, never two ticks at once) and the outbox
-// delivery loop (a poll every few seconds, never two passes at once). Both also run once at start, so
-// a restart catches up at once. Neither keeps state of its own: everything is in the database.
+// Starts the reminder scheduler (node-cron, timezone-aware, never two ticks at once), the summaries
+// (each partnership's own cron, and checked on every reminder tick) and the outbox delivery loop (a poll
+// every few seconds, never two passes at once). All also run once at start, so a restart catches up at
+// once. None keeps state of its own: everything is in the database.
 import { randomUUID } from 'node:crypto';
 import cron from 'node-cron';
 import type { IsoDate } from '../domain/iso-date.js';
@@ -11,6 +12,9 @@ import type { DeliveryDeps, DeliveryReport } from './delivery-deps.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { reminderTick, type TickResult } from './reminder-tick.js';
 import type { Senders } from './senders/route-recipient.js';
+import { scheduleSummaries } from './summary-schedules.js';
+import { summaryTick, type SummaryTickResult } from './summary-tick.js';
+import type { SummaryChart } from '../reports/weekly-summary.js';
 
 export interface JobsOptions {
   db: Db;
@@ -22,6 +26,8 @@ export interface JobsOptions {
   timezone: string;
   pollMs: number;
   today?: IsoDate;
+  /** The RAG distribution chart of the summaries (null: no chart). */
+  summaryChart?: SummaryChart | null;
   /** Overrides for tests: timers, randomness, the rate limiter's clock (default: `clock`). */
   overrides?: Partial<
     Pick<DeliveryDeps, 'sleep' | 'random' | 'newToken' | 'leaseMs' | 'recheckMs' | 'maxWaitMs'>
@@ -33,6 +39,8 @@ export interface JobsOptions {
 export interface Jobs {
   /** One scheduler tick now (what cron runs). */
   tick(): Promise<TickResult[]>;
+  /** One summaries tick now (each partnership's summary cron, and every reminder tick). */
+  summaries(): Promise<SummaryTickResult[]>;
   /** One delivery pass now (what the poll runs). */
   deliver(): Promise<DeliveryReport>;
   stop(): Promise<void>;
@@ -79,15 +87,38 @@ export function startJobs(o: JobsOptions): Jobs {
   const tick = single(() =>
     reminderTick({ db: o.db, log, ...(o.today ? { today: o.today } : {}) }, o.clock()),
   );
+  const summaries = single(() =>
+    summaryTick(
+      {
+        db: o.db,
+        log: o.log.child({ job: 'summaries' }),
+        chart: o.summaryChart ?? null,
+        ...(o.today ? { today: o.today } : {}),
+      },
+      o.clock(),
+    ),
+  );
   const deliver = single(() => deliverOutbox(deps));
   const logged = (what: string, p: Promise<unknown>) =>
     void p.catch((err: unknown) => log.error({ err }, what));
+  const onSummary = () =>
+    logged(
+      'summary tick failed',
+      summaries.run().then(() => deliver.run()),
+    );
   const onTick = () =>
     logged(
       'reminder tick failed',
-      tick.run().then(() => deliver.run()),
+      tick
+        .run()
+        .then(() => summaries.run())
+        .then(() => deliver.run()),
     );
   const task = cron.schedule(o.cron, onTick, { name: 'reminders', timezone: o.timezone, noOverlap: true });
+  const schedules = scheduleSummaries(o.db, log, onSummary).catch((err: unknown) => {
+    log.error({ err }, 'summary schedules failed to start');
+    return null;
+  });
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const poll = () => {
@@ -99,15 +130,20 @@ export function startJobs(o: JobsOptions): Jobs {
   void tick
     .run()
     .catch((err: unknown) => log.error({ err }, 'reminder tick failed'))
+    .then(() => summaries.run())
+    .catch((err: unknown) => log.error({ err }, 'summary tick failed'))
     .finally(poll);
   return {
     tick: tick.run,
+    summaries: summaries.run,
     deliver: deliver.run,
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
       await task.destroy();
+      await (await schedules)?.stop();
       await tick.idle();
+      await summaries.idle();
       await deliver.idle();
     },
   };

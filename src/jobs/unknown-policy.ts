@@ -11,12 +11,16 @@
 //   - escalation: sent once more. A missed escalation leaves late returns unchased; a coordinator can
 //     bear a rare duplicate.
 //   - notice (delegation notices, delivery reports): left unknown; they are informative only.
+// - Summaries go to a channel, whose history the bot may not read (no channels:history scope), on any
+//   platform: left unknown. A second weekly summary in front of the whole partnership is worse than
+//   a missed one, which a coordinator can post again with "post summary"; the coordinators are told.
 // `outbox --status unknown` lists what was left.
 import type { OutboxKind } from '../domain/reminder-payload.js';
 
 export type UnknownAction = 'reconcile' | 'leave' | 'resendOnce';
 
 export function unknownAction(canReconcile: boolean, kind: OutboxKind): UnknownAction {
+  if (kind === 'summary') return 'leave';
   if (canReconcile) return 'reconcile';
   switch (kind) {
     case 'reminder':

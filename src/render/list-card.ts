@@ -41,6 +41,7 @@ function listData(list: ListReply, fit: Fit) {
   return {
     title: list.title,
     intro: list.intro && list.intro.trim() ? list.intro : null,
+    image: list.image ?? null,
     sections: firstItems(list.sections, fit.keep).map((s) => ({
       heading: s.heading,
       items: s.items.map((i) => ({

@@ -5,13 +5,14 @@ const RAG = { green: 'G', amber: 'A', red: 'R', none: '–' } as const;
 
 export function dashboardText(d: Dashboard): string {
   const out = [`${d.partnership} — performance dashboard ${d.year} (to ${d.upTo})`, ''];
+  if (d.suppression) out.splice(1, 0, d.suppression);
   for (const theme of d.themes) {
     out.push(theme.name.toUpperCase());
     const header = ['No', 'Performance measure', ...d.columns, 'RAG'];
     const rows = theme.rows.map((r) => [
       r.ref,
       clip(r.title, 40),
-      ...r.cells.map((c) => `${clip(c.text, 24)} ${RAG[c.rag]}`),
+      ...r.cells.map((c) => (c.reported ? `${clip(c.text, 24)} ${RAG[c.rag]}` : '')),
       `${RAG[r.rag]}${r.override ? '*' : ''}`,
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -28,9 +29,14 @@ export function dashboardText(d: Dashboard): string {
   return out.join('\n');
 }
 
-const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+/** Quoted when needed; text a spreadsheet would run as a formula (=, +, -, @) is prefixed with '. */
+function csvCell(value: string): string {
+  const v = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
 
-export function dashboardCsv(d: Dashboard): string {
+/** The dashboard as one flat table, a row per measure: the CSV, and the spreadsheet's Data sheet. */
+export function dashboardTable(d: Dashboard): { header: string[]; rows: string[][] } {
   const header = [
     'theme',
     'ref',
@@ -45,12 +51,17 @@ export function dashboardCsv(d: Dashboard): string {
       t.name,
       r.ref,
       r.title,
-      ...r.cells.flatMap((c) => [c.text, c.rag]),
+      ...r.cells.flatMap((c) => (c.reported ? [c.text, c.rag] : ['', ''])),
       r.rag,
       r.override?.reason ?? '',
       r.comments,
     ]),
   );
+  return { header, rows };
+}
+
+export function dashboardCsv(d: Dashboard): string {
+  const { header, rows } = dashboardTable(d);
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
 

@@ -1,45 +1,83 @@
-// The board's dashboard: every measure, theme by theme, with the quarters of the year and their RAG.
-import { formatFigure, suppressSmall } from '../domain/format-figure.js';
+// The board's dashboard: every measure, theme by theme, with the four quarters of the year and their RAG,
+// as plain data that the text, CSV, HTML, XLSX and DOCX renderers lay out.
 import type { IsoDate } from '../domain/iso-date.js';
-import { suppressionThreshold, type Measure } from '../domain/measure.js';
+import type { Measure } from '../domain/measure.js';
 import type { FinancialCalendar, Parsed, Period } from '../domain/period.js';
 import type { Rag } from '../domain/plan-schema.js';
-import type { ReturnRecord } from '../domain/return-record.js';
-import { computeStatus, type MeasureStatus } from '../domain/status.js';
-import { rulesFor } from '../app/status-query.js';
+import { readPartnershipView } from '../app/partnership-view.js';
 import type { Db } from '../store/open-database.js';
 import type { Partnership } from '../store/plan-store.js';
-import { currentReturns, overridesFor } from '../store/return-store.js';
+import { dashboardPeriod, monthsOf } from './dashboard-period.js';
+import { dashboardRow, suppressionNote } from './dashboard-row.js';
 
 export interface DashboardCell {
   period: string;
+  /** One line, components joined by "; " ("336", "364 (YTD 700)"); '' for a quarter still to come. */
   text: string;
+  /**
+   * What a table cell shows: the figure of a one-series measure, or a note ("Not available", "Narrative");
+   * null when the figures are in the row's parts.
+   */
+  value: string | null;
   rag: Rag;
+  /** False for the quarters after the dashboard's period. */
+  reported: boolean;
+}
+
+/** One series of a multi-part measure (1.1's hotline and police callers): a figure per quarter. */
+export interface DashboardPart {
+  name: string;
+  /** '' for a quarter still to come. */
+  values: string[];
+}
+
+export interface Figure {
+  label: string;
+  value: string;
 }
 
 export interface DashboardRow {
   ref: string;
   title: string;
+  /** The baseline as the plan states it ("2014/15 - 1,068 offences"), or ''. */
+  baseline: string;
+  source: string;
   cells: DashboardCell[];
-  /** Status at the dashboard's period, with any override applied. */
+  /** The series of a multi-part measure, each on its own line under the measure; [] for one series. */
+  parts: DashboardPart[];
+  /** What the board sees at the dashboard's period: the override when there is one. */
   rag: Rag;
+  /** That RAG in words: "Significant concern", "Monitoring only"... */
   label: string;
-  override: { rag: Rag; reason: string } | null;
+  override: { rag: Rag; reason: string; by: string; computedRag: Rag; computedLabel: string } | null;
   comments: string;
+  /** At the dashboard's period, headline series: in period, year to date, target, variance, last year. */
+  figures: Figure[];
+  narrative: string;
+  correctiveAction: string | null;
+  notAvailable: string | null;
 }
 
 export interface Dashboard {
   partnership: string;
+  slug: string;
   year: string;
+  /** The dashboard's quarter, "2015/16 Q4", and its months, "January to March 2016". */
   upTo: string;
+  months: string;
+  /** The day it was produced. */
+  asAt: IsoDate;
   columns: string[];
   themes: { name: string; rows: DashboardRow[] }[];
+  /** Says how small numbers were hidden, when they were. */
+  suppression: string | null;
 }
 
 export interface DashboardOptions {
+  /** A quarter, a year (its last quarter) or a month (its quarter); "Q3" alone is in the current year. */
   period?: string;
   today: IsoDate;
-  /** Show small counts of sensitive measures as "<5" (anything posted to a channel). */
+  /** Show small counts of sensitive measures as "<5" (board papers, anything posted to a channel). */
   suppress: boolean;
 }
 
@@ -49,88 +87,37 @@ export async function buildDashboard(
   p: Partnership,
   o: DashboardOptions,
 ): Promise<Parsed<Dashboard>> {
-  const ids = p.measures.map((m) => p.measureIds.get(m.ref) as number);
-  const [returns, overrides] = await Promise.all([currentReturns(db, cal, ids), overridesFor(db, ids)]);
-  let upTo: Period;
-  if (o.period) {
-    const parsed = cal.parse(o.period);
-    if (!parsed.ok) return parsed;
-    upTo =
-      parsed.value.kind === 'year'
-        ? (cal.periodsInYear(parsed.value.year, 'quarterly')[3] as Period)
-        : cal.containing(cal.end(parsed.value), 'quarterly');
-  } else upTo = latestReportedQuarter(cal, [...returns.values()].flat(), o.today);
-  const quarters = cal
-    .periodsInYear(cal.yearOf(upTo), 'quarterly')
-    .filter((q) => cal.end(q) <= cal.end(upTo));
-  const statusAt = (m: Measure, q: Period): MeasureStatus => {
-    const id = p.measureIds.get(m.ref) as number;
-    const at = m.frequency === 'annual' ? { kind: 'year' as const, year: cal.yearOf(q) } : q;
-    return computeStatus({
-      cal,
-      measure: m,
-      period: at,
-      returns: returns.get(id) ?? [],
-      override: overrides.get(`${id}|${cal.format(at)}`) ?? null,
-      rules: rulesFor(p, m),
-    });
-  };
-  const row = (m: Measure): DashboardRow => {
-    const statuses = quarters.map((q) => statusAt(m, q));
-    const last = statuses[statuses.length - 1] as MeasureStatus;
-    const threshold = suppressionThreshold(m, p.settings.smallNumberThreshold);
-    return {
-      ref: m.ref,
-      title: m.title,
-      cells: statuses.map((s, i) => ({
-        period: cal.format(quarters[i] as Period),
-        text: cellText(m, s, o.suppress ? threshold : null),
-        rag: s.finalRag,
+  const view = await readPartnershipView(db, cal, p, o.today);
+  const returns = [...view.returns.values()].flat();
+  const period = dashboardPeriod(cal, o.period, returns, o.today, view.year);
+  if (!period.ok) return period;
+  const upTo = period.value;
+  const quarters = cal.periodsInYear(cal.yearOf(upTo), 'quarterly');
+  // An annual measure's every quarter shows its year.
+  const statusAt = (m: Measure, q: Period) =>
+    view.statusAt(m, m.frequency === 'annual' ? { kind: 'year', year: cal.yearOf(q) } : q);
+  const row = (m: Measure) =>
+    dashboardRow(m, {
+      quarters: quarters.map((q) => ({
+        period: cal.format(q),
+        status: cal.end(q) <= cal.end(upTo) ? statusAt(m, q) : null,
       })),
-      rag: last.finalRag,
-      label: last.label,
-      override: last.override && { rag: last.override.rag, reason: last.override.reason },
-      comments: last.latest?.notAvailable ?? last.latest?.narrative ?? '',
-    };
-  };
+      threshold: o.suppress ? p.settings.smallNumberThreshold : null,
+    });
   return {
     ok: true,
     value: {
       partnership: p.settings.name,
+      slug: p.settings.id,
       year: cal.format({ kind: 'year', year: cal.yearOf(upTo) }),
       upTo: cal.format(upTo),
+      months: monthsOf(cal, upTo),
+      asAt: o.today,
       columns: quarters.map((q) => `Q${cal.indexInYear(q)}`),
       themes: p.themes
         .map((t) => ({ name: t.name, rows: p.measures.filter((m) => m.theme === t.id).map(row) }))
         .filter((t) => t.rows.length > 0),
+      suppression: o.suppress ? suppressionNote(p.measures, p.settings.smallNumberThreshold) : null,
     },
   };
-}
-
-function latestReportedQuarter(cal: FinancialCalendar, returns: ReturnRecord[], today: IsoDate): Period {
-  const latest = returns
-    .map((r) => r.period)
-    .sort((a, b) => cal.compare(a, b))
-    .pop();
-  return cal.containing(
-    latest ? cal.end(latest) : cal.end(cal.lastCompleted(today, 'quarterly')),
-    'quarterly',
-  );
-}
-
-function cellText(m: Measure, s: MeasureStatus, threshold: number | null): string {
-  const r = s.latest;
-  if (r?.notAvailable) return 'Not available';
-  if (m.unit === 'text') return r?.narrative ? 'Narrative' : '–';
-  const show = (v: number | null) =>
-    (threshold !== null ? suppressSmall(v, threshold) : null) ?? formatFigure(v, m.unit);
-  const parts = s.components.map((c) => {
-    const inPeriod = show(c.actual);
-    const body =
-      m.aggregation === 'sum' && c.ytd !== null && c.ytd !== c.actual
-        ? `${inPeriod} (YTD ${show(c.ytd)})`
-        : inPeriod;
-    return s.components.length > 1 ? `${c.name} ${body}` : body;
-  });
-  return parts.every((x) => x.startsWith('–')) ? '–' : parts.join('; ');
 }

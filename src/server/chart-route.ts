@@ -1,31 +1,74 @@
-// GET /chart/status.svg?ref=2.2&period=2015/16%20Q4&sig=…: the minimal status chart as SVG.
-import { statusChartData } from '../charts/status-chart-data.js';
-import { statusChartSvg } from '../charts/status-chart-svg.js';
-import type { ChartLinks } from '../charts/chart-link.js';
-import type { Db } from '../store/open-database.js';
-import { loadPartnership } from '../store/plan-store.js';
+// The chart endpoints. GET/POST /chart draws a QuickChart request (c, w, h, f, bkg) as PNG;
+// GET /chart/status.png and /chart/theme.png draw a signed status or theme chart from the database.
+// A refusal is a 400 (or 403 for a link we did not sign) with the reason as text, and in
+// X-quickchart-error as QuickChart answers it.
+import type { ServerResponse } from 'node:http';
+import type { ChartService, Drawn } from '../charts/chart-service.js';
+import { chartRequestFromBody } from '../charts/chart-request.js';
+import { CHART_LIMITS } from '../charts/chart-limits.js';
 import type { Route } from './http-server.js';
+import { readBody } from './read-body.js';
 
-export function chartRoute(db: Db, links: ChartLinks): Route {
-  return async (req, res) => {
-    const q = new URL(req.url ?? '/', 'http://localhost').searchParams;
-    const ref = q.get('ref') ?? '';
-    const period = q.get('period') ?? '';
-    const plain = { 'content-type': 'text/plain; charset=utf-8' };
-    if (!links.verify(ref, period, q.get('sig') ?? '')) {
-      return void res
-        .writeHead(403, plain)
-        .end('This chart link is not valid: ask the bot for the status again.\n');
-    }
-    const p = await loadPartnership(db);
-    if (!p) return void res.writeHead(404, plain).end('No partnership loaded\n');
-    const chart = await statusChartData(db, p, ref, period);
-    if (!chart.ok) return void res.writeHead(404, plain).end(`${chart.error}\n`);
+function answer(res: ServerResponse, d: Drawn): void {
+  if (d.ok) {
     res
       .writeHead(200, {
-        'content-type': 'image/svg+xml; charset=utf-8',
+        'content-type': 'image/png',
+        'content-length': d.png.length,
         'cache-control': 'private, max-age=300',
+        'x-content-type-options': 'nosniff',
       })
-      .end(statusChartSvg(chart.value));
+      .end(d.png);
+    return;
+  }
+  res
+    .writeHead(d.status, {
+      'content-type': 'text/plain; charset=utf-8',
+      'x-quickchart-error': d.error.replace(/[^\x20-\x7e]/g, '?'),
+      ...(d.status === 503 ? { 'retry-after': '2' } : {}),
+    })
+    .end(`${d.error}\n`);
+}
+
+function refuse(res: ServerResponse, error: string): void {
+  answer(res, { ok: false, status: 400, error });
+}
+
+export function chartRoutes(charts: ChartService): Record<string, Route> {
+  const get: Route = async (req, res) => {
+    answer(res, await charts.drawUrl(new URL(req.url ?? '/', 'http://localhost')));
+  };
+  const post: Route = async (req, res) => {
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      return refuse(
+        res,
+        'Send the chart request as application/json: { "chart": {…}, "width": 500, "height": 300 }',
+      );
+    }
+    const raw = await readBody(req, CHART_LIMITS.maxBytes);
+    if (!raw)
+      return refuse(
+        res,
+        `The chart request is larger than ${CHART_LIMITS.maxBytes / 1024} KB: send fewer points`,
+      );
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return refuse(
+        res,
+        'The chart request is not valid JSON: send { "chart": {…} } with a Chart.js configuration',
+      );
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      return refuse(res, 'The chart request must be a JSON object: { "chart": {…} }');
+    }
+    answer(res, await charts.drawRequest(chartRequestFromBody(body as Record<string, unknown>)));
+  };
+  return {
+    'GET /chart': get,
+    'POST /chart': post,
+    'GET /chart/status.png': get,
+    'GET /chart/theme.png': get,
   };
 }

@@ -1,13 +1,18 @@
 // Builds the HTTP server's routes (health, dashboard, chart, the Bot Framework and Slack endpoints
 // and, in local mode, the chat page) and starts listening. Called by src/main.ts, and by the tests
 // with a temporary database and a fixed clock.
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { createReportLinks, reportSigningKey } from '../app/report-links.js';
 import { createConversation } from '../bot/create-conversation.js';
+import { chartSigningKey } from '../charts/chart-key.js';
+import { chartDelivery } from '../charts/chart-delivery.js';
 import { createChartLinks } from '../charts/chart-link.js';
+import { createChartRenderer } from '../charts/chart-renderer.js';
+import { createChartService } from '../charts/chart-service.js';
 import type { Config } from '../config.js';
-import { localRoutes } from '../channels/local/index.js';
+import { localRoutes, openLocalChannels } from '../channels/local/index.js';
 import { createSlackChannel } from '../channels/slack/index.js';
+import { isLocalMode } from '../channels/teams/create-adapter.js';
 import { createTeamsChannel } from '../channels/teams/index.js';
 import type { Proactive } from '../channels/teams/send-proactive.js';
 import { isoDateOf } from '../domain/iso-date.js';
@@ -16,8 +21,10 @@ import { startReminderJobs } from '../jobs/start-reminder-jobs.js';
 import { pruneInbound } from '../store/inbound-store.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/open-database.js';
-import { chartRoute } from './chart-route.js';
+import { chartRoutes } from './chart-route.js';
+import { summaryChartFrom } from '../reports/summary-chart.js';
 import { dashboardRoute } from './dashboard-route.js';
+import { reportsRoute } from './reports-route.js';
 import { startHttpServer, type Route } from './http-server.js';
 
 export interface ServerOptions {
@@ -44,18 +51,51 @@ export interface RunningServer {
 export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const { config, db, clock, log } = o;
   let url = `http://${config.HOST}:${config.PORT}`;
-  const links = createChartLinks(() => config.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? url, randomBytes(32));
-  const conversation = createConversation({ db, chartUrl: (ref, period) => links.statusUrl(ref, period) });
-  const teams = createTeamsChannel({ config, db, log, clock, conversation });
+  const ourBase = () => config.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? url;
+  // Chart links are signed with a key kept across restarts, so a card's chart still draws tomorrow.
+  const links = createChartLinks({
+    baseUrl: ourBase,
+    quickChartBase: config.QUICKCHART_URL ?? null,
+    key: await chartSigningKey(db, config.CHART_SIGNING_KEY, clock()),
+  });
+  const summaryChart = summaryChartFrom(links);
+  const renderer = createChartRenderer({ log: log.child({ component: 'charts' }) });
+  const charts = createChartService({ db, links, renderer, ourBases: () => [ourBase(), url], log });
+  const chartImages = (platform: 'slack' | 'teams') => ({
+    delivery: chartDelivery(platform, config, isLocalMode(config)),
+    owns: charts.owns,
+    imageFor: charts.imageFor,
+  });
+  const reports = createReportLinks({
+    baseUrl: ourBase,
+    key: await reportSigningKey(db, config.REPORTS_SIGNING_KEY, clock()),
+    minutes: config.REPORTS_LINK_MINUTES,
+  });
+  const conversation = createConversation({
+    db,
+    chartUrl: (ref, period) => links.statusUrl(ref, period),
+    reports,
+    summaryChart,
+  });
+  const teams = createTeamsChannel({ config, db, log, clock, conversation, charts: chartImages('teams') });
   const wallClock = o.wallClock ?? clock;
-  const slack = createSlackChannel({ config, db, log, clock, wallClock, conversation });
+  const slack = createSlackChannel({
+    config,
+    db,
+    log,
+    clock,
+    wallClock,
+    conversation,
+    charts: chartImages('slack'),
+  });
   const today = () => config.TODAY ?? isoDateOf(clock(), 'Europe/London');
   const routes: Record<string, Route> = {
     'GET /healthz': async (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     },
-    'GET /dashboard': dashboardRoute(db, today),
-    'GET /chart/status.svg': chartRoute(db, links),
+    'GET /dashboard': dashboardRoute(db, today, teams.localMode),
+    'GET /reports/:partnership/:file': reportsRoute({ db, links: reports, clock, today, log }),
+    ...chartRoutes(charts),
     ...teams.routes,
     ...slack?.routes,
     ...(teams.localMode ? localRoutes(db) : { 'GET /': notLocal }),
@@ -68,12 +108,22 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     await slack?.start();
   } catch (e) {
     server.close();
+    await charts.close();
     throw e;
   }
   const { port } = server.address() as AddressInfo;
   url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   // Started once listening: in local mode the chat page's messages go through this server.
-  const jobs = startReminderJobs({ config, db, log, clock, proactive: teams.proactive, overrides: o.jobs });
+  if (teams.localMode) await openLocalChannels(db, url, clock());
+  const jobs = startReminderJobs({
+    config,
+    db,
+    log,
+    clock,
+    proactive: teams.proactive,
+    summaryChart,
+    overrides: o.jobs,
+  });
   return {
     url,
     localMode: teams.localMode,
@@ -86,6 +136,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
         server.close((e) => (e ? reject(e) : resolve()));
         server.closeAllConnections();
       });
+      await charts.close();
     },
   };
 }

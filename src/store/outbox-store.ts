@@ -234,10 +234,10 @@ export async function recoverStale(
   return rows.map(toRow);
 }
 
-/** Unknown outcomes to look up on a channel that can be asked (Slack), due now. */
+/** Unknown outcomes to look up in people's DMs on a channel that can be asked (Slack), due now. */
 export async function unknownToCheck(db: Db, channel: string, now: Date): Promise<OutboxRow[]> {
   const rows = await db.outboxMessage.findMany({
-    where: { status: 'unknown', channel, notBefore: { lte: now } },
+    where: { status: 'unknown', channel, notBefore: { lte: now }, kind: { not: 'summary' } },
     orderBy: { id: 'asc' },
     take: 50,
   });

@@ -95,20 +95,35 @@ function toRecord(cal: FinancialCalendar, row: ReturnRow): ReturnRecord {
   };
 }
 
+/** Every revision of the given measures' returns, by measure, period end, then revision. */
+const allRevisionRows = (db: Db, measureIds: number[]) =>
+  db.return.findMany({
+    where: { measureId: { in: measureIds } },
+    orderBy: [{ measureId: 'asc' }, { periodEnd: 'asc' }, { revision: 'asc' }],
+  });
+
 /** The current revision of every return of the given measures, grouped by measure id, oldest period first. */
 export async function currentReturns(
   db: Db,
   cal: FinancialCalendar,
   measureIds: number[],
 ): Promise<Map<number, ReturnRecord[]>> {
-  const rows = await db.return.findMany({
-    where: { measureId: { in: measureIds } },
-    orderBy: [{ measureId: 'asc' }, { periodEnd: 'asc' }, { revision: 'asc' }],
-  });
+  const rows = await allRevisionRows(db, measureIds);
   const latest = new Map<string, ReturnRow>();
   for (const row of rows) latest.set(`${row.measureId}|${row.period}`, row);
   const out = new Map<number, ReturnRecord[]>(measureIds.map((id) => [id, []]));
   for (const row of latest.values()) out.get(row.measureId)?.push(toRecord(cal, row));
+  return out;
+}
+
+/** Every revision of every return of the given measures, grouped by measure id, oldest first (summaries). */
+export async function revisionHistory(
+  db: Db,
+  cal: FinancialCalendar,
+  measureIds: number[],
+): Promise<Map<number, ReturnRecord[]>> {
+  const out = new Map<number, ReturnRecord[]>(measureIds.map((id) => [id, []]));
+  for (const row of await allRevisionRows(db, measureIds)) out.get(row.measureId)?.push(toRecord(cal, row));
   return out;
 }
 

@@ -8,6 +8,7 @@ const ALLOWED_BOT_SCOPES = [
   'app_mentions:read',
   'chat:write',
   'commands',
+  'files:write',
   'im:history',
   'im:read',
   'im:write',

@@ -12,7 +12,8 @@ import {
   useSlackHarness,
 } from './slack-client.js';
 
-const h = useSlackHarness();
+// Charts as image URLs, as with a public PUBLIC_BASE_URL (tests/charts/chart-delivery.test.ts uploads them).
+const h = useSlackHarness({ CHART_DELIVERY: 'url' });
 
 const posted = () => h.api.ok('chat.postMessage');
 const waitForPosts = (n: number) => h.api.waitFor(() => posted().length >= n, `${n} chat.postMessage`);

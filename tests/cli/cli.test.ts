@@ -143,7 +143,7 @@ describe('dashboard', () => {
 
   it('refuses a format it does not have', async () => {
     expect(await failure(['dashboard'], { format: 'xml' })).toBe(
-      '--format xml is not a format: use text, csv or json',
+      '--format xml is not a format: use text, csv, json, html, xlsx or docx',
     );
   });
 });

@@ -1,7 +1,8 @@
 // A fake Slack Web API on 127.0.0.1, given to the bot as SLACK_API_URL: records every call (method from
 // the path, form or JSON body decoded, JSON-valued fields such as `blocks` and `view` parsed) and answers
 // as Slack does. It also takes response_url posts (under /respond/), recorded apart. Like Slack, it
-// refuses a message whose image it cannot download (anything not https) with `invalid_blocks`.
+// refuses a message whose image it cannot download (anything not https) with `invalid_blocks`. File uploads
+// (files upload v2) are kept: the bytes posted to the upload URL, by file id.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -20,6 +21,16 @@ export interface Responded {
   body: Json;
 }
 
+/** A file uploaded by files upload v2: announced, its bytes posted to the upload URL, then completed. */
+export interface Upload {
+  fileId: string;
+  filename: string;
+  length: number;
+  altText: string | undefined;
+  /** The bytes posted to the upload URL (null until they arrive). */
+  bytes: Buffer | null;
+}
+
 export interface FakeSlackApi {
   /** The Web API base URL, ending with "/". */
   apiUrl: string;
@@ -27,6 +38,8 @@ export interface FakeSlackApi {
   responseUrl(id: string): string;
   calls: ApiCall[];
   responded: Responded[];
+  /** Files announced with files.getUploadURLExternal, by file id. */
+  uploads: Map<string, Upload>;
   /** Slack users by id, as users.info answers them. */
   users: Map<string, { email?: string; is_bot?: boolean }>;
   /** The next call of `method` fails with this Slack error (or HTTP status). */
@@ -40,7 +53,7 @@ export interface FakeSlackApi {
   close(): Promise<void>;
 }
 
-const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
+const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata', 'files']);
 
 function decode(raw: string, contentType: string): Json {
   if (/json/.test(contentType)) return raw ? (JSON.parse(raw) as Json) : {};
@@ -82,9 +95,43 @@ function answerFor(method: string, args: Json, fake: FakeSlackApi, n: number): J
       return { ok: false, error: 'invalid_auth' };
     case 'conversations.open':
       return { ok: true, channel: { id: `D0${String(args.users).slice(1)}` } };
+    case 'files.getUploadURLExternal': {
+      const fileId = `F0CHART${n}`;
+      fake.uploads.set(fileId, {
+        fileId,
+        filename: String(args.filename),
+        length: Number(args.length),
+        altText: args.alt_text === undefined ? undefined : String(args.alt_text),
+        bytes: null,
+      });
+      return {
+        ok: true,
+        file_id: fileId,
+        upload_url: `${fake.apiUrl.replace(/api\/$/, '')}upload/${fileId}`,
+      };
+    }
+    case 'files.completeUploadExternal': {
+      const files = Array.isArray(args.files) ? (args.files as Json[]) : [];
+      const complete = files.every((f) => fake.uploads.get(String(f.id))?.bytes);
+      return complete
+        ? { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) }
+        : { ok: false, error: 'file_uploads_not_found' };
+    }
     default:
       return { ok: false, error: 'unknown_method' };
   }
+}
+
+/** The file's bytes from the upload URL's body: multipart form data (as the web client sends it) or raw. */
+async function receiveUpload(body: Buffer, contentType: string): Promise<Buffer> {
+  if (!/multipart\/form-data/.test(contentType)) return body;
+  const form = await new Request('http://x', {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: new Uint8Array(body),
+  }).formData();
+  const file = [...form.values()].find((v): v is File => typeof v !== 'string');
+  return file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
 }
 
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
@@ -96,6 +143,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     calls: [],
     responded: [],
     users: new Map(),
+    uploads: new Map(),
     failNext: (method, error) => failures.set(method, [...(failures.get(method) ?? []), error]),
     ok: (method) => fake.calls.filter((c) => c.method === method && c.answer.ok === true),
     waitFor: async (check, what, ms = 5000) => {
@@ -116,6 +164,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       fake.calls.length = 0;
       fake.responded.length = 0;
       fake.users.clear();
+      fake.uploads.clear();
       failures.clear();
     },
     close: () =>
@@ -129,6 +178,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (path.startsWith('/upload/')) {
+        const upload = fake.uploads.get(path.slice('/upload/'.length));
+        void receiveUpload(Buffer.concat(chunks), req.headers['content-type'] ?? '').then((bytes) => {
+          if (upload) upload.bytes = bytes;
+          res.writeHead(upload ? 200 : 404).end(upload ? `OK - ${bytes.length}` : 'no such upload');
+        });
+        return;
+      }
       const args = decode(Buffer.concat(chunks).toString('utf8'), req.headers['content-type'] ?? '');
       const json = (status: number, body: Json) =>
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));

@@ -1,7 +1,7 @@
 // A second (or first) bot process for the two-schedulers test: opens the shared SQLite database and,
 // for each instant given, runs a scheduler tick and a delivery pass through the real Bot Framework
 // sender, meeting the other process at a file barrier before each instant so both work on the same
-// moment at the same time.
+// moment at the same time. With SCHEDULER_JOBS=summaries it runs the summary tick instead.
 // Usage: node --import tsx tests/jobs/scheduler-process.ts <database url> <barrier dir> <me> <other> <instant>...
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,12 +11,17 @@ import { createProactive } from '../../src/channels/teams/send-proactive.js';
 import { loadConfig } from '../../src/config.js';
 import { deliverOutbox } from '../../src/jobs/deliver-outbox.js';
 import { reminderTick } from '../../src/jobs/reminder-tick.js';
+import { summaryTick } from '../../src/jobs/summary-tick.js';
 import { createTeamsSender } from '../../src/jobs/senders/teams-sender.js';
 import { deliveryDeps } from '../../src/jobs/start-jobs.js';
 import { openDatabase } from '../../src/store/open-database.js';
 
 const [url = '', dir = '', me = '', other = '', ...instants] = process.argv.slice(2);
 const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+const tick = (now: Date) =>
+  process.env.SCHEDULER_JOBS === 'summaries'
+    ? summaryTick({ db: db.prisma, log, chart: null }, now)
+    : reminderTick({ db: db.prisma, log }, now);
 
 async function meet(step: number): Promise<void> {
   writeFileSync(join(dir, `${me}-${step}`), '');
@@ -48,7 +53,7 @@ for (const [step, instant] of instants.entries()) {
   now = new Date(instant);
   await meet(step);
   try {
-    for (const r of await reminderTick({ db: db.prisma, log }, now)) report.written += r.written.length;
+    for (const r of await tick(now)) report.written += r.written.length;
     report.sent += (await deliverOutbox(deps)).sent;
   } catch (e) {
     report.errors.push(e instanceof Error ? e.message : String(e));

@@ -501,6 +501,15 @@ describe('list card', () => {
     expect(card.actions).toEqual([expect.objectContaining({ title: 'Overdue', data: { say: 'overdue' } })]);
   });
 
+  it('shows a summary chart under the intro, with its alt text, and no image without one', () => {
+    const chart = { url: 'https://perfbot.example.org/chart?c=rag', alt: 'RAG status: Red 4, Amber 1' };
+    const withChart = renderAdaptiveCard({ ...list, image: chart } as Reply);
+    const images = ofType(withChart, 'Image');
+    expect(images).toEqual([expect.objectContaining({ url: chart.url, altText: chart.alt })]);
+    expect(withChart.body[2]).toMatchObject({ type: 'Image', url: chart.url });
+    expect(ofType(card, 'Image')).toEqual([]);
+  });
+
   const shownItems = (card: AdaptiveCard) => texts(card).filter((t) => / \d+\.\d+ /.test(` ${t}`));
 
   it('keeps every item its button while the card is small', () => {

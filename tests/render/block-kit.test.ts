@@ -345,6 +345,17 @@ describe('Block Kit list, text, return stored and return form message', () => {
     ]);
   });
 
+  it('shows a summary chart as an image block under the intro, leaving out a URL too long for Slack', () => {
+    const chart = { url: 'https://perfbot.example.org/chart?c=rag', alt: 'RAG status: Red 4, Amber 1' };
+    const blocks = only({ ...bigList(1), image: chart });
+    expect(blocks.slice(1, 3)).toEqual([
+      expect.objectContaining({ type: 'section' }),
+      { type: 'image', image_url: chart.url, alt_text: chart.alt },
+    ]);
+    const long = only({ ...bigList(1), image: { ...chart, url: `${chart.url}${'x'.repeat(3000)}` } });
+    expect(long.some((b) => b.type === 'image')).toBe(false);
+  });
+
   it('shows a text reply as a section and its buttons', () => {
     const blocks = only({ kind: 'text', text: 'Which measure?', buttons: [say('Help')] });
     expect(blocks).toEqual([

@@ -14,6 +14,7 @@ export const HELP_TEXT = [
   '• status of 2.2 — a measure\'s latest status; add a period: "status 2.2 Q3", "status 2.2 2014/15 Q4"',
   '• how is ASB doing — find measures by words in their title, theme or data source',
   '• exceptions — red and amber measures now (or "exceptions Q3")',
+  '• summary — this week\'s summary (or "summary 2015/16 Q4"); coordinators: post summary — to the channel now',
   '• overdue / who is missing — returns not yet in, by owner',
   '• my returns — what you owe, with due dates',
   '• submit 2.2 — open the return card for a measure you own',
@@ -21,6 +22,7 @@ export const HELP_TEXT = [
   '• 2.2 not available until 24 May — say why figures are late and stop the chasers until then',
   '• delegate 2.2 to <name> — someone else gets the reminders and may submit',
   '• coordinators: remind all, remind 2.2, pause reminders, resume reminders',
+  '• coordinators: dashboard (or "dashboard 2015/16 Q4") — download the board dashboard: Word, Excel, web page',
 ].join('\n');
 
 export function help(): Reply[] {

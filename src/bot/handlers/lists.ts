@@ -1,8 +1,16 @@
-// The lists: exceptions (red and amber now), overdue returns by owner, and "my returns".
-import { formatFigure } from '../../domain/format-figure.js';
+// The lists: exceptions (red and amber now, built by reports/exception-report.ts), overdue returns by
+// owner, and "my returns".
 import type { Obligation } from '../../domain/obligations.js';
 import type { Period } from '../../domain/period.js';
 import { readPartnershipView } from '../../app/partnership-view.js';
+import {
+  clip,
+  exceptionFigures,
+  exceptionReport,
+  exceptionTrend,
+  figureFormatter,
+  type ExceptionItem,
+} from '../../reports/exception-report.js';
 import { listOutbox } from '../../store/outbox-store.js';
 import type { ListSection, Reply } from '../reply.js';
 import type { Ctx } from '../return-form/return-actions.js';
@@ -17,12 +25,16 @@ export async function exceptions(ctx: Ctx, periodText: string | null): Promise<R
     if (!parsed.ok) return [{ kind: 'text', text: parsed.error }];
     at = parsed.value;
   }
-  const statuses = turn.partnership.measures
-    .filter((m) => !at || turn.cal.periodsWithin(at, m.frequency) !== null)
-    .map((m) => (at ? view.statusAt(m, at) : view.latestStatus(m)))
-    .filter((s) => s.finalRag === 'red' || s.finalRag === 'amber');
+  const report = exceptionReport({
+    cal: turn.cal,
+    themes: turn.partnership.themes,
+    measures: turn.partnership.measures,
+    statusOf: (m) =>
+      !at ? view.latestStatus(m) : turn.cal.periodsWithin(at, m.frequency) ? view.statusAt(m, at) : null,
+    statusAt: view.statusAt,
+  });
   const when = at ? turn.cal.format(at) : 'latest returns';
-  if (statuses.length === 0)
+  if (report.red + report.amber === 0)
     return [
       {
         kind: 'text',
@@ -30,38 +42,45 @@ export async function exceptions(ctx: Ctx, periodText: string | null): Promise<R
         buttons: [{ label: 'Overdue returns', say: 'overdue' }],
       },
     ];
-  const sections: ListSection[] = turn.partnership.themes
-    .map((t) => ({
-      heading: t.name,
-      items: statuses
-        .filter((s) => s.theme === t.id)
-        .sort((a, b) => (a.finalRag === b.finalRag ? 0 : a.finalRag === 'red' ? -1 : 1))
-        .map((s) => ({
-          text: `${s.ref} ${s.title} (${turn.cal.format(s.period)})`,
-          detail: [
-            `YTD ${formatFigure(s.headline.ytd, s.unit)}`,
-            s.headline.targetToDate !== null
-              ? `target ${formatFigure(s.headline.targetToDate, s.unit)}`
-              : null,
-            s.override ? `override: ${s.override.reason}` : null,
-            s.latest?.narrative ? s.latest.narrative.slice(0, 200) : null,
-          ]
-            .filter(Boolean)
-            .join(' · '),
-          rag: s.finalRag,
-          button: { label: 'Status', say: `status of ${s.ref} ${turn.cal.format(s.period)}` },
-        })),
-    }))
-    .filter((s) => s.items.length > 0);
-  const reds = statuses.filter((s) => s.finalRag === 'red').length;
+  const sections: ListSection[] = report.themes.map((t) => ({
+    heading: t.name,
+    items: t.items.map((x) => exceptionLine(ctx, x)),
+  }));
   return [
     {
       kind: 'list',
-      title: `Exceptions: ${reds} red, ${statuses.length - reds} amber`,
-      intro: `Red and amber measures, ${when}.`,
+      title: `Exceptions: ${report.red} red, ${report.amber} amber`,
+      intro: `Red and amber measures, ${when}: figures, direction of travel and the owner's commentary.`,
       sections,
     },
   ];
+}
+
+/** Commentary is the owner's words: long enough to read, short enough for a list. */
+const COMMENT_CHARS = 400;
+
+function exceptionLine(ctx: Ctx, x: ExceptionItem): ListSection['items'][number] {
+  const { turn } = ctx;
+  const period = turn.cal.format(x.period);
+  const show = figureFormatter(x.measure, turn.partnership.settings.smallNumberThreshold, false);
+  const owner = personName(turn, x.measure.owner);
+  const override = x.override
+    ? `override: ${x.override.reason} (computed ${x.computed.rag}: ${x.computed.label}; set by ${personName(turn, x.override.by) ?? x.override.by})`
+    : null;
+  return {
+    text: `${x.measure.ref} ${x.measure.title} (${period})`,
+    detail: [
+      exceptionFigures(x, show),
+      exceptionTrend(x),
+      override,
+      x.narrative ? `${owner ?? 'Owner'}: ${clip(x.narrative, COMMENT_CHARS)}` : 'No commentary given.',
+      x.correctiveAction ? `Corrective action: ${clip(x.correctiveAction, COMMENT_CHARS)}` : null,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    rag: x.rag,
+    button: { label: 'Status', say: `status of ${x.measure.ref} ${period}` },
+  };
 }
 
 function dueText(o: Obligation): string {

@@ -25,5 +25,5 @@ export async function answer(
   const who = await speaker(deps, client, asking.userId, asking.requestId);
   if (who.kind === 'stranger')
     return sendReplies(asking.target, [{ kind: 'text', text: SLACK_STRANGER_TEXT }]);
-  await deliverReplies(client, asking.target, await ask(who.turn), asking.modal);
+  await deliverReplies(client, asking.target, await ask(who.turn), asking.modal, deps);
 }

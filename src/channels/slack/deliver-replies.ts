@@ -3,9 +3,10 @@
 // with a button that opens it.
 import type { Reply } from '../../bot/reply.js';
 import { returnFormModal } from '../../render/block-kit/index.js';
+import { withChartUploads } from './image-fallback.js';
 import { metadataFor } from './modal-metadata.js';
 import { sendReplies, type ReplyTarget } from './reply-target.js';
-import type { SlackClient } from './slack-deps.js';
+import type { SlackClient, SlackDeps } from './slack-deps.js';
 
 export interface ModalTrigger {
   triggerId: string;
@@ -18,7 +19,10 @@ export async function deliverReplies(
   target: ReplyTarget,
   replies: Reply[],
   modal: ModalTrigger | null,
+  deps?: Pick<SlackDeps, 'charts' | 'log'>,
 ): Promise<void> {
+  // Where Slack cannot fetch our chart images, they are uploaded after the message instead.
+  if (deps?.charts?.delivery === 'upload') target = withChartUploads(target, deps.charts, deps.log);
   const [first, ...rest] = replies;
   if (!modal || first?.kind !== 'returnForm') return sendReplies(target, replies);
   // The trigger_id expires within seconds: the modal goes first.

@@ -2,6 +2,7 @@
 // Socket Mode connection). Off when SLACK_BOT_TOKEN is not set.
 import type { App } from '@slack/bolt';
 import type { Conversation } from '../../bot/conversation.js';
+import type { ChartImages } from '../../charts/chart-delivery.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
 import { OPEN_RETURN, RETURN_SUBMIT_CALLBACK } from '../../render/block-kit/index.js';
@@ -26,6 +27,8 @@ export interface SlackChannelDeps {
   /** Real time, for the timestamps of Slack's signatures (the same as `clock` outside tests). */
   wallClock: () => Date;
   conversation: Conversation;
+  /** How chart images reach Slack (URLs, or uploads where Slack cannot fetch them). */
+  charts?: ChartImages;
 }
 
 export interface SlackChannel {
@@ -60,6 +63,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel | null 
     log,
     conversation: deps.conversation,
     clock: { now: clock, ...(config.TODAY ? { today: config.TODAY } : {}) },
+    ...(deps.charts ? { charts: deps.charts } : {}),
   });
   if (receiver) {
     return {

@@ -5,11 +5,13 @@ import type { RespondFn } from '@slack/bolt';
 import type { Reply } from '../../bot/reply.js';
 import type { Logger } from '../../log.js';
 import { renderMessages, type SlackMessage } from '../../render/block-kit/index.js';
-import { withImageFallback } from './image-fallback.js';
+import { withImageFallback, type ChartFile } from './image-fallback.js';
 import type { SlackClient } from './slack-deps.js';
 
 export interface ReplyTarget {
   post(message: SlackMessage): Promise<void>;
+  /** Uploads a chart image to the same place (channel targets only): see withChartUploads. */
+  upload?(file: ChartFile): Promise<void>;
 }
 
 export async function sendReplies(target: ReplyTarget, replies: Reply[]): Promise<void> {
@@ -32,20 +34,28 @@ export function channelTarget(
       unfurl_media: false,
     });
   };
-  return { post: (m) => withImageFallback(send, m, log) };
+  return {
+    post: (m) => withImageFallback(send, m, log),
+    upload: async (f) => {
+      const file = { file: f.png, filename: 'chart.png', title: f.title, alt_text: f.alt };
+      await client.filesUploadV2(
+        threadTs ? { ...file, channel_id: channel, thread_ts: threadTs } : { ...file, channel_id: channel },
+      );
+    },
+  };
 }
 
 /** The person's DM with the bot, opened on the first post (scope im:write). */
 export function dmTarget(client: SlackClient, log: Logger, userId: string): ReplyTarget {
   let channel: Promise<string> | null = null;
+  const open = () =>
+    (channel ??= client.conversations.open({ users: userId }).then((r) => {
+      if (!r.channel?.id) throw new Error('conversations.open returned no channel');
+      return r.channel.id;
+    }));
   return {
-    post: async (m) => {
-      channel ??= client.conversations.open({ users: userId }).then((r) => {
-        if (!r.channel?.id) throw new Error('conversations.open returned no channel');
-        return r.channel.id;
-      });
-      await channelTarget(client, log, await channel).post(m);
-    },
+    post: async (m) => channelTarget(client, log, await open()).post(m),
+    upload: async (f) => channelTarget(client, log, await open()).upload?.(f),
   };
 }
 

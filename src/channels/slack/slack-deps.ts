@@ -2,6 +2,7 @@
 // API client comes with each request (bolt's `client`, holding the bot token).
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import type { Conversation } from '../../bot/conversation.js';
+import type { ChartImages } from '../../charts/chart-delivery.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/open-database.js';
 import type { TurnClock } from '../teams/build-turn.js';
@@ -13,4 +14,6 @@ export interface SlackDeps {
   log: Logger;
   conversation: Conversation;
   clock: TurnClock;
+  /** How chart images reach Slack; absent: as URLs. */
+  charts?: ChartImages;
 }

@@ -1,6 +1,7 @@
 // Wiring for the Bot Framework channel (Teams, and the local chat page in local mode): the adapter,
 // the turn logic, the /api/messages route and the proactive senders.
 import type { Conversation } from '../../bot/conversation.js';
+import type { ChartImages } from '../../charts/chart-delivery.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
 import type { Route } from '../../server/http-server.js';
@@ -8,6 +9,7 @@ import type { Db } from '../../store/open-database.js';
 import { createAdapter, isLocalMode, teamsEnabled } from './create-adapter.js';
 import { messagesRoute } from './messages-route.js';
 import { createTurnHandler } from './on-turn.js';
+import { inlineChartsMiddleware } from './reply-activity.js';
 import { createProactive, type Proactive } from './send-proactive.js';
 
 export interface TeamsChannelDeps {
@@ -16,6 +18,8 @@ export interface TeamsChannelDeps {
   log: Logger;
   clock: () => Date;
   conversation: Conversation;
+  /** How chart images reach Teams; absent: as URLs. */
+  charts?: ChartImages;
 }
 
 export interface TeamsChannel {
@@ -29,6 +33,8 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
   const log = deps.log.child({ channel: 'teams' });
   const localMode = isLocalMode(config);
   const adapter = createAdapter(config, log);
+  // Teams cannot fetch a chart from a server it cannot reach: send the image inline instead.
+  if (deps.charts?.delivery === 'upload' && !localMode) adapter.use(inlineChartsMiddleware(deps.charts, log));
   const logic = createTurnHandler({
     db,
     log,

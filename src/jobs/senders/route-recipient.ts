@@ -1,6 +1,10 @@
 // Which channel reaches a person: the Bot Framework when they have an open conversation with the bot
-// (Teams, or the local chat page in local mode), else Slack when the plan gives their Slack id.
+// (Teams, or the local chat page in local mode), else Slack when the plan gives their Slack id. The
+// partnership channel (summaries): the Teams channel the bot was installed or mentioned in (or the local
+// chat page's partnership channel), else the plan's summary.slackChannel.
 import type { Person } from '../../domain/plan-schema.js';
+import { PARTNERSHIP_CHANNEL } from '../../domain/summary-payload.js';
+import type { Partnership } from '../../store/plan-store.js';
 import { latestConversationRef } from '../../store/conversation-store.js';
 import type { Db } from '../../store/open-database.js';
 import type { Address, Sender } from './sender.js';
@@ -50,4 +54,40 @@ export function unreachableWhy(senders: Senders, person: Person): string {
     senders.slack ? (person.slackId ? null : 'has no slackId in the plan') : null,
   ].filter(Boolean);
   return ways.length > 0 ? ways.join(' and ') : 'cannot be reached: no chat platform is configured';
+}
+
+export async function channelRouteFor(db: Db, senders: Senders, p: Partnership): Promise<Route | null> {
+  const { teamsChannel, slackChannel } = p.settings.summary;
+  const address = { partnershipId: p.id, person: PARTNERSHIP_CHANNEL, slackId: null };
+  if (senders.teams) {
+    const ref = await latestConversationRef(db, p.id, 'channel', teamsChannel);
+    if (ref) {
+      return {
+        sender: senders.teams,
+        channel: ref.platform,
+        address: { ...address, channel: ref.target },
+        conversation: `${ref.platform}:${ref.conversationId}`,
+      };
+    }
+  }
+  if (senders.slack && slackChannel) {
+    return {
+      sender: senders.slack,
+      channel: 'slack',
+      address: { ...address, channel: slackChannel },
+      conversation: `slack:${slackChannel}`,
+    };
+  }
+  return null;
+}
+
+/** Why the partnership channel cannot be reached, for the coordinator. */
+export function channelUnreachableWhy(senders: Senders): string {
+  const ways = [
+    senders.teams ? "add the bot to the partnership's Teams channel (or mention it there)" : null,
+    senders.slack ? 'set summary.slackChannel in the plan and invite the bot to that Slack channel' : null,
+  ].filter(Boolean);
+  return ways.length > 0
+    ? `no partnership channel is known yet: ${ways.join(', or ')}`
+    : 'no chat platform is configured';
 }

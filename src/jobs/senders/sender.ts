@@ -7,6 +7,8 @@ export interface Address {
   /** The person's key in the plan. */
   person: string;
   slackId: string | null;
+  /** Post in this channel instead (summaries): a Teams channel's conversation id, or a Slack channel. */
+  channel?: string;
 }
 
 /** Identifies the message to the platform where it can carry metadata (Slack), for reconciling. */

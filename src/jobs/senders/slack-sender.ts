@@ -1,11 +1,11 @@
 // Sends outbox messages to people's Slack DMs (conversations.open, then chat.postMessage with the outbox
-// ids as message metadata), and reconciles a message whose outcome was unknown by reading the DM's
-// history for those ids. Until the Slack channel provides its own sender this one talks to bolt's
-// WebClient directly, created here with the configuration's SLACK_API_URL.
+// ids as message metadata) or, for summaries, to the plan's Slack channel, and reconciles a message
+// whose outcome was unknown by reading the DM's history for those ids. Until the Slack channel provides
+// its own sender this one talks to bolt's WebClient directly, created here with SLACK_API_URL.
 import { webApi } from '@slack/bolt';
 import type { Reply } from '../../bot/reply.js';
 import type { Config } from '../../config.js';
-import { renderMessages } from '../../render/block-kit/index.js';
+import { renderMessages, type SlackMessage } from '../../render/block-kit/index.js';
 import { slackResult } from './slack-errors.js';
 import type { Address, Reconciled, SendMeta, SendResult, Sender } from './sender.js';
 
@@ -43,6 +43,12 @@ async function openDm(client: webApi.WebClient, to: Address): Promise<Opened> {
 
 const idsText = (meta: SendMeta) => meta.outboxIds.join(',');
 
+/** Slack refuses a whole message whose image it cannot download: a summary's chart is not worth that. */
+function imageRefused(e: unknown, m: SlackMessage): boolean {
+  const code = (e as { data?: { error?: unknown } } | null)?.data?.error;
+  return code === 'invalid_blocks' && m.blocks.some((b) => b.type === 'image');
+}
+
 async function post(
   client: webApi.WebClient,
   channel: string,
@@ -51,14 +57,20 @@ async function post(
 ): Promise<SendResult> {
   let first: string | null = null;
   for (const [part, m] of renderMessages(reply).entries()) {
-    try {
-      const sent = await client.chat.postMessage({
+    const postOne = (message: SlackMessage) =>
+      client.chat.postMessage({
         channel,
-        text: m.text,
-        blocks: m.blocks,
+        text: message.text,
+        blocks: message.blocks,
         unfurl_links: false,
         unfurl_media: false,
         metadata: { event_type: EVENT_TYPE, event_payload: { outbox_ids: idsText(meta), part } },
+      });
+    try {
+      const sent = await postOne(m).catch((e: unknown) => {
+        // Refused, so nothing was posted: once more without the image.
+        if (!imageRefused(e, m)) throw e;
+        return postOne({ ...m, blocks: m.blocks.filter((b) => b.type !== 'image') });
       });
       first ??= sent.ts ?? null;
     } catch (e) {
@@ -105,6 +117,8 @@ export function createSlackSender(client: webApi.WebClient): Sender {
     // chat.postMessage: about one message a second per channel.
     perConversationMs: 1100,
     send: async (to, reply, meta) => {
+      // A channel (summaries): the bot must be a member; not_in_channel is a dead letter the coordinator hears of.
+      if (to.channel) return post(client, to.channel, reply, meta);
       const opened = await openDm(client, to);
       return opened.ok ? post(client, opened.channel, reply, meta) : opened.result;
     },

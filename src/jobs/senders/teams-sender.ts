@@ -45,7 +45,10 @@ export function createTeamsSender(proactive: Proactive, timeoutMs: number, chann
     // Teams allows about 7 messages a second per conversation.
     perConversationMs: 150,
     send: async (to: Address, reply) => {
-      const outcome = await within(proactive.sendToPerson(to.partnershipId, to.person, reply), timeoutMs);
+      const sending = to.channel
+        ? proactive.sendToChannel(to.partnershipId, reply, to.channel)
+        : proactive.sendToPerson(to.partnershipId, to.person, reply);
+      const outcome = await within(sending, timeoutMs);
       if (outcome === null) return { kind: 'unknown', error: `no answer within ${timeoutMs} ms` };
       return teamsResult(outcome);
     },

@@ -19,6 +19,13 @@ function itemText(item: ListItem): string {
 export function listBlocks(list: ListReply): BlockGroup[] {
   const head: BlockGroup = [{ type: 'header', text: plain(list.title, SLACK_LIMITS.headerText) }];
   if (list.intro && list.intro.trim()) head.push({ type: 'section', text: mrkdwn(md`${list.intro}`) });
+  // A cut URL is a broken image: leave the chart out rather than send one.
+  if (list.image && list.image.url.length <= SLACK_LIMITS.imageUrl)
+    head.push({
+      type: 'image',
+      image_url: list.image.url,
+      alt_text: list.image.alt.slice(0, SLACK_LIMITS.altText),
+    });
   const groups: BlockGroup[] = [head];
   let n = 0;
   for (const section of list.sections) {

@@ -9,7 +9,8 @@ import { metadataFor, readMetadata, type ModalMetadata } from '../../modal-metad
 import { noticeModal } from '../../notice-modal.js';
 import { ViewSubmissionSchema } from '../../payloads.js';
 import { publishHome } from '../../publish-home.js';
-import { dmTarget, sendReplies } from '../../reply-target.js';
+import { deliverReplies } from '../../deliver-replies.js';
+import { dmTarget } from '../../reply-target.js';
 import type { SlackClient, SlackDeps } from '../../slack-deps.js';
 import { speaker, type Speaker } from '../../speaker.js';
 import { SLACK_STRANGER_TEXT } from '../../stranger.js';
@@ -61,7 +62,7 @@ export function returnSubmit(deps: SlackDeps) {
     const [first] = result.replies;
     if (first?.kind === 'returnForm') return ack(formAnswer(first.form, meta.channel));
     await ack({ response_action: 'clear' });
-    await sendReplies(dmTarget(client, deps.log, user.id), result.replies);
+    await deliverReplies(client, dmTarget(client, deps.log, user.id), result.replies, null, deps);
     await publishHome(deps, client, user.id, result.who);
   };
 }

@@ -1,0 +1,45 @@
+// "dashboard" / "dashboard 2015/16 Q4": a coordinator gets signed, expiring links to download the board
+// dashboard (the Word board paper, the workbook, the printable page, the CSV); anyone else is told who can.
+import { buildDashboard } from '../../reports/dashboard.js';
+import { ragSummary } from '../../reports/dashboard-rag.js';
+import { FORMAT_INFO, type DashboardFormat } from '../../reports/dashboard-formats.js';
+import type { Reply } from '../reply.js';
+import type { Ctx } from '../return-form/return-actions.js';
+
+const OFFERED: DashboardFormat[] = ['docx', 'xlsx', 'html', 'csv'];
+
+export async function dashboardLinks(ctx: Ctx, periodText: string | null): Promise<Reply[]> {
+  const { turn, deps } = ctx;
+  const p = turn.partnership;
+  if (turn.person.role !== 'coordinator') {
+    const coordinators = p.people.filter((x) => x.role === 'coordinator').map((x) => x.name);
+    const ask = coordinators.length > 0 ? `: ask ${coordinators.join(' or ')}` : '.';
+    return [{ kind: 'text', text: `Only coordinators can download the board dashboard${ask}` }];
+  }
+  const reports = deps.reports;
+  if (!reports) return [{ kind: 'text', text: 'This server does not serve board dashboard downloads.' }];
+  const d = await buildDashboard(deps.db, turn.cal, p, {
+    period: periodText ?? undefined,
+    today: turn.today,
+    suppress: true,
+  });
+  if (!d.ok) return [{ kind: 'text', text: d.error }];
+  const links = OFFERED.map((format) => {
+    const url = reports.url(
+      {
+        partnership: p.settings.id,
+        period: d.value.upTo,
+        ext: FORMAT_INFO[format].ext,
+        person: turn.person.id,
+      },
+      turn.now,
+    );
+    return `• ${FORMAT_INFO[format].name}: ${url}`;
+  });
+  const text = [
+    `Board dashboard of ${p.settings.name}, ${d.value.upTo} (${d.value.months}). ${ragSummary(d.value)}`,
+    `Your download links (for you only; they stop working in ${reports.minutes} minutes):`,
+    ...links,
+  ].join('\n');
+  return [{ kind: 'text', text, buttons: [{ label: 'Exceptions', say: `exceptions ${d.value.upTo}` }] }];
+}

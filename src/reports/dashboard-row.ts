@@ -1,0 +1,169 @@
+// One line of the dashboard: a measure's quarters, its RAG and override, comments and the figures the
+// board paper's exceptions quote, with sensitive small counts suppressed when asked.
+import { formatFigure, suppressSmall } from '../domain/format-figure.js';
+import { suppressionThreshold, type Measure } from '../domain/measure.js';
+import type { Rag } from '../domain/plan-schema.js';
+import { RAG_LABELS } from '../domain/rag.js';
+import type { ComponentStatus, MeasureStatus } from '../domain/status.js';
+import type { DashboardCell, DashboardPart, DashboardRow, Figure } from './dashboard.js';
+import { changeText } from './status-text.js';
+
+export interface RowInput {
+  /** Every quarter of the year; status null for those after the dashboard's period. */
+  quarters: { period: string; status: MeasureStatus | null }[];
+  /** The partnership's small-number threshold when suppressing, else null. */
+  threshold: number | null;
+}
+
+type Show = (v: number | null) => string;
+
+export function dashboardRow(m: Measure, input: RowInput): DashboardRow {
+  const threshold = input.threshold === null ? null : suppressionThreshold(m, input.threshold);
+  const hidden = (v: number | null) => threshold !== null && suppressSmall(v, threshold) !== null;
+  const show: Show = (v) =>
+    (threshold !== null ? suppressSmall(v, threshold) : null) ?? formatFigure(v, m.unit);
+  const statuses = input.quarters.map((q) => q.status).filter((s) => s !== null);
+  const last = statuses[statuses.length - 1] as MeasureStatus;
+  const o = last.override;
+  return {
+    ref: m.ref,
+    title: m.title,
+    baseline: m.baseline?.label ?? '',
+    source: m.source,
+    cells: input.quarters.map((q) => cell(m, q.period, q.status, show, threshold === null)),
+    parts: parts(
+      m,
+      input.quarters.map((q) => q.status),
+      show,
+      threshold === null,
+    ),
+    rag: last.finalRag,
+    label: o ? ragLabel(o.rag, last.label) : last.label,
+    override: o && {
+      rag: o.rag,
+      reason: o.reason,
+      by: o.by,
+      computedRag: last.rag,
+      computedLabel: last.label,
+    },
+    comments: comments(last),
+    // A year to date less the quarters shown would give a hidden quarter away.
+    figures: figures(
+      m,
+      last.headline,
+      show,
+      statuses.some((st) => hidden(st.headline.actual)) || hidden(last.headline.ytd),
+    ),
+    narrative: last.latest?.narrative ?? '',
+    correctiveAction: last.latest?.correctiveAction ?? null,
+    notAvailable: last.latest?.notAvailable ?? null,
+  };
+}
+
+function ragLabel(rag: Rag, noneLabel: string): string {
+  return rag === 'none' ? noneLabel : RAG_LABELS[rag];
+}
+
+/** `withYtd`: false for a sensitive measure whose small counts are hidden (a running total would tell them). */
+function cell(
+  m: Measure,
+  period: string,
+  s: MeasureStatus | null,
+  show: Show,
+  withYtd: boolean,
+): DashboardCell {
+  if (!s) return { period, text: '', value: null, rag: 'none', reported: false };
+  const note = cellNote(m, s);
+  const values = s.components.map((c) => componentValue(m, c, show, withYtd));
+  const multi = s.components.length > 1;
+  const text =
+    note ??
+    (values.every((v) => v === '–')
+      ? '–'
+      : values.map((v, i) => (multi ? `${s.components[i]?.name ?? ''} ${v}` : v)).join('; '));
+  return {
+    period,
+    text,
+    value: note ?? (multi ? null : (values[0] ?? '–')),
+    rag: s.finalRag,
+    reported: true,
+  };
+}
+
+/** What a quarter says instead of figures: not available, or a narrative measure's update. */
+function cellNote(m: Measure, s: MeasureStatus): string | null {
+  if (s.latest?.notAvailable) return 'Not available';
+  if (m.unit === 'text') return s.latest?.narrative ? 'Narrative' : '–';
+  return null;
+}
+
+/** "336", "364 (YTD 700)": counts added up over the year show the year to date too. */
+function componentValue(m: Measure, c: ComponentStatus, show: Show, withYtd: boolean): string {
+  const inPeriod = show(c.actual);
+  return withYtd && m.aggregation === 'sum' && c.ytd !== null && c.ytd !== c.actual
+    ? `${inPeriod} (YTD ${show(c.ytd)})`
+    : inPeriod;
+}
+
+function parts(
+  m: Measure,
+  quarters: (MeasureStatus | null)[],
+  show: Show,
+  withYtd: boolean,
+): DashboardPart[] {
+  const series = quarters.find((s) => s !== null)?.components ?? [];
+  if (series.length < 2) return [];
+  return series.map((first, i) => ({
+    name: first.name,
+    values: quarters.map((s) => {
+      if (!s) return '';
+      const c = s.components[i];
+      return c && !s.latest?.notAvailable ? componentValue(m, c, show, withYtd) : '–';
+    }),
+  }));
+}
+
+function comments(s: MeasureStatus): string {
+  const r = s.latest;
+  if (!r) return '';
+  if (r.notAvailable)
+    return `Not available: ${r.notAvailable}${r.expectedDate ? ` (expected ${r.expectedDate})` : ''}`;
+  return r.narrative;
+}
+
+/** The headline series' figures; totals and changes are left out when they would give away a hidden count. */
+function figures(m: Measure, c: ComponentStatus, show: Show, suppressed: boolean): Figure[] {
+  const target = (v: number | null) => formatFigure(v, m.unit);
+  const out: (Figure | null)[] = [
+    { label: 'In period', value: show(c.actual) },
+    m.aggregation === 'latest' || suppressed ? null : { label: 'Year to date', value: show(c.ytd) },
+    c.targetToDate === null ? null : { label: 'Target to date', value: target(c.targetToDate) },
+    c.variance === null || suppressed
+      ? null
+      : { label: 'Variance', value: changeText(c.variance, c.variancePct) },
+    c.lastYear.value === null ? null : { label: 'Same period last year', value: show(c.lastYear.value) },
+    c.lastYear.change === null || suppressed
+      ? null
+      : {
+          label: 'Change on last year',
+          value: `${changeText(c.lastYear.change, c.lastYear.changePct)}${c.direction ? ` (${c.direction})` : ''}`,
+        },
+    c.projectedYearEnd === null || suppressed
+      ? null
+      : { label: 'Projected year end', value: show(Math.round(c.projectedYearEnd)) },
+  ];
+  return out.filter((f) => f !== null);
+}
+
+/** How small numbers were hidden, for the foot of a board paper; null when no measure is affected. */
+export function suppressionNote(measures: Measure[], partnershipDefault: number): string | null {
+  const thresholds = [
+    ...new Set(measures.map((m) => suppressionThreshold(m, partnershipDefault)).filter((t) => t !== null)),
+  ].sort((a, b) => a - b);
+  if (thresholds.length === 0) return null;
+  const [only] = thresholds;
+  if (thresholds.length === 1 && only !== undefined)
+    return `Counts from 1 to ${only - 1} of sensitive measures are shown as "<${only}", and their running totals are left out, so that nobody can be identified.`;
+  const shown = thresholds.map((t) => `"<${t}"`).join(' or ');
+  return `Small counts of sensitive measures are shown as ${shown} (below the measure's threshold), and their running totals are left out, so that nobody can be identified.`;
+}

@@ -1,0 +1,56 @@
+// The Stockton example as it stood on Monday 2 May 2016, with dates on its 2015/16 Q4 returns: most
+// came in on Thursday 14 April, four in the week before the summary (Wednesday 27 April), and 1.3's
+// figure was corrected upwards on Thursday 28 April, which makes it red.
+import { parse, stringify } from 'yaml';
+import { financialCalendar } from '../../src/domain/period.js';
+import { submitRevision } from '../../src/store/return-store.js';
+import { botSession, stocktonPlanText, type BotSession } from '../helpers/bot-session.js';
+
+export const Q4 = '2015/16 Q4';
+/** Q4 returns that came in during the week to Monday 2 May 2016. */
+export const IN_THE_WEEK = ['2.2', '4.1', '3.3', '1.2'];
+
+interface PlanText {
+  measures: { ref: string; sensitive?: boolean; smallNumberThreshold?: number }[];
+  returns: { ref: string; period: string; submittedAt?: string }[];
+}
+
+/** The example plan's text with Q4 submission dates, and edits for a case the example lacks. */
+export async function datedPlan(edit: (plan: PlanText) => void = () => undefined): Promise<string> {
+  const plan = parse(await stocktonPlanText()) as PlanText;
+  for (const r of plan.returns) {
+    if (r.period !== Q4) continue;
+    const i = IN_THE_WEEK.indexOf(r.ref);
+    r.submittedAt = i >= 0 ? '2016-04-27' : '2016-04-14';
+  }
+  edit(plan);
+  return stringify(plan);
+}
+
+export async function datedSession(edit?: (plan: PlanText) => void): Promise<BotSession> {
+  const s = await botSession({ planText: await datedPlan(edit) });
+  const cal = financialCalendar(4);
+  const period = cal.parse(Q4);
+  if (!period.ok) throw new Error(period.error);
+  const stored = await submitRevision(
+    s.db.prisma,
+    cal,
+    {
+      measureId: s.partnership.measureIds.get('1.3') as number,
+      period: period.value,
+      figures: { value: 9000 },
+      narrative: 'Corrected: the Q4 extract had missed the March incidents.',
+      correctiveAction: 'A problem-solving plan for the town centre.',
+      notAvailable: null,
+      expectedDate: null,
+      submittedBy: 'dan-mercer',
+      submittedAt: new Date('2016-04-28T10:00:00Z'),
+      source: 'test',
+      requestKey: null,
+      onlyIfChanged: false,
+    },
+    1,
+  );
+  if (stored.kind !== 'stored') throw new Error(`1.3 was not revised: ${stored.kind}`);
+  return s;
+}
