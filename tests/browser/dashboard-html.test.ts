@@ -1,12 +1,12 @@
 // The board dashboard page in a real browser (headless Chromium), from the local-mode server: drawn
 // self-contained, with RAG as a word on its colour, then printed to PDF on A4 landscape. Screenshots and
 // the PDF go to test-output/ to be looked at.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../channels/test-server.js';
+import { launchChromium } from './launch-chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUT = 'test-output';
 
 let t: TestServer;
@@ -15,24 +15,9 @@ let page: Page;
 const requested: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}: install it with "apt-get update && apt-get install -y chromium"`,
-    );
-  }
   mkdirSync(OUT, { recursive: true });
   t = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('request', (r) => requested.push(r.url()));
   page.on('pageerror', (e) => {

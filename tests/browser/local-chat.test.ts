@@ -1,11 +1,11 @@
 // The local chat page in a real browser: pick the owner of 2.2, ask for its status (card and chart),
 // then submit a return through the card: a bad figure comes back with its error, a good one is stored.
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../channels/test-server.js';
+import { launchChromium } from './launch-chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUT = 'test-output';
 
 let t: TestServer;
@@ -13,24 +13,9 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}: install it with "apt-get update && apt-get install -y chromium"`,
-    );
-  }
   mkdirSync(OUT, { recursive: true });
   t = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   page.on('pageerror', (e) => {
     throw e;
