@@ -38,5 +38,8 @@ export async function snapshot(db: Db) {
     measures: await db.measure.findMany(byId),
     returns: await db.return.findMany(byId),
     overrides: await db.override.findMany(byId),
+    audit: await db.auditEvent.findMany(byId),
+    reviews: await db.returnReview.findMany(byId),
+    periodStates: await db.periodState.findMany({ orderBy: [{ partnershipId: 'asc' }, { period: 'asc' }] }),
   };
 }
