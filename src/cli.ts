@@ -6,7 +6,8 @@ import 'dotenv/config';
 import { ConfigError, loadConfig } from './config.js';
 import { isoDateOf } from './domain/iso-date.js';
 import { openDatabase } from './store/open-database.js';
-import { runCommand, USAGE } from './cli/run-command.js';
+import { backupCommand } from './cli/backup-command.js';
+import { runCommand, USAGE, type CommandOutput } from './cli/run-command.js';
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -21,6 +22,8 @@ async function main(argv: string[]): Promise<number> {
       partnership: { type: 'string' },
       at: { type: 'string' },
       status: { type: 'string' },
+      ref: { type: 'string' },
+      limit: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -29,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
     return positionals.length === 0 && !values.help ? 2 : 0;
   }
   const config = loadConfig(process.env);
+  // A backup reads the database file as it is: nothing is opened, migrated or written first.
+  if (positionals[0] === 'backup') return print(await backupCommand(config.DATABASE_URL, positionals[1]));
   const db = await openDatabase(config.DATABASE_URL);
   try {
     const now = new Date();
@@ -36,12 +41,16 @@ async function main(argv: string[]): Promise<number> {
       now,
       today: config.TODAY ?? isoDateOf(now, 'Europe/London'),
     });
-    if (out.stdout) console.log(out.stdout);
-    if (out.stderr) console.error(out.stderr);
-    return out.code;
+    return print(out);
   } finally {
     await db.close();
   }
+}
+
+function print(out: CommandOutput): number {
+  if (out.stdout) console.log(out.stdout);
+  if (out.stderr) console.error(out.stderr);
+  return out.code;
 }
 
 main(process.argv.slice(2)).then(

@@ -7,7 +7,10 @@ const ConfigSchema = z.object({
   DATABASE_URL: z
     .string()
     .default('file:./data/bot.db')
-    .refine((v) => v.startsWith('file:'), 'use a SQLite file URL such as file:./data/bot.db'),
+    .refine(
+      (v) => /^(file:|postgres(ql)?:\/\/)/.test(v),
+      'use a SQLite file URL such as file:./data/bot.db, or postgresql://user:password@host:5432/database',
+    ),
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -79,6 +82,10 @@ const ConfigSchema = z.object({
     .min(32, 'use at least 32 random characters, e.g. from "openssl rand -hex 32"')
     .optional(),
   REPORTS_LINK_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  /** Chat requests a person may make in a minute (a burst of that many, then one every 60/N s); 0: no limit. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(30),
+  /** How long a stopping server waits for requests and deliveries in flight before it closes anyway. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

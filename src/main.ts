@@ -1,4 +1,6 @@
-// The server's composition root: configuration, clock, database, plan, HTTP.
+// The server's composition root: configuration, clock, database, plan, HTTP. On SIGTERM or SIGINT it
+// stops the ticks, lets requests and deliveries in flight finish (for SHUTDOWN_GRACE_MS at most),
+// closes the database and exits 0; a second signal exits at once.
 import 'dotenv/config';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
@@ -8,7 +10,17 @@ import { openDatabase } from './store/open-database.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL, {
+    secrets: [
+      config.SLACK_BOT_TOKEN,
+      config.SLACK_SIGNING_SECRET,
+      config.SLACK_APP_TOKEN,
+      config.MicrosoftAppPassword,
+      config.CHART_SIGNING_KEY,
+      config.REPORTS_SIGNING_KEY,
+      /:\/\/[^:/]+:([^@]+)@/.exec(config.DATABASE_URL)?.[1],
+    ],
+  });
   const clock = () => new Date();
   const db = await openDatabase(config.DATABASE_URL);
   if (db.migrated.length > 0) log.info({ migrations: db.migrated }, 'database migrated');
@@ -19,11 +31,27 @@ async function main(): Promise<void> {
     { url: `${server.url}/`, localMode: server.localMode, reminders: server.jobs !== null },
     'listening',
   );
-  const stop = () => {
-    void server
-      .close()
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal, graceMs: config.SHUTDOWN_GRACE_MS }, 'shutting down');
+    server
+      .close({ graceMs: config.SHUTDOWN_GRACE_MS })
       .then(() => db.close())
-      .then(() => process.exit(0));
+      .then(
+        () => {
+          log.info('stopped');
+          process.exit(0);
+        },
+        (err: unknown) => {
+          log.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -61,12 +61,18 @@ export function statusesOver(
   };
 }
 
+/**
+ * The view of the whole partnership, or of some of its measures only (`only`: a status card needs one
+ * measure's returns, not every measure's history); obligations then cover those measures alone.
+ */
 export async function readPartnershipView(
   db: Db,
   cal: FinancialCalendar,
-  p: Partnership,
+  partnership: Partnership,
   today: IsoDate,
+  only?: Measure[],
 ): Promise<PartnershipView> {
+  const p = only ? { ...partnership, measures: only } : partnership;
   const ids = p.measures.map((m) => p.measureIds.get(m.ref) as number);
   const [byId, overrides] = await Promise.all([currentReturns(db, cal, ids), overridesFor(db, ids)]);
   const returns = new Map(p.measures.map((m) => [m.ref, byId.get(p.measureIds.get(m.ref) as number) ?? []]));

@@ -4,9 +4,11 @@ import { readDelegations } from '../store/reminder-store.js';
 import { dashboardLinks } from './handlers/dashboard.js';
 import { greeting, help, notUnderstood } from './handlers/help.js';
 import { exceptions, myReturns, overdue } from './handlers/lists.js';
+import { clearOverride, setOverride } from './handlers/override.js';
 import { delegate, notAvailableUntil, remindNow, setPaused, snooze } from './handlers/reminders.js';
 import { searchStatus, showStatus } from './handlers/status.js';
 import { summary } from './handlers/summary.js';
+import { onReviewAction, onReviewIntent } from './handlers/review-routes.js';
 import { parseIntent, type ReminderIntent } from './parse-intent.js';
 import type { CardAction, Reply } from './reply.js';
 import { onReturnAction, openReturnForm } from './return-form/return-actions.js';
@@ -59,11 +61,24 @@ export function createConversation(deps: BotDeps): Conversation {
       case 'submit':
         return openReturnForm(ctx, intent.ref, intent.period);
       case 'help':
-        return help();
+        return help(turn);
       case 'greeting':
         return greeting(turn);
       case 'unknown':
         return notUnderstood(intent.text);
+      case 'override':
+        return setOverride(ctx, intent.ref, intent.period, intent.rag, intent.reason);
+      case 'clearOverride':
+        return clearOverride(ctx, intent.ref, intent.period, intent.reason);
+      case 'approve':
+      case 'sendBack':
+      case 'review':
+      case 'approvals':
+      case 'reopenReturn':
+      case 'reopenPeriod':
+      case 'closePeriod':
+      case 'history':
+        return onReviewIntent(ctx, intent);
       case 'snooze':
       case 'notAvailableUntil':
       case 'delegate':
@@ -93,6 +108,11 @@ export function createConversation(deps: BotDeps): Conversation {
       case 'confirmReturn':
       case 'editReturn':
         return onReturnAction({ deps, turn }, action);
+      case 'approveReturn':
+      case 'sendBackReturn':
+      case 'refreshReview':
+        // The refresh is read-only: it draws the card for the viewer (buttons for approvers only).
+        return onReviewAction({ deps, turn }, action);
       default: {
         const never: never = action.verb;
         return [

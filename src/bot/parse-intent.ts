@@ -1,5 +1,7 @@
 // Turns what someone typed into an intent. Tolerant of case, punctuation, a trailing "?", and periods
 // written before or after the measure ("status 2.2 Q3", "Q3 2015/16 status of 2.2").
+import { reviewIntent, type ReviewIntent } from './parse-review-intent.js';
+
 export type Intent =
   | { kind: 'status'; ref: string; period: string | null }
   | { kind: 'search'; words: string; period: string | null }
@@ -12,7 +14,14 @@ export type Intent =
   | { kind: 'help' }
   | { kind: 'greeting' }
   | { kind: 'unknown'; text: string }
+  | OverrideIntent
+  | ReviewIntent
   | ReminderIntent;
+
+/** A coordinator's or the chair's status override: "override 2.2 to amber because …", "clear override 2.2". */
+export type OverrideIntent =
+  | { kind: 'override'; ref: string; period: string | null; rag: string; reason: string | null }
+  | { kind: 'clearOverride'; ref: string; period: string | null; reason: string | null };
 
 /** Reminder requests: snoozes, "not available until", delegation, and the coordinators' controls. */
 export type ReminderIntent =
@@ -118,7 +127,49 @@ function reminderIntent(raw: string, text: string): ReminderIntent | null {
   return snoozeIntent(text) ?? notAvailableIntent(raw);
 }
 
+const OVERRIDE = new RegExp(
+  `^override\\s+(?:the\\s+)?(?:status\\s+)?(?:of\\s+|for\\s+)?(${REF_TEXT})\\s*(.*?)\\s+(?:to|as)\\s+([a-z]+)` +
+    `(?:(?:\\s*[:;,.]\\s*|\\s+[–-]\\s+|\\s+because\\s+|\\s+as\\s+|\\s+)(.+))?$`,
+  'i',
+);
+const CLEAR_OVERRIDE = new RegExp(
+  `^(?:clear|remove|cancel|delete|drop|undo)\\s+(?:the\\s+)?override(?:\\s+(?:on|of|for))?\\s+(${REF_TEXT})\\s*(.*?)` +
+    `(?:(?:\\s*[:;,]\\s*|\\s+[–-]\\s+|\\s+because\\s+)(.+))?$`,
+  'i',
+);
+
+/** Read from the raw text so the reason keeps its case. */
+function overrideIntent(raw: string): OverrideIntent | null {
+  const text = raw
+    .replace(/<at>.*?<\/at>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const reason = (r: string | undefined) => r?.trim().replace(/^["“]|["”.]$/g, '') || null;
+  const set = OVERRIDE.exec(text);
+  if (set)
+    return {
+      kind: 'override',
+      ref: set[1] ?? '',
+      period: set[2]?.trim() || null,
+      rag: (set[3] ?? '').toLowerCase(),
+      reason: reason(set[4]),
+    };
+  const clear = CLEAR_OVERRIDE.exec(text);
+  if (clear)
+    return {
+      kind: 'clearOverride',
+      ref: clear[1] ?? '',
+      period: clear[2]?.trim() || null,
+      reason: reason(clear[3]),
+    };
+  return null;
+}
+
 export function parseIntent(raw: string): Intent {
+  const review = reviewIntent(raw);
+  if (review) return review;
+  const override = overrideIntent(raw);
+  if (override) return override;
   const reminder = reminderIntent(raw, normalise(raw));
   if (reminder) return reminder;
   const { rest: text, period } = splitPeriod(normalise(raw));

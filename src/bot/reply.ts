@@ -83,7 +83,24 @@ export type Reply =
       image?: ReplyImage;
     }
   | { kind: 'returnForm'; form: ReturnFormView }
-  | { kind: 'returnStored'; title: string; message: string; status: StatusView };
+  | { kind: 'returnStored'; title: string; message: string; status: StatusView }
+  | { kind: 'review'; view: ReviewView };
+
+/** A return waiting for sign-off (or decided): the approver's card, with Approve / Send back for them only. */
+export interface ReviewView {
+  /** The return's status with the figures as submitted. */
+  status: StatusView;
+  /** The revision decided on: a decision on a card for an older revision is refused. */
+  revision: number;
+  /** "Awaiting approval by Priya Sandhu", "Approved by Priya Sandhu on 3 May 2016"... */
+  state: string;
+  /** Whether the person this card is drawn for may approve or send back (the server checks again). */
+  canDecide: boolean;
+  /** The Teams ids (Entra object ids) of those who may decide: their view of the card refreshes. */
+  deciderTeamsIds: string[];
+  /** Why the send-back was not taken ("say what should change"), shown beside the comment box. */
+  commentError: string | null;
+}
 
 export interface ReplyImage {
   url: string;
@@ -96,8 +113,20 @@ export interface ListSection {
   items: { text: string; detail: string | null; rag: Rag | null; button: SayButton | null }[];
 }
 
-/** The verbs a card's actions carry. `refreshStatus` is the read-only per-viewer refresh of a status card. */
-export const CARD_VERBS = ['submitReturn', 'confirmReturn', 'editReturn', 'say', 'refreshStatus'] as const;
+/**
+ * The verbs a card's actions carry. `refreshStatus` and `refreshReview` are the read-only per-viewer
+ * refreshes of a status card and of a return's sign-off card.
+ */
+export const CARD_VERBS = [
+  'submitReturn',
+  'confirmReturn',
+  'editReturn',
+  'say',
+  'refreshStatus',
+  'approveReturn',
+  'sendBackReturn',
+  'refreshReview',
+] as const;
 
 /** What a card sends back. `data` holds the card's inputs and hidden fields; hidden fields are never trusted. */
 export interface CardAction {

@@ -16,20 +16,30 @@ export function personName(turn: Turn, key: string | null): string | null {
   return turn.partnership.people.find((p) => p.id === key)?.name ?? key;
 }
 
-function figuresOf(s: MeasureStatus, c: ComponentStatus, show: (v: number | null) => string): Figure[] {
+/**
+ * `suppressed`: a sensitive count whose small numbers are hidden, so running totals, variances, changes
+ * and projections (which would give a hidden count away) are left out, as on the board dashboard.
+ */
+function figuresOf(
+  s: MeasureStatus,
+  c: ComponentStatus,
+  show: (v: number | null) => string,
+  suppressed = false,
+): Figure[] {
   const out: Figure[] = [{ label: 'In period', value: show(c.actual) }];
-  if (c.ytd !== null && c.ytd !== c.actual) out.push({ label: 'Year to date', value: show(c.ytd) });
+  if (c.ytd !== null && c.ytd !== c.actual && !suppressed)
+    out.push({ label: 'Year to date', value: show(c.ytd) });
   if (c.targetToDate !== null) {
     out.push({ label: 'Target to date', value: formatFigure(c.targetToDate, s.unit) });
-    if (c.variance !== null) out.push({ label: 'Variance', value: changeText(c.variance, c.variancePct) });
+    if (c.variance !== null && !suppressed)
+      out.push({ label: 'Variance', value: changeText(c.variance, c.variancePct) });
   }
   if (c.lastYear.value !== null) {
     const dir = c.direction ? `, ${c.direction}` : '';
-    out.push({
-      label: 'Same period last year',
-      value: `${show(c.lastYear.value)} · change ${changeText(c.lastYear.change, c.lastYear.changePct)}${dir}`,
-    });
+    const change = suppressed ? '' : ` · change ${changeText(c.lastYear.change, c.lastYear.changePct)}${dir}`;
+    out.push({ label: 'Same period last year', value: `${show(c.lastYear.value)}${change}` });
   }
+  if (suppressed) return out;
   if (c.baseline.value !== null) {
     const label = c.baseline.label ? ` — ${c.baseline.label}` : '';
     out.push({
@@ -67,13 +77,13 @@ export function statusView(turn: Turn, s: MeasureStatus, o: StatusViewOptions): 
       reason: s.override.reason,
       by: personName(turn, s.override.by) ?? s.override.by,
     },
-    figures: figuresOf(s, s.headline, show),
+    figures: figuresOf(s, s.headline, show, o.suppressBelow !== null),
     components: multi
       ? s.components.map((c) => ({
           name: c.name,
           rag: c.rag,
           ragLabel: c.label,
-          figures: figuresOf(s, c, show),
+          figures: figuresOf(s, c, show, o.suppressBelow !== null),
           headline: c.key === s.headline.key,
         }))
       : [],

@@ -115,6 +115,23 @@ function owedSections(owed: SummaryOwed[]): ListSection[] {
   }));
 }
 
+/** Figures in the summary that nobody has signed off yet. */
+function unapprovedSection(s: Summary): ListSection[] {
+  const items = s.unapproved ?? [];
+  if (items.length === 0) return [];
+  return [
+    {
+      heading: 'Figures not yet approved',
+      items: items.map((u) => ({
+        text: `${u.ref} ${u.title} — ${u.period}`,
+        detail: u.state,
+        rag: null,
+        button: null,
+      })),
+    },
+  ];
+}
+
 const returnsIn = (s: Summary) => s.received.reduce((n, r) => n + r.periods.length, 0);
 
 function weeklyIntro(s: Summary): string {
@@ -159,6 +176,7 @@ export function summaryReply(s: Summary): Reply {
       ...exceptionSections(s),
       ...clearedSection(s),
       ...owedSections(s.outstanding),
+      ...unapprovedSection(s),
     ],
     buttons: [
       { label: 'Exceptions', say: week ? 'exceptions' : `exceptions ${s.label}` },

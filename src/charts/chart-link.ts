@@ -8,14 +8,15 @@ import { quickChartUrl } from './quickchart-url.js';
 
 export type SignedChart = 'status' | 'theme';
 
+// The signature covers the partnership (`p`) too, so a link cannot be edited to draw another one's.
 export interface ChartLinks {
   /** The PNG of a measure's year to date against target and last year, e.g. /chart/status.png?ref=2.2&… */
-  statusUrl(ref: string, period: string): string;
+  statusUrl(ref: string, period: string, partnership?: string): string;
   /** The PNG of a theme's measures as small multiples. */
-  themeUrl(theme: string, period: string): string;
+  themeUrl(theme: string, period: string, partnership?: string): string;
   /** A chart whose figures are in its configuration (a QuickChart link). */
   quickChartUrl(spec: ChartSpec): string;
-  verify(kind: SignedChart, subject: string, period: string, sig: string): boolean;
+  verify(kind: SignedChart, subject: string, period: string, sig: string, partnership?: string): boolean;
 }
 
 export interface ChartLinkOptions {
@@ -27,18 +28,26 @@ export interface ChartLinkOptions {
 }
 
 export function createChartLinks(o: ChartLinkOptions): ChartLinks {
-  const sign = (kind: SignedChart, subject: string, period: string) =>
-    createHmac('sha256', o.key).update(`${kind}\n${subject}\n${period}`).digest('base64url').slice(0, 32);
-  const link = (kind: SignedChart, param: 'ref' | 'theme', subject: string, period: string) => {
-    const q = new URLSearchParams({ [param]: subject, period, sig: sign(kind, subject, period) });
+  const sign = (kind: SignedChart, subject: string, period: string, partnership?: string) =>
+    createHmac('sha256', o.key)
+      .update(`${kind}\n${subject}\n${period}${partnership ? `\n${partnership}` : ''}`)
+      .digest('base64url')
+      .slice(0, 32);
+  const link = (kind: SignedChart, param: 'ref' | 'theme', subject: string, period: string, p?: string) => {
+    const q = new URLSearchParams({
+      [param]: subject,
+      period,
+      ...(p ? { p } : {}),
+      sig: sign(kind, subject, period, p),
+    });
     return `${o.baseUrl()}/chart/${kind}.png?${q.toString()}`;
   };
   return {
-    statusUrl: (ref, period) => link('status', 'ref', ref, period),
-    themeUrl: (theme, period) => link('theme', 'theme', theme, period),
+    statusUrl: (ref, period, p) => link('status', 'ref', ref, period, p),
+    themeUrl: (theme, period, p) => link('theme', 'theme', theme, period, p),
     quickChartUrl: (spec) => quickChartUrl(spec, o.quickChartBase ?? o.baseUrl()),
-    verify: (kind, subject, period, sig) => {
-      const want = Buffer.from(sign(kind, subject, period));
+    verify: (kind, subject, period, sig, partnership) => {
+      const want = Buffer.from(sign(kind, subject, period, partnership));
       const got = Buffer.from(sig);
       return got.length === want.length && timingSafeEqual(got, want);
     },

@@ -63,8 +63,10 @@ export function createChartService(deps: ChartServiceDeps): ChartService {
   const signed = async (kind: SignedChart, q: URLSearchParams): Promise<Drawn> => {
     const subject = q.get(kind === 'status' ? 'ref' : 'theme') ?? '';
     const period = q.get('period') ?? '';
-    if (!links.verify(kind, subject, period, q.get('sig') ?? '')) return denied;
-    const p = await loadPartnership(db);
+    const slug = q.get('p') || undefined;
+    if (!links.verify(kind, subject, period, q.get('sig') ?? '', slug)) return denied;
+    // A link without a partnership (made before links named one) draws only in a single-partnership deployment.
+    const p = await loadPartnership(db, slug);
     if (!p) return { ok: false, status: 404, error: 'No partnership is loaded' };
     if (kind === 'theme') {
       const theme = await loadThemeSeries(db, p, subject, period);

@@ -1,6 +1,8 @@
 // The commands themselves, returning what to print and the exit code (so tests can call them).
 import { importPlanFile } from '../app/import-plan-file.js';
+import { auditCommand } from './audit-command.js';
 import { dashboardCommand } from './dashboard-command.js';
+import { exportCommand } from './export-command.js';
 import { statusOf } from '../app/status-query.js';
 import type { IsoDate } from '../domain/iso-date.js';
 import { financialCalendar } from '../domain/period.js';
@@ -23,6 +25,11 @@ Commands:
                                                  text, csv, json (printed), html, xlsx or docx (to a file)
   reminders [--at <date and time>] [--json]      what reminders would be sent then, and why (nothing is sent)
   outbox [--status pending|failed|sent|unknown]  proactive messages and how their delivery went
+  audit [--ref R] [--period P] [--limit N] [--json]
+                                                 the audit trail, newest first: who changed which return
+                                                 (and how), approvals, reopenings
+  backup <file>                                  a consistent copy of the SQLite database (never overwrites)
+  export <partnership> [--out FILE]              everything stored about a partnership, as JSON
 
 Options:
   --partnership ID   which partnership, when the database holds several`;
@@ -36,6 +43,8 @@ export interface CommandOptions {
   at?: string;
   status?: string;
   out?: string;
+  ref?: string;
+  limit?: string;
 }
 
 export interface CommandOutput {
@@ -90,11 +99,18 @@ export async function runCommand(
     }
     case 'reminders':
       return reminders(db, o, clock.now);
+    case 'export':
+      return exportCommand(db, args[0], o.out);
     case 'outbox':
       return outbox(db, o);
+    case 'audit': {
+      const p = await partnership(db, o.partnership);
+      if (typeof p === 'string') return fail(p);
+      return auditCommand(db, p, o);
+    }
     default:
       return fail(
-        `"${command}" is not a command: use import, status, dashboard, reminders or outbox (npm run cli -- --help)`,
+        `"${command}" is not a command: use import, status, dashboard, reminders, outbox, audit, backup or export (npm run cli -- --help)`,
       );
   }
 }

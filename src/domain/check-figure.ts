@@ -2,16 +2,26 @@
 import type { Figure } from './figures.js';
 import type { Unit } from './measure.js';
 
+/** No figure of a community safety measure comes near this: a larger one is a typing mistake. */
+export const FIGURE_MAX = 1_000_000_000;
+
+const tooLarge = (n: number) =>
+  `${n.toLocaleString('en-GB', { maximumFractionDigits: 2 })} is too large: figures go up to 1,000,000,000`;
+
 /** Null when the figure is acceptable, else what is wrong and what to do. */
 export function checkFigure(unit: Unit, figure: Figure): string | null {
   if (typeof figure !== 'number') {
     if (!Number.isInteger(figure.numerator) || !Number.isInteger(figure.denominator)) {
       return 'numerator and denominator must be whole numbers, e.g. 81 of 165';
     }
+    if (figure.numerator < 0 || figure.denominator < 0)
+      return 'numerator and denominator must be 0 or more, e.g. 81 of 165';
+    if (figure.denominator > FIGURE_MAX) return tooLarge(figure.denominator);
     if (figure.numerator > figure.denominator) return 'the numerator cannot be more than the denominator';
     return null;
   }
   if (!Number.isFinite(figure)) return 'must be a number, e.g. 42';
+  if (Math.abs(figure) > FIGURE_MAX) return tooLarge(figure);
   switch (unit) {
     case 'count':
       return Number.isInteger(figure) && figure >= 0

@@ -32,6 +32,10 @@ export const PartnershipSettingsSchema = z.object({
   reminders: ReminderPolicySchema.prefault({}),
   /** The weekly summary and the quarter's close in the partnership channel (see summary-policy.ts). */
   summary: SummaryPolicySchema.prefault({}),
+  /** Slack workspaces (team ids, T…) whose users are this partnership's; see find-person.ts for the rule. */
+  slackTeams: z.array(z.string().regex(/^[TE][A-Z0-9]+$/, 'a Slack team id, e.g. T0123ABCD')).optional(),
+  /** Entra (Teams) tenant ids whose users are this partnership's. */
+  teamsTenants: z.array(z.string().min(1)).optional(),
 });
 
 export const PersonSchema = z.object({
@@ -43,7 +47,12 @@ export const PersonSchema = z.object({
   role: RoleSchema.default('owner'),
 });
 
-export const ThemeSchema = z.object({ id: z.string().min(1), name: z.string().min(1) });
+export const ThemeSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  /** The person (key) who signs off this theme's returns; without one, any coordinator does. */
+  approver: z.string().min(1).optional(),
+});
 
 export const ReturnInputSchema = z
   .object({

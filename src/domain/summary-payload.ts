@@ -84,6 +84,10 @@ export const SummarySchema = z.object({
   ),
   distribution: RagCountsSchema,
   chart: z.object({ url: z.string(), alt: z.string() }).nullable(),
+  /** Returns whose figures are not yet approved (awaiting approval, sent back or reopened). */
+  unapproved: z
+    .array(z.object({ ref: z.string(), title: z.string(), period: z.string(), state: z.string() }))
+    .optional(),
 });
 
 export type Summary = z.infer<typeof SummarySchema>;

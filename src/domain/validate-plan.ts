@@ -41,6 +41,10 @@ export function validatePlan(plan: Plan, cal: FinancialCalendar): CheckedPlan {
   duplicates(plan.measures.map((m) => m.ref)).forEach((i) =>
     issue(['measures', i, 'ref'], 'this ref is used twice'),
   );
+  plan.themes.forEach((t, i) => {
+    if (t.approver !== undefined && !people.has(t.approver))
+      issue(['themes', i, 'approver'], `no person "${t.approver}": add them under people`);
+  });
   plan.measures.forEach((m, i) => {
     if (!themes.has(m.theme)) issue(['measures', i, 'theme'], `no theme "${m.theme}": add it under themes`);
     if (!people.has(m.owner))

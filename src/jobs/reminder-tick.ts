@@ -9,6 +9,7 @@ import type { Db } from '../store/open-database.js';
 import { insertMissing, type NewOutboxMessage } from '../store/outbox-store.js';
 import { listPartnerships, loadPartnership } from '../store/plan-store.js';
 import { ensureReminderControl, lockReminderTick } from '../store/reminder-store.js';
+import { lockTick } from '../store/tick-lock.js';
 import { readReminderState } from './reminder-state.js';
 
 export interface TickDeps {
@@ -42,6 +43,8 @@ async function tickOne(deps: TickDeps, slug: string, now: Date): Promise<TickRes
   if (!p) return null;
   await ensureReminderControl(deps.db, p.id);
   return deps.db.$transaction(async (tx) => {
+    // Another instance's tick of this partnership runs to its commit first, and this one then sees its rows.
+    await lockTick(tx, 'reminders', p.id);
     await lockReminderTick(tx, p.id, now);
     const plan = reminderPlan(await readReminderState(tx, p, now, deps.today), now);
     const written = await insertMissing(

@@ -1,7 +1,9 @@
 // The summaries' tick: for each partnership, writes this week's summary to the outbox once its time has
 // come (key summary:<partnership>:<ISO week>), and the quarter's summary once the quarter closes (key
 // quarter:<partnership>:<quarter>). The unique key makes a restart, a missed tick or a second scheduler
-// harmless: the first to write wins, the others find the key and write nothing.
+// harmless: the first to write wins, the others find the key and write nothing. No tick lock is needed,
+// on PostgreSQL either: the rows are written outside a transaction, so a key written meanwhile by another
+// instance only skips that row.
 import type { IsoDate } from '../domain/iso-date.js';
 import { addDays, isoDateOf } from '../domain/iso-date.js';
 import { financialCalendar, type FinancialCalendar, type Period } from '../domain/period.js';

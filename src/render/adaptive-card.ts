@@ -4,6 +4,7 @@ import type { AdaptiveCard } from './card-types.js';
 import { listCard } from './list-card.js';
 import { returnFormCard } from './return-form-card.js';
 import { returnStoredCard } from './return-stored-card.js';
+import { reviewCard } from './review-card.js';
 import { statusCard } from './status-card.js';
 import { textCard } from './text-card.js';
 
@@ -28,6 +29,8 @@ export function renderAdaptiveCard(reply: Reply): AdaptiveCard {
       return returnFormCard(reply.form);
     case 'returnStored':
       return returnStoredCard(reply.title, reply.message, reply.status);
+    case 'review':
+      return reviewCard(reply.view);
     default: {
       const never: never = reply;
       throw new Error(`No Adaptive Card for reply ${JSON.stringify(never)}`);

@@ -60,6 +60,8 @@ export function replyText(reply: Reply): string {
       return formSummary(reply.form);
     case 'returnStored':
       return oneLine(`${sentence(reply.title)} ${sentence(reply.message)} ${statusSummary(reply.status)}`);
+    case 'review':
+      return oneLine(`Sign-off of ${reply.view.status.ref} ${reply.view.status.period}: ${reply.view.state}`);
     default: {
       const never: never = reply;
       throw new Error(`No text for reply ${JSON.stringify(never)}`);

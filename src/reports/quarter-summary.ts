@@ -9,7 +9,13 @@ import type { Summary } from '../domain/summary-payload.js';
 import type { Partnership } from '../store/plan-store.js';
 import { exceptionReport } from './exception-report.js';
 import { summaryView, type SummaryData, type SummaryView } from './summary-view.js';
-import { outstandingByOwner, ragCounts, summaryException, type SummaryChart } from './weekly-summary.js';
+import {
+  unapprovedReturns,
+  outstandingByOwner,
+  ragCounts,
+  summaryException,
+  type SummaryChart,
+} from './weekly-summary.js';
 
 export interface QuarterSummaryInput {
   cal: FinancialCalendar;
@@ -74,5 +80,6 @@ export function quarterSummary(i: QuarterSummaryInput): Summary {
     cleared: [],
     distribution,
     chart: i.chart?.(distribution, `${p.settings.name}: RAG status, ${label}`) ?? null,
+    unapproved: unapprovedReturns(p, i.data).filter((u) => u.period === label),
   };
 }

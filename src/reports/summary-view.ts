@@ -8,24 +8,39 @@ import type { OverrideRecord, ReturnRecord } from '../domain/return-record.js';
 import type { Db } from '../store/open-database.js';
 import type { Partnership } from '../store/plan-store.js';
 import { overridesFor, revisionHistory } from '../store/return-store.js';
+import { signOffs } from '../store/review-store.js';
+import type { SignOff } from '../domain/sign-off.js';
 
 /** Every revision of every return, and the overrides, keyed by measure ref (`ref|period` for overrides). */
 export interface SummaryData {
   history: Map<string, ReturnRecord[]>;
   overrides: Map<string, OverrideRecord>;
+  /** The sign-off of each current return, keyed `ref|period` (absent: no sign-off shown). */
+  signOffs?: Map<string, SignOff>;
 }
 
 export async function readSummaryData(db: Db, cal: FinancialCalendar, p: Partnership): Promise<SummaryData> {
   const refOf = new Map(p.measures.map((m) => [p.measureIds.get(m.ref) as number, m.ref]));
   const ids = [...refOf.keys()];
-  const [byId, byIdOverrides] = await Promise.all([revisionHistory(db, cal, ids), overridesFor(db, ids)]);
-  const overrides = new Map<string, OverrideRecord>();
-  for (const [key, o] of byIdOverrides) {
-    const [id, period] = key.split('|');
-    const ref = refOf.get(Number(id));
-    if (ref) overrides.set(`${ref}|${period}`, o);
-  }
-  return { history: new Map(ids.map((id) => [refOf.get(id) ?? '', byId.get(id) ?? []])), overrides };
+  const [byId, byIdOverrides, byIdSignOffs] = await Promise.all([
+    revisionHistory(db, cal, ids),
+    overridesFor(db, ids),
+    signOffs(db, ids),
+  ]);
+  const byRef = <T>(m: Map<string, T>) => {
+    const out = new Map<string, T>();
+    for (const [key, v] of m) {
+      const [id, period] = key.split('|');
+      const ref = refOf.get(Number(id));
+      if (ref) out.set(`${ref}|${period}`, v);
+    }
+    return out;
+  };
+  return {
+    history: new Map(ids.map((id) => [refOf.get(id) ?? '', byId.get(id) ?? []])),
+    overrides: byRef(byIdOverrides),
+    signOffs: byRef(byIdSignOffs),
+  };
 }
 
 export type SummaryView = StatusesOver & { returns: Map<string, ReturnRecord[]> };

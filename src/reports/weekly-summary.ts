@@ -18,6 +18,7 @@ import type {
   SummaryOwed,
   SummaryReturn,
 } from '../domain/summary-payload.js';
+import { isUnapproved, signOffWord } from '../domain/sign-off.js';
 import type { Partnership } from '../store/plan-store.js';
 import {
   clip,
@@ -217,5 +218,19 @@ export function weeklySummary(i: WeeklySummaryInput): Summary {
       })),
     distribution,
     chart: i.chart?.(distribution, `${p.settings.name}: RAG status, week ${i.week.slice(-2)}`) ?? null,
+    unapproved: unapprovedReturns(i.partnership, i.data),
   };
+}
+
+/** Figures not yet signed off: awaiting approval, sent back to the owner, or reopened. By measure, oldest period first. */
+export function unapprovedReturns(p: Partnership, data: SummaryData): NonNullable<Summary['unapproved']> {
+  const out: NonNullable<Summary['unapproved']> = [];
+  for (const m of p.measures)
+    for (const [key, s] of data.signOffs ?? []) {
+      const [ref, period] = key.split('|');
+      const state = signOffWord(s);
+      if (ref === m.ref && period && isUnapproved(s) && state)
+        out.push({ ref: m.ref, title: m.title, period, state });
+    }
+  return out;
 }

@@ -1,7 +1,10 @@
 // The one HTTP server: a route table of "METHOD /path" keys, where a path segment ":name" matches any
-// one segment and is passed to the route as a parameter.
+// one segment and is passed to the route as a parameter. Every request gets a request id (the caller's
+// `x-request-id` when it is a plain token, else a new one), echoed in the answer and carried by every
+// log line written while the request is handled.
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Logger } from '../log.js';
+import { withRequestId, type Logger } from '../log.js';
 
 export type Route = (
   req: IncomingMessage,
@@ -53,10 +56,34 @@ export function findRoute(table: Compiled[], method: string, path: string) {
   return null;
 }
 
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
 export function startHttpServer(routes: Routes, host: string, port: number, log: Logger): Promise<Server> {
   const table = compile(routes);
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const reqId = requestIdOf(req);
+    res.setHeader('x-request-id', reqId);
+    // The path only: query strings can hold link signatures.
+    let path: string;
+    try {
+      path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('That address is not valid\n');
+      return;
+    }
+    const rlog = log.child({ reqId, method: req.method, path });
+    const started = performance.now();
+    // Probes come every few seconds: only their failures are worth a line at info.
+    const probe = path === '/healthz' || path === '/readyz';
+    res.once('finish', () => {
+      const level = probe && res.statusCode < 300 ? 'debug' : 'info';
+      rlog[level]({ status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+    });
     const found = findRoute(table, req.method ?? 'GET', path);
     if (!found) {
       res
@@ -64,8 +91,8 @@ export function startHttpServer(routes: Routes, host: string, port: number, log:
         .end(`Nothing at ${req.method} ${path}\n`);
       return;
     }
-    found.route(req, res, found.params).catch((e: unknown) => {
-      log.error({ err: e, path }, 'request failed');
+    withRequestId(reqId, () => found.route(req, res, found.params)).catch((e: unknown) => {
+      rlog.error({ err: e }, 'request failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Something went wrong on our side; it has been logged.\n');
     });

@@ -2,6 +2,8 @@
 // and, in local mode, the chat page) and starts listening. Called by src/main.ts, and by the tests
 // with a temporary database and a fixed clock.
 import type { AddressInfo } from 'node:net';
+import { guardConversation } from '../app/guard-conversation.js';
+import { createRateLimit } from '../app/rate-limit.js';
 import { createReportLinks, reportSigningKey } from '../app/report-links.js';
 import { createConversation } from '../bot/create-conversation.js';
 import { chartSigningKey } from '../charts/chart-key.js';
@@ -18,6 +20,7 @@ import type { Proactive } from '../channels/teams/send-proactive.js';
 import { isoDateOf } from '../domain/iso-date.js';
 import type { Jobs, JobsOptions } from '../jobs/start-jobs.js';
 import { startReminderJobs } from '../jobs/start-reminder-jobs.js';
+import { checkReadiness, committedMigrations } from '../store/health.js';
 import { pruneInbound } from '../store/inbound-store.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/open-database.js';
@@ -36,6 +39,8 @@ export interface ServerOptions {
   log: Logger;
   /** Timers and randomness of the reminder jobs, for tests. */
   jobs?: JobsOptions['overrides'];
+  /** Milliseconds for the per-person rate limit (default: the monotonic performance clock). */
+  rateClock?: () => number;
 }
 
 export interface RunningServer {
@@ -45,7 +50,12 @@ export interface RunningServer {
   proactive: Proactive;
   /** The reminder scheduler and outbox delivery loop (null when REMINDERS=off). */
   jobs: Jobs | null;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, stops the jobs (waiting for deliveries in flight) and closes the
+   * server. With `graceMs`, requests and deliveries in flight get that long to finish; without, open
+   * connections are closed at once (tests).
+   */
+  close(o?: { graceMs?: number }): Promise<void>;
 }
 
 export async function startServer(o: ServerOptions): Promise<RunningServer> {
@@ -71,12 +81,21 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     key: await reportSigningKey(db, config.REPORTS_SIGNING_KEY, clock()),
     minutes: config.REPORTS_LINK_MINUTES,
   });
-  const conversation = createConversation({
-    db,
-    chartUrl: (ref, period) => links.statusUrl(ref, period),
-    reports,
-    summaryChart,
-  });
+  const perMinute = config.RATE_LIMIT_PER_MINUTE;
+  const conversation = guardConversation(
+    createConversation({
+      db,
+      chartUrl: (ref, period, partnership) => links.statusUrl(ref, period, partnership),
+      reports,
+      summaryChart,
+    }),
+    {
+      db,
+      log: log.child({ component: 'conversation' }),
+      perMinute,
+      rateLimit: createRateLimit(perMinute, o.rateClock ?? (() => performance.now())),
+    },
+  );
   const teams = createTeamsChannel({ config, db, log, clock, conversation, charts: chartImages('teams') });
   const wallClock = o.wallClock ?? clock;
   const slack = createSlackChannel({
@@ -89,9 +108,20 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     charts: chartImages('slack'),
   });
   const today = () => config.TODAY ?? isoDateOf(clock(), 'Europe/London');
+  const migrations = committedMigrations(config.DATABASE_URL);
+  let draining = false;
   const routes: Record<string, Route> = {
     'GET /healthz': async (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    },
+    'GET /readyz': async (_req, res) => {
+      const ready = draining
+        ? { ok: false as const, reason: 'shutting down' }
+        : await checkReadiness(db, migrations);
+      if (!ready.ok) log.warn({ reason: ready.reason }, 'not ready');
+      res
+        .writeHead(ready.ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        .end(JSON.stringify(ready));
     },
     'GET /dashboard': dashboardRoute(db, today, teams.localMode),
     'GET /reports/:partnership/:file': reportsRoute({ db, links: reports, clock, today, log }),
@@ -129,16 +159,39 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     localMode: teams.localMode,
     proactive: teams.proactive,
     jobs,
-    close: async () => {
-      await jobs?.stop();
+    close: async (c = {}) => {
+      // Jobs first: in local mode deliveries go through this very server.
+      draining = true;
+      if (c.graceMs === undefined) await jobs?.stop();
+      else if (!(await within(c.graceMs, jobs?.stop())))
+        log.warn({ graceMs: c.graceMs }, 'deliveries still in flight at shutdown: left for the next start');
       await slack?.stop();
-      await new Promise<void>((resolve, reject) => {
+      const closed = new Promise<void>((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));
-        server.closeAllConnections();
       });
+      if (c.graceMs === undefined) server.closeAllConnections();
+      else if (!(await within(c.graceMs, closed))) {
+        log.warn({ graceMs: c.graceMs }, 'requests still in flight at shutdown: connections closed');
+        server.closeAllConnections();
+      }
+      await closed;
       await charts.close();
     },
   };
+}
+
+/** Whether `work` finished within `ms` (it is not stopped when it did not). */
+async function within(ms: number, work: Promise<unknown> | undefined): Promise<boolean> {
+  if (!work) return true;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const notLocal: Route = async (_req, res) => {

@@ -1,10 +1,12 @@
-// Opens the database named by DATABASE_URL, applies pending migrations and returns a Prisma client.
+// Opens the database named by DATABASE_URL (a SQLite file, or PostgreSQL), applies pending migrations
+// and returns a Prisma client.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { migrateSqlite } from './migrate.js';
+import { isPostgresUrl, openPostgres } from './open-postgres.js';
 
 export type Db = PrismaClient;
 
@@ -21,8 +23,11 @@ export function sqlitePath(url: string): string {
 }
 
 export async function openDatabase(url: string): Promise<OpenedDatabase> {
+  if (isPostgresUrl(url)) return openPostgres(url);
   if (!url.startsWith('file:')) {
-    throw new Error(`DATABASE_URL "${url.split(':')[0]}:…" is not supported yet: use file:./data/bot.db`);
+    throw new Error(
+      `DATABASE_URL "${url.split(':')[0]}:…" is not supported: use file:./data/bot.db (SQLite) or postgresql://user:password@host:5432/database`,
+    );
   }
   const path = sqlitePath(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

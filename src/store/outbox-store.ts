@@ -1,10 +1,12 @@
 // The outbox: proactive messages written under a unique key, then claimed, sent and recorded by the
 // delivery loop. Claims are single UPDATE statements, so two delivery loops (two processes on one
-// database) never both take a row.
+// database) never both take a row: SQLite runs one write at a time, and on PostgreSQL an UPDATE that
+// waited for another's row re-checks its WHERE (status = 'pending') against what that one committed.
 import { OutboxPayloadSchema, type OutboxKind, type OutboxPayload } from '../domain/reminder-payload.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './open-database.js';
 import type { Tx } from './return-store.js';
+import { withRetry } from './retry.js';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'unknown', 'failed', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -149,7 +151,11 @@ type Update = Parameters<Db['outboxMessage']['updateMany']>[0]['data'];
 
 async function update(db: Db, ids: number[], data: Update, now: Date): Promise<void> {
   if (ids.length === 0) return;
-  await db.outboxMessage.updateMany({ where: { id: { in: ids } }, data: { ...data, updatedAt: now } });
+  // Recording what happened to a send must not be lost to a busy database (the row would be left
+  // "sending" and later settled as unknown); writing it twice at worst counts an attempt twice.
+  await withRetry(() =>
+    db.outboxMessage.updateMany({ where: { id: { in: ids } }, data: { ...data, updatedAt: now } }),
+  );
 }
 
 /** Recorded before the send, so that after a crash we know whether it may have gone out. */

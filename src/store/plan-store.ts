@@ -9,6 +9,7 @@ import {
   type Theme,
 } from '../domain/plan-schema.js';
 import type { NormalOverride, NormalReturn } from '../domain/validate-plan.js';
+import { recordAudit, type AuditInput } from './audit-store.js';
 import type { Db } from './open-database.js';
 import { appendRevision, type Tx } from './return-store.js';
 
@@ -36,6 +37,7 @@ export async function savePlan(
   plan: Plan,
   checked: { returns: NormalReturn[]; overrides: NormalOverride[] },
   now: Date,
+  by: PlanActor = { actor: 'import', channel: 'import' },
 ): Promise<ImportSummary> {
   const summary: ImportSummary = {
     people: counts(),
@@ -45,7 +47,16 @@ export async function savePlan(
     overrides: counts(),
   };
   await db.$transaction(async (tx) => {
+    // Every change the import makes, written in this transaction (see planAudit).
+    const trail: Omit<AuditInput, 'partnershipId' | 'at' | 'actor' | 'channel'>[] = [];
     const settings = JSON.stringify(plan.partnership);
+    const was = await tx.partnership.findUnique({ where: { slug: plan.partnership.id } });
+    if (!was || was.settings !== settings || was.name !== plan.partnership.name)
+      trail.push({
+        action: 'plan.settings',
+        before: was ? (JSON.parse(was.settings) as unknown) : null,
+        after: plan.partnership,
+      });
     const partnership = await tx.partnership.upsert({
       where: { slug: plan.partnership.id },
       create: { slug: plan.partnership.id, name: plan.partnership.name, settings },
@@ -60,18 +71,17 @@ export async function savePlan(
         teamsId: p.teamsId ?? null,
         role: p.role,
       };
-      await upsertCounted(
-        summary.people,
-        await tx.person.findUnique({ where: { partnershipId_key: { partnershipId: pid, key: p.id } } }),
-        data,
-        {
-          create: () => tx.person.create({ data: { partnershipId: pid, key: p.id, ...data } }),
-          update: (id) => tx.person.update({ where: { id }, data }),
-        },
-      );
+      const existing = await tx.person.findUnique({
+        where: { partnershipId_key: { partnershipId: pid, key: p.id } },
+      });
+      trail.push(...personAudit(p.id, existing, data));
+      await upsertCounted(summary.people, existing, data, {
+        create: () => tx.person.create({ data: { partnershipId: pid, key: p.id, ...data } }),
+        update: (id) => tx.person.update({ where: { id }, data }),
+      });
     }
     for (const [position, t] of plan.themes.entries()) {
-      const data = { name: t.name, position };
+      const data = { name: t.name, position, approver: t.approver ?? null };
       await upsertCounted(
         summary.themes,
         await tx.theme.findUnique({ where: { partnershipId_key: { partnershipId: pid, key: t.id } } }),
@@ -88,6 +98,13 @@ export async function savePlan(
       const existing = await tx.measure.findUnique({
         where: { partnershipId_ref: { partnershipId: pid, ref: m.ref } },
       });
+      if (existing?.definition !== data.definition)
+        trail.push({
+          action: existing ? 'measure.change' : 'measure.add',
+          ref: m.ref,
+          before: existing ? (JSON.parse(existing.definition) as unknown) : null,
+          after: m,
+        });
       const saved = await upsertCounted(summary.measures, existing, data, {
         create: () => tx.measure.create({ data: { partnershipId: pid, ref: m.ref, ...data } }),
         update: (id) => tx.measure.update({ where: { id }, data }),
@@ -112,13 +129,55 @@ export async function savePlan(
       const period = cal.format(o.period);
       const existing = await tx.override.findUnique({ where: { measureId_period: { measureId, period } } });
       const data = { rag: o.rag, reason: o.reason, setBy: o.by };
+      if (!existing || existing.rag !== o.rag || existing.reason !== o.reason || existing.setBy !== o.by)
+        trail.push({
+          action: 'override.set',
+          ref: o.ref,
+          period,
+          before: existing ? { rag: existing.rag, reason: existing.reason, by: existing.setBy } : null,
+          after: { rag: o.rag, reason: o.reason, by: o.by },
+          reason: o.reason,
+        });
       await upsertCounted(summary.overrides, existing, data, {
         create: () => tx.override.create({ data: { measureId, period, ...data, setAt: now } }),
         update: (id) => tx.override.update({ where: { id }, data: { ...data, setAt: now } }),
       });
     }
+    const changed = Object.values(summary).some((c) => c.created + c.updated > 0);
+    if (changed) trail.push({ action: 'plan.import', after: summary });
+    for (const e of trail) await recordAudit(tx, { partnershipId: pid, at: now, ...by, ...e });
   });
   return summary;
+}
+
+/** Who imports a plan, for the audit trail: "import" (first start, CLI) unless the caller says. */
+export interface PlanActor {
+  actor: string;
+  channel: string;
+}
+
+interface PersonFields {
+  name: string;
+  email: string | null;
+  slackId: string | null;
+  teamsId: string | null;
+  role: string;
+}
+
+/** A person added, their role changed, or how they are recognised changed: each decides who sees what. */
+function personAudit(key: string, existing: PersonFields | null, data: PersonFields) {
+  const fields = (p: PersonFields): PersonFields => ({
+    name: p.name,
+    email: p.email,
+    slackId: p.slackId,
+    teamsId: p.teamsId,
+    role: p.role,
+  });
+  if (existing && canonicalJson(fields(existing)) === canonicalJson(fields(data))) return [];
+  const action = !existing ? 'person.add' : existing.role !== data.role ? 'role.change' : 'person.change';
+  return [
+    { action, ref: null, before: existing ? { key, ...fields(existing) } : null, after: { key, ...data } },
+  ];
 }
 
 /**
@@ -155,6 +214,28 @@ export async function listPartnerships(db: Db): Promise<{ slug: string; name: st
   return db.partnership.findMany({ select: { slug: true, name: true }, orderBy: { id: 'asc' } });
 }
 
+/** How a person is recognised, with their partnership's slug. */
+export interface PersonIdentity {
+  slug: string;
+  key: string;
+  email: string | null;
+  slackId: string | null;
+  teamsId: string | null;
+}
+
+/** Every person's identifiers in one query: finding who speaks without loading every plan. */
+export async function personIdentities(db: Db): Promise<PersonIdentity[]> {
+  // Two flat queries: a relation select costs three times as much here.
+  const [partnerships, people] = await Promise.all([
+    db.partnership.findMany({ select: { id: true, slug: true } }),
+    db.person.findMany({
+      select: { partnershipId: true, key: true, email: true, slackId: true, teamsId: true },
+    }),
+  ]);
+  const slugOf = new Map(partnerships.map((p) => [p.id, p.slug]));
+  return people.map(({ partnershipId, ...r }) => ({ slug: slugOf.get(partnershipId) ?? '', ...r }));
+}
+
 /** Loads a partnership by slug; with no slug, the only one (null when there are none or several). */
 export async function loadPartnership(db: Db, slug?: string): Promise<Partnership | null> {
   const rows = await db.partnership.findMany({
@@ -180,7 +261,11 @@ export async function loadPartnership(db: Db, slug?: string): Promise<Partnershi
       ...(p.slackId ? { slackId: p.slackId } : {}),
       ...(p.teamsId ? { teamsId: p.teamsId } : {}),
     })),
-    themes: row.themes.map((t) => ({ id: t.key, name: t.name })),
+    themes: row.themes.map((t) => ({
+      id: t.key,
+      name: t.name,
+      ...(t.approver ? { approver: t.approver } : {}),
+    })),
     measures,
     measureIds: new Map(row.measures.map((m) => [m.ref, m.id])),
   };

@@ -5,6 +5,8 @@ import { FiguresSchema } from '../domain/figures.js';
 import type { IsoDate } from '../domain/iso-date.js';
 import type { ReturnFact } from '../domain/reminder-obligations.js';
 import type { ReminderSnooze } from '../domain/reminder-plan.js';
+import { recordAudit } from './audit-store.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './open-database.js';
 import type { Tx } from './return-store.js';
 
@@ -18,7 +20,12 @@ export interface ReminderControlState {
 
 /** Makes sure the partnership's control row exists (outside the tick's transaction). */
 export async function ensureReminderControl(db: Db, partnershipId: number): Promise<void> {
-  await db.reminderControl.upsert({ where: { partnershipId }, create: { partnershipId }, update: {} });
+  try {
+    await db.reminderControl.upsert({ where: { partnershipId }, create: { partnershipId }, update: {} });
+  } catch (e) {
+    // Prisma's upsert reads, then inserts: another instance's first tick inserted the row in between.
+    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
+  }
 }
 
 /**
@@ -107,7 +114,10 @@ export async function readDelegations(tx: Tx, partnershipId: number): Promise<Ma
   return new Map(rows.map((r) => [r.ref, r.delegate]));
 }
 
-/** Delegates a measure's returns, or (delegate null) gives them back to the owner. */
+/**
+ * Delegates a measure's returns, or (delegate null) gives them back to the owner, with its audit event
+ * (in the caller's transaction). A change to what is already so writes nothing.
+ */
 export async function setDelegation(
   tx: Tx,
   partnershipId: number,
@@ -115,12 +125,24 @@ export async function setDelegation(
   delegate: string | null,
   by: string,
   at: Date,
+  channel: string,
 ): Promise<void> {
   const where = { partnershipId_ref: { partnershipId, ref } };
-  if (delegate === null) {
-    await tx.delegation.deleteMany({ where: { partnershipId, ref } });
-    return;
+  const before = (await tx.delegation.findUnique({ where }))?.delegate ?? null;
+  if (before === delegate) return;
+  if (delegate === null) await tx.delegation.deleteMany({ where: { partnershipId, ref } });
+  else {
+    const data = { delegate, setBy: by, setAt: at };
+    await tx.delegation.upsert({ where, create: { partnershipId, ref, ...data }, update: data });
   }
-  const data = { delegate, setBy: by, setAt: at };
-  await tx.delegation.upsert({ where, create: { partnershipId, ref, ...data }, update: data });
+  await recordAudit(tx, {
+    partnershipId,
+    at,
+    actor: by,
+    channel,
+    action: delegate === null ? 'delegation.clear' : 'delegation.set',
+    ref,
+    before: before === null ? null : { delegate: before },
+    after: delegate === null ? null : { delegate },
+  });
 }

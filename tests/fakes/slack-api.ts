@@ -41,7 +41,7 @@ export interface FakeSlackApi {
   /** Files announced with files.getUploadURLExternal, by file id. */
   uploads: Map<string, Upload>;
   /** Slack users by id, as users.info answers them. */
-  users: Map<string, { email?: string; is_bot?: boolean }>;
+  users: Map<string, { email?: string; is_bot?: boolean; team?: string }>;
   /** The next call of `method` fails with this Slack error (or HTTP status). */
   failNext(method: string, error: string | number): void;
   /** Successful calls of a method, in order. */
@@ -87,7 +87,15 @@ function answerFor(method: string, args: Json, fake: FakeSlackApi, n: number): J
     case 'users.info': {
       const user = fake.users.get(String(args.user));
       return user
-        ? { ok: true, user: { id: args.user, is_bot: user.is_bot ?? false, profile: { email: user.email } } }
+        ? {
+            ok: true,
+            user: {
+              id: args.user,
+              is_bot: user.is_bot ?? false,
+              profile: { email: user.email },
+              ...(user.team ? { team_id: user.team } : {}),
+            },
+          }
         : { ok: false, error: 'user_not_found' };
     }
     case 'apps.connections.open':

@@ -1,21 +1,92 @@
-// A real, migrated SQLite database in its own temporary directory, removed again by close().
+// A real, migrated database for one test, removed again by close(): a SQLite file in its own temporary
+// directory or, when TEST_DATABASE_URL names a PostgreSQL server, a fresh database on it.
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+import { migratePostgres, POSTGRES_MIGRATIONS_DIR, readMigrations } from '../../src/store/migrate.js';
 import { openDatabase, type Db } from '../../src/store/open-database.js';
+import { isPostgresUrl } from '../../src/store/open-postgres.js';
 
 export interface TempDb {
   prisma: Db;
-  /** The DATABASE_URL of the file, e.g. for a spawned CLI. */
+  /** The DATABASE_URL of the database, e.g. for a spawned CLI. */
   url: string;
   /** The temporary directory, free for the test's own files. */
   dir: string;
   close(): Promise<void>;
 }
 
+/** The PostgreSQL server the tests run against (TEST_DATABASE_URL), or null for SQLite files. */
+export const testPostgres = (() => {
+  const url = process.env.TEST_DATABASE_URL;
+  return url && isPostgresUrl(url) ? url : null;
+})();
+
+/** Runs statements on the server's maintenance database (CREATE or DROP DATABASE). */
+async function onServer<T>(server: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: server });
+  await client.connect();
+  try {
+    return await f(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const withDatabase = (server: string, name: string) => {
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+/**
+ * A migrated database to copy test databases from (copying is quicker than migrating each), named after
+ * the migrations so a changed migration makes a new one. Made once, by whichever worker comes first.
+ */
+let template: Promise<string> | null = null;
+function migratedTemplate(server: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const m of readMigrations(POSTGRES_MIGRATIONS_DIR)) hash.update(m.name).update(m.sql);
+  const name = `perfbot_template_${hash.digest('hex').slice(0, 12)}`;
+  template ??= onServer(server, async (c) => {
+    await c.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) {
+      await c.query(`CREATE DATABASE ${name}`);
+      const tpl = new pg.Client({ connectionString: withDatabase(server, name) });
+      await tpl.connect();
+      await migratePostgres(tpl).finally(() => tpl.end());
+    }
+    await c.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
+    return name;
+  });
+  return template;
+}
+
+/** A new, migrated PostgreSQL database on the test server; returns its URL and how to drop it. */
+export async function freshPostgres(server: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `perfbot_test_${randomBytes(6).toString('hex')}`;
+  const from = await migratedTemplate(server);
+  await onServer(server, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${from}`));
+  return { url: withDatabase(server, name), drop: () => dropDatabase(server, name) };
+}
+
+/** A new, empty PostgreSQL database on the test server; returns its URL and how to drop it. */
+export async function emptyPostgres(server: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `perfbot_test_${randomBytes(6).toString('hex')}`;
+  await onServer(server, (c) => c.query(`CREATE DATABASE ${name}`));
+  return { url: withDatabase(server, name), drop: () => dropDatabase(server, name) };
+}
+
+const dropDatabase = (server: string, name: string) =>
+  onServer(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {});
+
 export async function tempDb(): Promise<TempDb> {
   const dir = await mkdtemp(join(tmpdir(), 'perfbot-test-'));
-  const url = `file:${join(dir, 'test.db')}`;
+  const fresh = testPostgres ? await freshPostgres(testPostgres) : null;
+  const url = fresh ? fresh.url : `file:${join(dir, 'test.db')}`;
   const db = await openDatabase(url);
   return {
     prisma: db.prisma,
@@ -23,6 +94,7 @@ export async function tempDb(): Promise<TempDb> {
     dir,
     close: async () => {
       await db.close();
+      await fresh?.drop();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -1,8 +1,9 @@
-// A second (or first) bot process for the two-schedulers test: opens the shared SQLite database and,
-// for each instant given, runs a scheduler tick and a delivery pass through the real Bot Framework
-// sender, meeting the other process at a file barrier before each instant so both work on the same
-// moment at the same time. With SCHEDULER_JOBS=summaries it runs the summary tick instead.
-// Usage: node --import tsx tests/jobs/scheduler-process.ts <database url> <barrier dir> <me> <other> <instant>...
+// A second (or first) bot process for the two-schedulers tests: opens the shared database and, for each
+// instant given, runs a scheduler tick and a delivery pass through the real Bot Framework sender, meeting
+// the other processes (comma-separated) at a file barrier before each instant so all work on the same
+// moment at the same time. With SCHEDULER_JOBS=summaries it runs the summary tick instead, with
+// SCHEDULER_JOBS=both the reminder tick and then the summary tick.
+// Usage: node --import tsx tests/jobs/scheduler-process.ts <database url> <barrier dir> <me> <others> <instant>...
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -18,14 +19,16 @@ import { openDatabase } from '../../src/store/open-database.js';
 
 const [url = '', dir = '', me = '', other = '', ...instants] = process.argv.slice(2);
 const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-const tick = (now: Date) =>
-  process.env.SCHEDULER_JOBS === 'summaries'
-    ? summaryTick({ db: db.prisma, log, chart: null }, now)
-    : reminderTick({ db: db.prisma, log }, now);
+const jobs = process.env.SCHEDULER_JOBS ?? 'reminders';
+const tick = async (now: Date) => [
+  ...(jobs !== 'summaries' ? await reminderTick({ db: db.prisma, log }, now) : []),
+  ...(jobs !== 'reminders' ? await summaryTick({ db: db.prisma, log, chart: null }, now) : []),
+];
 
 async function meet(step: number): Promise<void> {
   writeFileSync(join(dir, `${me}-${step}`), '');
-  while (!existsSync(join(dir, `${other}-${step}`))) await new Promise((r) => setTimeout(r, 5));
+  for (const o of other.split(','))
+    while (!existsSync(join(dir, `${o}-${step}`))) await new Promise((r) => setTimeout(r, 5));
 }
 
 const db = await openDatabase(url);

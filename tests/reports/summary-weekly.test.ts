@@ -139,6 +139,7 @@ describe('the weekly summary', () => {
       'No longer red or amber',
       'Waiting for Joanne Lister',
       'Waiting for Martin Kell',
+      'Figures not yet approved',
     ]);
     const detail = reply.sections[1]?.items[0]?.detail ?? '';
     expect(detail.split('\n')[0]).toBe('New: green a week ago · Significant concern');

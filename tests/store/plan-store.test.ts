@@ -5,7 +5,7 @@ import { readPlanYaml } from '../../src/plan/read-plan-yaml.js';
 import { openDatabase } from '../../src/store/open-database.js';
 import { canonicalJson, loadPartnership, savePlan } from '../../src/store/plan-store.js';
 import { edit, minimalPlanYaml, writePlan } from '../helpers/plan-text.js';
-import { snapshot, tempDb, type TempDb } from '../helpers/temp-db.js';
+import { snapshot, tempDb, testPostgres, type TempDb } from '../helpers/temp-db.js';
 
 const now = new Date('2016-05-20T09:00:00Z');
 
@@ -23,16 +23,26 @@ function read(text: string) {
   return r;
 }
 
+/** A trigger that fails the insert of a return with the narrative "fails to save", in each dialect. */
+const failingReturnTrigger = testPostgres
+  ? [
+      `CREATE FUNCTION fail_return() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN RAISE EXCEPTION 'simulated failure'; END $$`,
+      `CREATE TRIGGER fail_return BEFORE INSERT ON "Return" FOR EACH ROW
+       WHEN (NEW.narrative = 'fails to save') EXECUTE FUNCTION fail_return()`,
+    ]
+  : [
+      `CREATE TRIGGER fail_return BEFORE INSERT ON "Return" WHEN NEW.narrative = 'fails to save'
+       BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`,
+    ];
+
 describe('saving a plan', () => {
   it('rolls back everything written before a failure part way through', async () => {
     const first = read(minimalPlanYaml());
     await savePlan(db.prisma, first.cal, first.plan, first.checked, now);
     const before = await snapshot(db.prisma);
     // The measures and people are saved before the returns; the returns then fail, as a full disk would.
-    await db.prisma.$executeRawUnsafe(
-      `CREATE TRIGGER fail_return BEFORE INSERT ON "Return" WHEN NEW.narrative = 'fails to save'
-       BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`,
-    );
+    for (const sql of failingReturnTrigger) await db.prisma.$executeRawUnsafe(sql);
     const changed = read(
       edit(
         edit(minimalPlanYaml(), 'name: Ana Owner', 'name: Ana Renamed'),
@@ -79,7 +89,9 @@ describe('opening a database', () => {
     }
   });
 
-  it('refuses a URL that is not a SQLite file, saying what to use', async () => {
-    await expect(openDatabase('postgres://localhost/bot')).rejects.toThrow(/use file:\.\/data\/bot\.db/);
+  it('refuses a URL that is neither a SQLite file nor PostgreSQL, saying what to use', async () => {
+    await expect(openDatabase('mysql://localhost/bot')).rejects.toThrow(
+      /use file:\.\/data\/bot\.db \(SQLite\) or postgresql:\/\//,
+    );
   });
 });

@@ -3,6 +3,7 @@
 import { buildDashboard } from '../../reports/dashboard.js';
 import { ragSummary } from '../../reports/dashboard-rag.js';
 import { FORMAT_INFO, type DashboardFormat } from '../../reports/dashboard-formats.js';
+import { may } from '../actor-of.js';
 import type { Reply } from '../reply.js';
 import type { Ctx } from '../return-form/return-actions.js';
 
@@ -11,7 +12,7 @@ const OFFERED: DashboardFormat[] = ['docx', 'xlsx', 'html', 'csv'];
 export async function dashboardLinks(ctx: Ctx, periodText: string | null): Promise<Reply[]> {
   const { turn, deps } = ctx;
   const p = turn.partnership;
-  if (turn.person.role !== 'coordinator') {
+  if (!may(turn, 'dashboard.download')) {
     const coordinators = p.people.filter((x) => x.role === 'coordinator').map((x) => x.name);
     const ask = coordinators.length > 0 ? `: ask ${coordinators.join(' or ')}` : '.';
     return [{ kind: 'text', text: `Only coordinators can download the board dashboard${ask}` }];

@@ -1,6 +1,7 @@
 // Help, greetings and the answer to anything not understood: always examples, never silence.
 import type { Reply, SayButton } from '../reply.js';
 import type { Turn } from '../conversation.js';
+import { may } from '../actor-of.js';
 
 const EXAMPLES: SayButton[] = [
   { label: 'Status of 2.2', say: 'status of 2.2' },
@@ -21,12 +22,22 @@ export const HELP_TEXT = [
   '• remind me tomorrow / remind me on Monday — snooze your reminders',
   '• 2.2 not available until 24 May — say why figures are late and stop the chasers until then',
   '• delegate 2.2 to <name> — someone else gets the reminders and may submit',
+  '• history 2.2 (or "history 2.2 Q4") — who changed the return, when and how, and its approvals',
+  '• approvals — returns waiting for you to approve; approve 2.2 Q4, or send back 2.2 Q4: what should change',
+  '• coordinators: reopen 2.2 Q4 because … (an approved return), reopen 2015/16 Q4 because … / close 2015/16 Q4 (a period)',
   '• coordinators: remind all, remind 2.2, pause reminders, resume reminders',
   '• coordinators: dashboard (or "dashboard 2015/16 Q4") — download the board dashboard: Word, Excel, web page',
 ].join('\n');
 
-export function help(): Reply[] {
-  return [{ kind: 'text', text: HELP_TEXT, buttons: EXAMPLES }];
+/** Shown to coordinators and the chair, who may override a status. */
+export const OVERRIDE_HELP = [
+  '• override 2.2 to amber because … — set the status the board reads, with the reason (add a period: "override 2.2 2015/16 Q3 to red because …")',
+  '• clear override 2.2 — back to the computed status (or "clear override 2.2 2015/16 Q3")',
+].join('\n');
+
+export function help(turn?: Turn): Reply[] {
+  const text = turn && may(turn, 'override.change') ? `${HELP_TEXT}\n${OVERRIDE_HELP}` : HELP_TEXT;
+  return [{ kind: 'text', text, buttons: EXAMPLES }];
 }
 
 export function greeting(turn: Turn): Reply[] {

@@ -12,6 +12,7 @@ import {
   type ExceptionItem,
 } from '../../reports/exception-report.js';
 import { listOutbox } from '../../store/outbox-store.js';
+import { may, SENSITIVE_COMMENTARY } from '../actor-of.js';
 import type { ListSection, Reply } from '../reply.js';
 import type { Ctx } from '../return-form/return-actions.js';
 import { personName } from '../status-view.js';
@@ -62,7 +63,9 @@ const COMMENT_CHARS = 400;
 function exceptionLine(ctx: Ctx, x: ExceptionItem): ListSection['items'][number] {
   const { turn } = ctx;
   const period = turn.cal.format(x.period);
-  const show = figureFormatter(x.measure, turn.partnership.settings.smallNumberThreshold, false);
+  // A list asked for in chat may be read in a channel: small counts of sensitive measures stay hidden.
+  const show = figureFormatter(x.measure, turn.partnership.settings.smallNumberThreshold, true);
+  const full = !x.measure.sensitive || may(turn, 'return.readFull', x.measure);
   const owner = personName(turn, x.measure.owner);
   const override = x.override
     ? `override: ${x.override.reason} (computed ${x.computed.rag}: ${x.computed.label}; set by ${personName(turn, x.override.by) ?? x.override.by})`
@@ -73,8 +76,12 @@ function exceptionLine(ctx: Ctx, x: ExceptionItem): ListSection['items'][number]
       exceptionFigures(x, show),
       exceptionTrend(x),
       override,
-      x.narrative ? `${owner ?? 'Owner'}: ${clip(x.narrative, COMMENT_CHARS)}` : 'No commentary given.',
-      x.correctiveAction ? `Corrective action: ${clip(x.correctiveAction, COMMENT_CHARS)}` : null,
+      !full
+        ? SENSITIVE_COMMENTARY
+        : x.narrative
+          ? `${owner ?? 'Owner'}: ${clip(x.narrative, COMMENT_CHARS)}`
+          : 'No commentary given.',
+      full && x.correctiveAction ? `Corrective action: ${clip(x.correctiveAction, COMMENT_CHARS)}` : null,
     ]
       .filter(Boolean)
       .join('\n'),
@@ -105,7 +112,7 @@ export async function overdue(ctx: Ctx): Promise<Reply[]> {
         button: null,
       })),
   }));
-  if (turn.person.role === 'coordinator') sections.push(...(await undelivered(ctx)));
+  if (may(turn, 'reminders.nudge')) sections.push(...(await undelivered(ctx)));
   const late = missing.filter((o) => o.state === 'overdue').length;
   return [
     {

@@ -15,8 +15,10 @@ import { outboxMessage } from '../../jobs/reminder-tick.js';
 import { insertMissing, type NewOutboxMessage } from '../../store/outbox-store.js';
 import { saveSnoozes, setDelegation, setRemindersPaused } from '../../store/reminder-store.js';
 import { revisionsOf, submitRevision } from '../../store/return-store.js';
+import { may, refuse } from '../actor-of.js';
 import type { Reply } from '../reply.js';
 import { canSubmit, type Ctx } from '../return-form/return-actions.js';
+import { closedRefusal, lockedRefusal } from '../return-form/sign-off-text.js';
 import { personName } from '../status-view.js';
 
 const say = (text: string, buttons: { label: string; say: string }[] = []): Reply[] => [
@@ -80,8 +82,7 @@ export async function notAvailableUntil(
   if ('error' in chosen) return say(chosen.error ?? '');
   const o = chosen.obligation;
   const m = turn.partnership.measures.find((x) => x.ref === o.ref) as Measure;
-  if (!canSubmit(turn, m))
-    return say(`Only ${personName(turn, m.owner)} (the owner of ${m.ref}) or a coordinator can say that.`);
+  if (!canSubmit(turn, m)) return [refuse(turn, 'return.submit', 'say that', m)];
   const parsed = turn.cal.parse(o.period);
   if (!parsed.ok) return say(parsed.error);
   const measureId = turn.partnership.measureIds.get(m.ref) as number;
@@ -105,7 +106,11 @@ export async function notAvailableUntil(
       onlyIfChanged: false,
     },
     revisions[revisions.length - 1]?.revision ?? 0,
+    { today: turn.today },
   );
+  if (outcome.kind === 'closed') return say(closedRefusal(turn, outcome.closure));
+  if (outcome.kind === 'locked')
+    return say(lockedRefusal(turn, m.ref, o.period, outcome.approvedBy, outcome.approvedAt));
   if (outcome.kind === 'conflict')
     return say('Someone stored this return a moment ago: please say it again.');
   return say(
@@ -150,13 +155,12 @@ export async function delegate(ctx: Ctx, ref: string, toSaid: string | null): Pr
   const found = findMeasure(turn.partnership, ref);
   if (!found.ok) return say(found.error);
   const m = found.value;
-  if (turn.person.id !== m.owner && turn.person.role !== 'coordinator')
-    return say(`Only ${personName(turn, m.owner)} (the owner of ${m.ref}) or a coordinator can delegate it.`);
+  if (!may(turn, 'delegation.change', m)) return [refuse(turn, 'delegation.change', 'delegate it', m)];
   const to = toSaid === null ? null : findPersonNamed(turn.partnership.people, toSaid);
   if (to && !to.ok) return say(to.error);
   const delegateKey = to && to.value.id !== m.owner ? to.value.id : null;
   await deps.db.$transaction(async (tx) => {
-    await setDelegation(tx, turn.partnership.id, m.ref, delegateKey, turn.person.id, turn.now);
+    await setDelegation(tx, turn.partnership.id, m.ref, delegateKey, turn.person.id, turn.now, turn.channel);
     await insertMissing(tx, delegationNotices(ctx, m, delegateKey ?? m.owner, m.owner), turn.now);
   });
   if (delegateKey === null)
@@ -167,11 +171,9 @@ export async function delegate(ctx: Ctx, ref: string, toSaid: string | null): Pr
   );
 }
 
-const coordinatorOnly = (what: string) => say(`Only a coordinator can ${what}.`);
-
 export async function remindNow(ctx: Ctx, ref: string | null): Promise<Reply[]> {
   const { turn, deps } = ctx;
-  if (turn.person.role !== 'coordinator') return coordinatorOnly(`send reminders on demand`);
+  if (!may(turn, 'reminders.nudge')) return [refuse(turn, 'reminders.nudge', 'send reminders on demand')];
   if (ref) {
     const found = findMeasure(turn.partnership, ref);
     if (!found.ok) return say(found.error);
@@ -204,7 +206,8 @@ export async function remindNow(ctx: Ctx, ref: string | null): Promise<Reply[]> 
 
 export async function setPaused(ctx: Ctx, paused: boolean): Promise<Reply[]> {
   const { turn, deps } = ctx;
-  if (turn.person.role !== 'coordinator') return coordinatorOnly(`${paused ? 'pause' : 'resume'} reminders`);
+  if (!may(turn, 'reminders.pause'))
+    return [refuse(turn, 'reminders.pause', `${paused ? 'pause' : 'resume'} reminders`)];
   await setRemindersPaused(deps.db, turn.partnership.id, paused, turn.person.id, turn.now);
   const name = turn.partnership.settings.name;
   const since = isoDateOf(turn.now, turn.partnership.settings.timezone);

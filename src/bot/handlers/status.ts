@@ -3,6 +3,7 @@ import { suppressionThreshold, type Measure } from '../../domain/measure.js';
 import { checkPeriodFor } from '../../domain/status.js';
 import { readPartnershipView } from '../../app/partnership-view.js';
 import { findMeasure } from '../../app/status-query.js';
+import { may, SENSITIVE_COMMENTARY } from '../actor-of.js';
 import type { Reply, SayButton } from '../reply.js';
 import { canSubmit, type Ctx } from '../return-form/return-actions.js';
 import { statusView } from '../status-view.js';
@@ -43,7 +44,7 @@ export async function showStatus(ctx: Ctx, ref: string, periodText: string | nul
   if (!found.ok)
     return [{ kind: 'text', text: `${found.error}. Try "how is ASB doing" to search by words.` }];
   const m = found.value;
-  const view = await readPartnershipView(deps.db, turn.cal, turn.partnership, turn.today);
+  const view = await readPartnershipView(deps.db, turn.cal, turn.partnership, turn.today, [m]);
   let status = view.latestStatus(m);
   if (periodText) {
     const parsed = turn.cal.parse(periodText, { defaultYear: view.year });
@@ -61,16 +62,15 @@ export async function showStatus(ctx: Ctx, ref: string, periodText: string | nul
   });
   actions.push({ label: 'Exceptions', say: 'exceptions' });
   const sensitive = suppressionThreshold(m, turn.partnership.settings.smallNumberThreshold);
-  return [
-    {
-      kind: 'status',
-      view: statusView(turn, status, {
-        chartUrl: deps.chartUrl(m.ref, period),
-        suppressBelow: sensitive,
-        actions,
-      }),
-    },
-  ];
+  const card = statusView(turn, status, {
+    chartUrl: deps.chartUrl(m.ref, period, turn.partnership.settings.id),
+    suppressBelow: sensitive,
+    actions,
+  });
+  // A sensitive measure's commentary can name or identify people: only those who may read the return in full.
+  if (m.sensitive && !may(turn, 'return.readFull', m))
+    return [{ kind: 'status', view: { ...card, narrative: SENSITIVE_COMMENTARY, correctiveAction: null } }];
+  return [{ kind: 'status', view: card }];
 }
 
 export async function searchStatus(ctx: Ctx, words: string, periodText: string | null): Promise<Reply[]> {

@@ -9,6 +9,7 @@ import { quarterSummary } from '../../reports/quarter-summary.js';
 import { readSummaryData, type SummaryData } from '../../reports/summary-view.js';
 import { partnershipNow, weeklySummary } from '../../reports/weekly-summary.js';
 import { insertMissing } from '../../store/outbox-store.js';
+import { may } from '../actor-of.js';
 import type { Reply } from '../reply.js';
 import type { Ctx } from '../return-form/return-actions.js';
 import { summaryReply } from '../summary-reply.js';
@@ -74,7 +75,7 @@ export async function summary(ctx: Ctx, periodText: string | null, post: boolean
   if (!built.ok) return [{ kind: 'text', text: built.error }];
   const reply = summaryReply(built.summary);
   if (!post) return [reply];
-  if (turn.person.role !== 'coordinator')
+  if (!may(turn, 'summary.post'))
     return [
       {
         kind: 'text',

@@ -5,6 +5,25 @@ import { parseIsoDate } from '../../domain/iso-date.js';
 import { componentsOf, type Measure } from '../../domain/measure.js';
 
 export const NARRATIVE_MAX = 2000;
+export const CORRECTIVE_ACTION_MAX = 2000;
+export const REASON_MAX = 500;
+/** Longer than any figure up to FIGURE_MAX written with separators and decimals. */
+const FIGURE_TEXT_MAX = 24;
+
+/** Control characters (other than tab and line breaks) and direction overrides, which can disguise text. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** Half of a UTF-16 pair on its own: not a character at all. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What is wrong with a typed text, or null: too long, or holding characters that should not be there. */
+function textProblem(label: string, text: string, max: number): string | null {
+  if (text.length > max) return `${label} is ${text.length} characters: shorten it to ${max} or fewer`;
+  if (HIDDEN_CHARACTERS.test(text) || LONE_SURROGATE.test(text))
+    return `${label} contains hidden control or direction characters: retype it as plain text`;
+  return null;
+}
 
 /** What the user typed, as strings, keyed by input id. */
 export type Typed = Record<string, string>;
@@ -73,9 +92,11 @@ export function readForm(m: Measure, typed: Typed): FormReading {
   const expectedText = (typed.expected ?? '').trim();
   const expected = expectedText === '' ? null : parseIsoDate(expectedText);
   if (expectedText !== '' && expected === null)
-    errors.expected = `"${expectedText}" is not a date: use the date picker or YYYY-MM-DD, e.g. 2016-05-24`;
-  if (narrative.length > NARRATIVE_MAX)
-    errors.narrative = `The commentary is ${narrative.length} characters: shorten it to ${NARRATIVE_MAX} or fewer`;
+    errors.expected = `"${expectedText.slice(0, 40)}" is not a date: use the date picker or YYYY-MM-DD, e.g. 2016-05-24`;
+  const narrativeProblem = textProblem('The commentary', narrative, NARRATIVE_MAX);
+  if (narrativeProblem) errors.narrative = narrativeProblem;
+  const reasonProblem = textProblem('The reason', reason, REASON_MAX);
+  if (notAvailable && reasonProblem) errors.notAvailableReason = reasonProblem;
 
   if (notAvailable) {
     if (reason === '')
@@ -99,6 +120,11 @@ export function readForm(m: Measure, typed: Typed): FormReading {
       const text = (typed[input.id] ?? '').trim();
       if (text === '') {
         errors[input.id] = `Enter ${input.label.toLowerCase()}, or tick "Figures not available yet"`;
+        continue;
+      }
+      if (text.length > FIGURE_TEXT_MAX) {
+        errors[input.id] =
+          `That is ${text.length} characters, too long for a figure: enter digits only, e.g. 336`;
         continue;
       }
       const n = parseNumber(text);
@@ -126,6 +152,8 @@ export function readForm(m: Measure, typed: Typed): FormReading {
     }
   }
   const correctiveAction = (typed.correctiveAction ?? '').trim() || null;
+  const actionProblem = textProblem('What is being done', correctiveAction ?? '', CORRECTIVE_ACTION_MAX);
+  if (actionProblem) errors.correctiveAction = actionProblem;
   return { typed, figures, narrative, notAvailable: null, expected: null, correctiveAction, errors };
 }
 

@@ -10,12 +10,16 @@ import type { ReturnRecord } from '../../domain/return-record.js';
 import { computeStatus } from '../../domain/status.js';
 import { readPartnershipView, type PartnershipView } from '../../app/partnership-view.js';
 import { findMeasure, rulesFor } from '../../app/status-query.js';
-import { submitRevision } from '../../store/return-store.js';
+import { insertMissing } from '../../store/outbox-store.js';
+import { closureIn, submitRevision } from '../../store/return-store.js';
+import { signOffOfReturn } from '../../store/review-store.js';
+import { may } from '../actor-of.js';
 import type { BotDeps, Turn } from '../conversation.js';
 import type { CardAction, Reply } from '../reply.js';
 import { personName, statusView } from '../status-view.js';
 import { buildForm, comparators, emptyState, type FormState } from './build-form.js';
 import { readForm, typedFrom, typedFromFigures, type FormReading } from './form-values.js';
+import { approverNotices, closedRefusal, contentLine, lockedRefusal, signOffText } from './sign-off-text.js';
 
 export interface Ctx {
   deps: BotDeps;
@@ -30,11 +34,7 @@ const text = (t: string, say?: string): Reply => ({
 
 /** The owner, the person the measure is delegated to ("delegate 2.2 to Joanne"), or a coordinator. */
 export function canSubmit(turn: Turn, m: Measure): boolean {
-  return (
-    turn.person.id === m.owner ||
-    turn.delegates?.get(m.ref) === turn.person.id ||
-    turn.person.role === 'coordinator'
-  );
+  return may(turn, 'return.submit', m);
 }
 
 function refusal(turn: Turn, m: Measure): Reply {
@@ -88,9 +88,11 @@ export async function openReturnForm(ctx: Ctx, ref: string | null, asked: string
   if (!found.ok) return [text(found.error)];
   const m = found.value;
   if (!canSubmit(turn, m)) return [refusal(turn, m)];
-  const view = await readPartnershipView(ctx.deps.db, turn.cal, turn.partnership, turn.today);
+  const view = await readPartnershipView(ctx.deps.db, turn.cal, turn.partnership, turn.today, [m]);
   const period = periodFor(turn, view, m, asked);
   if (!period.ok) return [text(period.error)];
+  const shut = await whyUnchangeable(ctx, m, period.value);
+  if (shut) return [text(shut)];
   const current = currentReturn(turn, view, m, period.value);
   const typed = current ? typedFromReturn(m, current) : {};
   const revision = (current?.revision ?? 0) + 1;
@@ -112,6 +114,18 @@ function typedFromReturn(m: Measure, r: ReturnRecord): Record<string, string> {
       ? { notAvailable: 'true', notAvailableReason: r.notAvailable, expected: r.expectedDate ?? '' }
       : {}),
   };
+}
+
+/** Why the return cannot change now (its period is closed, or it is approved), or null. */
+async function whyUnchangeable(ctx: Ctx, m: Measure, period: Period): Promise<string | null> {
+  const { turn, deps } = ctx;
+  const { partnership: p, cal } = turn;
+  const closure = await closureIn(deps.db, cal, p.id, p.settings, period, turn);
+  if (closure.closed) return closedRefusal(turn, closure);
+  const now = await signOffOfReturn(deps.db, p.measureIds.get(m.ref) as number, cal.format(period));
+  if (now?.signOff.kind === 'approved')
+    return lockedRefusal(turn, m.ref, cal.format(period), now.signOff.by, now.signOff.at);
+  return null;
 }
 
 function currentReturn(turn: Turn, view: PartnershipView, m: Measure, period: Period): ReturnRecord | null {
@@ -141,7 +155,7 @@ export async function onReturnAction(ctx: Ctx, action: CardAction): Promise<Repl
       ),
     ];
   }
-  const view = await readPartnershipView(deps.db, turn.cal, turn.partnership, turn.today);
+  const view = await readPartnershipView(deps.db, turn.cal, turn.partnership, turn.today, [m]);
   const token = String(action.data.token ?? '');
   const basedOn = Number.parseInt(token, 10);
   const current = currentReturn(turn, view, m, period);
@@ -184,37 +198,52 @@ export async function onReturnAction(ctx: Ctx, action: CardAction): Promise<Repl
     if (warnings.length > 0) return form({ ...checked, warnings });
   }
 
+  const label = turn.cal.format(period);
+  const content = {
+    figures: reading.figures,
+    narrative: reading.narrative,
+    correctiveAction: reading.correctiveAction,
+    notAvailable: reading.notAvailable,
+    expectedDate: reading.expected,
+    submittedBy: turn.person.id,
+  };
   const outcome = await submitRevision(
     deps.db,
     turn.cal,
     {
       measureId: turn.partnership.measureIds.get(m.ref) as number,
       period,
-      figures: reading.figures,
-      narrative: reading.narrative,
-      correctiveAction: reading.correctiveAction,
-      notAvailable: reading.notAvailable,
-      expectedDate: reading.expected,
-      submittedBy: turn.person.id,
+      ...content,
       submittedAt: turn.now,
       source: turn.channel,
-      requestKey: `card:${m.ref}:${turn.cal.format(period)}:${turn.person.id}:${token}`,
+      requestKey: `card:${m.ref}:${label}:${turn.person.id}:${token}`,
       onlyIfChanged: false,
     },
     basedOn,
+    {
+      today: turn.today,
+      afterStore: async (tx, rev) => {
+        await insertMissing(tx, approverNotices(turn, m, label, rev, content), turn.now);
+      },
+    },
   );
+  if (outcome.kind === 'closed') return [text(closedRefusal(turn, outcome.closure))];
+  if (outcome.kind === 'locked')
+    return [text(lockedRefusal(turn, m.ref, label, outcome.approvedBy, outcome.approvedAt))];
   if (outcome.kind === 'conflict') {
+    // Nothing of this card was stored: it comes back with what was typed, and says what is stored now.
     const who = personName(turn, outcome.submittedBy) ?? 'Someone';
+    const now = outcome.current ? ` Now stored: ${contentLine(m, outcome.current)}.` : '';
     return form({
       ...checked,
       token: tokenFor(turn, outcome.revision),
       revision: outcome.revision + 1,
-      formError: `${who} stored revision ${outcome.revision} of this return after this card was opened. Check the figures below and submit again to replace it.`,
+      formError: `This return changed since you opened it: ${who} stored revision ${outcome.revision}.${now} Nothing of yours was stored: check your figures below and submit again to replace it.`,
     });
   }
-  const after = await readPartnershipView(deps.db, turn.cal, turn.partnership, turn.today);
+  const after = await readPartnershipView(deps.db, turn.cal, turn.partnership, turn.today, [m]);
   const status = statusView(turn, after.statusAt(m, period), {
-    chartUrl: deps.chartUrl(m.ref, turn.cal.format(period)),
+    chartUrl: deps.chartUrl(m.ref, turn.cal.format(period), turn.partnership.settings.id),
     suppressBelow: null,
     actions: [{ label: 'Edit this return', say: `submit ${m.ref} ${turn.cal.format(period)}` }],
   });
@@ -225,7 +254,11 @@ export async function onReturnAction(ctx: Ctx, action: CardAction): Promise<Repl
       : n > 1
         ? `Stored as revision ${n}; revision ${n - 1} is kept in the history. Thank you.`
         : 'Stored as revision 1. Thank you.';
-  return [{ kind: 'returnStored', title: `Return for ${m.ref} ${turn.cal.format(period)}`, message, status }];
+  const signOff = await signOffOfReturn(deps.db, turn.partnership.measureIds.get(m.ref) as number, label);
+  const sign = signOff && signOff.signOff.kind !== 'none' ? ` ${signOffText(turn, m, signOff.signOff)}` : '';
+  return [
+    { kind: 'returnStored', title: `Return for ${m.ref} ${label}`, message: `${message}${sign}`, status },
+  ];
 }
 
 function previewStatus(turn: Turn, view: PartnershipView, m: Measure, period: Period, reading: FormReading) {

@@ -1,7 +1,7 @@
 // Who sent an activity: a Teams user by AAD object id (else by the email Teams' roster gives), or in
 // local mode the plan person the chat page chose. Null for a stranger or a tenant not allowed.
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import { findPerson, type Found } from '../../app/find-person.js';
+import { findPerson, type Found, type Workspace } from '../../app/find-person.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/open-database.js';
 import { tenantOf, type InboundActivity } from './inbound-activity.js';
@@ -36,10 +36,12 @@ export async function identifySender(
   if (deps.allowedTenants.length > 0 && (!tenant || !deps.allowedTenants.includes(tenant))) {
     return { kind: 'stranger', reason: 'tenant' };
   }
-  const byId = a.from.aadObjectId ? await findPerson(deps.db, { teamsId: a.from.aadObjectId }) : null;
+  // Only partnerships bound to this tenant (or the only one, unbound): see app/find-person.ts.
+  const from: Workspace = { platform: 'teams', id: () => Promise.resolve(tenant) };
+  const byId = a.from.aadObjectId ? await findPerson(deps.db, { teamsId: a.from.aadObjectId, from }) : null;
   if (byId) return { kind: 'person', found: byId, platform: 'teams' };
   const email = await rosterEmail(context, a, deps.log);
-  const byEmail = email ? await findPerson(deps.db, { email }) : null;
+  const byEmail = email ? await findPerson(deps.db, { email, from }) : null;
   return byEmail
     ? { kind: 'person', found: byEmail, platform: 'teams' }
     : { kind: 'stranger', reason: 'unknown' };

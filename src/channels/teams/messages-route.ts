@@ -4,6 +4,7 @@ import type { Route } from '../../server/http-server.js';
 import { readJsonObject } from '../../server/read-body.js';
 import { isLoopback } from '../../config.js';
 import { botRequest, botResponse } from './http-shim.js';
+import { InboundActivitySchema } from './inbound-activity.js';
 
 export function messagesRoute(
   adapter: CloudAdapter,
@@ -14,6 +15,17 @@ export function messagesRoute(
     const body = await readJsonObject(req);
     if (!body.ok)
       return void res.writeHead(body.status, { 'content-type': 'text/plain' }).end(`${body.error}\n`);
+    // What the turn logic needs, checked before the adapter, which answers some malformed activities
+    // with a 500 and others with nothing.
+    const activity = InboundActivitySchema.safeParse(body.value);
+    if (!activity.success) {
+      const issue = activity.error.issues[0];
+      return void res
+        .writeHead(400, { 'content-type': 'text/plain' })
+        .end(
+          `The activity is not valid: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'malformed'}\n`,
+        );
+    }
     // With authentication off, the bot must not be made to post to other machines.
     if (localMode && !loopbackUrl(body.value.serviceUrl)) {
       return void res

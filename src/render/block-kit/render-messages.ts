@@ -8,6 +8,7 @@ import { listBlocks } from './list-blocks.js';
 import { paginate, type BlockGroup } from './paginate.js';
 import { returnFormMessageBlocks } from './return-form-message.js';
 import { returnStoredBlocks } from './return-stored-blocks.js';
+import { reviewBlocks } from './review-blocks.js';
 import { SLACK_LIMITS } from './slack-limits.js';
 import { statusBlocks } from './status-blocks.js';
 import { textBlocks } from './text-blocks.js';
@@ -30,6 +31,8 @@ function blockGroups(reply: Reply): BlockGroup[] {
       return returnFormMessageBlocks(reply.form);
     case 'returnStored':
       return returnStoredBlocks(reply.title, reply.message, reply.status);
+    case 'review':
+      return reviewBlocks(reply.view);
     default: {
       const never: never = reply;
       throw new Error(`No Block Kit for reply ${JSON.stringify(never)}`);

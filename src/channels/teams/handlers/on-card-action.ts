@@ -3,7 +3,7 @@
 // message and is answered with messages. Bad input comes back inside the returned form card.
 import type { TurnContext } from 'botbuilder';
 import type { Conversation, Turn } from '../../../bot/conversation.js';
-import type { CardAction } from '../../../bot/reply.js';
+import type { CardAction, Reply } from '../../../bot/reply.js';
 import {
   cardInvokeResponse,
   invokeResponseActivity,
@@ -20,8 +20,15 @@ export async function onExecute(
   const [first, ...rest] = await conversation.onAction(turn, action);
   const response = first ? cardInvokeResponse(first) : messageInvokeResponse('Done.');
   await context.sendActivity(invokeResponseActivity(response));
-  if (rest.length > 0) await context.sendActivities(rest.map(replyActivity));
+  if (rest.length > 0)
+    await context.sendActivities(rest.map(replyActivity)).catch(told(conversation, turn, rest));
 }
+
+/** A reply that could not be sent: a stored return's confirmation is told later, then the error goes on. */
+const told = (conversation: Conversation, turn: Turn, replies: Reply[]) => async (e: unknown) => {
+  await conversation.undelivered?.(turn, replies);
+  throw e;
+};
 
 export async function onSubmit(
   context: TurnContext,
@@ -30,5 +37,6 @@ export async function onSubmit(
   conversation: Conversation,
 ): Promise<void> {
   const replies = await conversation.onAction(turn, action);
-  if (replies.length > 0) await context.sendActivities(replies.map(replyActivity));
+  if (replies.length > 0)
+    await context.sendActivities(replies.map(replyActivity)).catch(told(conversation, turn, replies));
 }

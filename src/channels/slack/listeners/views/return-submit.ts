@@ -62,7 +62,14 @@ export function returnSubmit(deps: SlackDeps) {
     const [first] = result.replies;
     if (first?.kind === 'returnForm') return ack(formAnswer(first.form, meta.channel));
     await ack({ response_action: 'clear' });
-    await deliverReplies(client, dmTarget(client, deps.log, user.id), result.replies, null, deps);
+    await deliverReplies(client, dmTarget(client, deps.log, user.id), result.replies, null, deps).catch(
+      async (e: unknown) => {
+        // Stored, but the confirmation did not arrive: the person is told later.
+        if (result.who.kind === 'person')
+          await deps.conversation.undelivered?.(result.who.turn, result.replies);
+        throw e;
+      },
+    );
     await publishHome(deps, client, user.id, result.who);
   };
 }

@@ -1,0 +1,224 @@
+// Issue 8's benchmark: generates a synthetic deployment, drives the real bot's /api/messages (in its own
+// process, replying through a local fake connector) with a mix of status questions, return submissions
+// and summaries at fixed concurrency, then the same load against a bare botbuilder echo bot; times the
+// summaries, dashboards and a chart inside the bot's process; and measures status latency as the
+// history grows. Returns the results and writes them to <outDir>/<date>.json.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULTS, type BenchOptions } from './bench-options.js';
+import { targetsOf, type BenchResult, type HistoryRun, type ServerRun } from './bench-result.js';
+import { startChildServer, type ChildServer } from './child-server.js';
+import { startBenchConnector, type BenchConnector } from './fake-connector.js';
+import { BENCH_NOW, generateDeployment, type Deployment } from './generate-deployment.js';
+import { runLoad } from './load-generator.js';
+import { loadMix, type Mix } from './load-mix.js';
+import { latencyOf, round, type Latency } from './stats.js';
+
+const MB = 1024;
+const load1 = () => round(loadavg()[0] ?? 0, 2);
+
+interface Phase {
+  d: Deployment;
+  connector: BenchConnector;
+  mix: Mix;
+  requests: number;
+  warmup: number;
+  concurrency: number;
+  /** Keeps activity ids unique across the runs against one database. */
+  run: string;
+  seed: number;
+}
+
+const latencies = (byKind: Record<string, number[]>): Record<string, Latency> => ({
+  all: latencyOf(Object.values(byKind).flat()),
+  ...Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, latencyOf(v)])),
+});
+
+/** Warm-up, then the measured load; server-side times and memory from the server process. */
+async function drive(server: ChildServer, p: Phase): Promise<Omit<ServerRun, 'startupRssMB' | 'solo'>> {
+  const start = load1();
+  if (p.warmup > 0) {
+    const warm = loadMix(p.d, p.connector.url, p.mix, `${p.run}-warm`, p.seed + 1);
+    await runLoad(server.url, warm.next, { concurrency: p.concurrency, requests: p.warmup });
+  }
+  await server.ask({ cmd: 'timings' }, 'timings');
+  p.connector.reset();
+  const mix = loadMix(p.d, p.connector.url, p.mix, p.run, p.seed);
+  const run = await runLoad(server.url, mix.next, { concurrency: p.concurrency, requests: p.requests });
+  const timings = await server.ask({ cmd: 'timings' }, 'timings');
+  return {
+    requests: p.requests,
+    concurrency: p.concurrency,
+    wallMs: round(run.wallMs, 0),
+    throughput: round(run.throughput, 1),
+    cpuMsPerRequest: round(timings.cpuMs / p.requests, 2),
+    errors: run.errors,
+    statusCodes: run.statusCodes,
+    repliesPosted: p.connector.counts.activities,
+    turnFailures: p.connector.counts.failures,
+    client: latencies(run.latencies),
+    server: latencies(timings.times),
+    submissions: p.mix.submit > 0 ? mix.counts : null,
+    peakRssMB: round(timings.maxRssKB / MB, 0),
+    memory: timings.memory,
+    load: { start, end: load1() },
+  };
+}
+
+const STATUS_ONLY: Mix = { status: 1, submit: 0, summary: 0 };
+
+/** One server's whole run: status questions one at a time, then the mixed load at fixed concurrency. */
+async function serverRun(server: ChildServer, o: BenchOptions, p: Phase): Promise<ServerRun> {
+  const startup = await server.ask({ cmd: 'timings' }, 'timings');
+  const solo = await drive(server, {
+    ...p,
+    mix: STATUS_ONLY,
+    requests: o.soloRequests,
+    warmup: Math.min(p.warmup, 50),
+    concurrency: 1,
+    run: `${p.run}-solo`,
+  });
+  const mixed = await drive(server, p);
+  return {
+    ...mixed,
+    startupRssMB: round(startup.maxRssKB / MB, 0),
+    solo: {
+      requests: solo.requests,
+      client: solo.client.status ?? latencyOf([]),
+      server: solo.server.status ?? latencyOf([]),
+      cpuMsPerRequest: solo.cpuMsPerRequest,
+    },
+  };
+}
+
+async function withServer<T>(script: string, args: string[], fn: (s: ChildServer) => Promise<T>): Promise<T> {
+  const server = await startChildServer(script, args);
+  try {
+    return await fn(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+export type Progress = (line: string) => void;
+
+async function historyRuns(
+  o: BenchOptions,
+  dir: string,
+  connector: BenchConnector,
+  say: Progress,
+): Promise<HistoryRun[]> {
+  const out: HistoryRun[] = [];
+  for (const years of o.historyYears) {
+    const file = join(dir, `history-${years}.db`);
+    const size = { partnerships: o.historyPartnerships, measures: o.measures, years };
+    say(`history: ${years} year(s), ${size.partnerships} × ${size.measures} measures…`);
+    const d = await generateDeployment(file, size, o.seed);
+    const run = await withServer('./bot-process.ts', [file, BENCH_NOW.toISOString(), o.logLevel], (s) =>
+      drive(s, {
+        d,
+        connector,
+        mix: STATUS_ONLY,
+        requests: o.historyRequests,
+        warmup: Math.min(o.warmup, 50),
+        concurrency: o.historyConcurrency,
+        run: `history-${years}`,
+        seed: o.seed,
+      }),
+    );
+    out.push({
+      ...size,
+      concurrency: o.historyConcurrency,
+      cpuMsPerRequest: run.cpuMsPerRequest,
+      returns: d.returns,
+      client: run.client.status ?? latencyOf([]),
+      server: run.server.status ?? latencyOf([]),
+    });
+  }
+  return out;
+}
+
+const ratio = (a: number, b: number) => round(a / b, 2);
+
+export async function runBenchmark(o: BenchOptions, say: Progress = () => {}): Promise<BenchResult> {
+  const started = performance.now();
+  const loadStart = load1();
+  const dir = mkdtempSync(join(tmpdir(), 'perfbot-bench-'));
+  const connector = await startBenchConnector();
+  try {
+    const file = join(dir, 'main.db');
+    const size = { partnerships: o.partnerships, measures: o.measures, years: o.years };
+    say(`generating ${size.partnerships} partnerships × ${size.measures} measures × ${size.years} years…`);
+    const d = await generateDeployment(file, size, o.seed);
+    say(`${d.returns} returns (${d.revisions} revisions) in ${round(d.generateMs / 1000, 1)} s`);
+    const phase = (run: string): Phase => ({
+      d,
+      connector,
+      mix: o.mix,
+      requests: o.requests,
+      warmup: o.warmup,
+      concurrency: o.concurrency,
+      run,
+      seed: o.seed,
+    });
+    say(
+      `perfbot: ${o.soloRequests} status questions one at a time, then ${o.warmup} warm-up + ${o.requests} requests at concurrency ${o.concurrency}…`,
+    );
+    const { bot, reports, afterReportsKB } = await withServer(
+      './bot-process.ts',
+      [file, BENCH_NOW.toISOString(), o.logLevel],
+      async (s) => {
+        const measured = await serverRun(s, o, phase('bot'));
+        say('perfbot: summaries, dashboards, chart…');
+        const r = await s.ask({ cmd: 'reports', runs: o.reportRuns, chartRuns: o.chartRuns }, 'reports');
+        return { bot: measured, reports: r.reports, afterReportsKB: r.maxRssKB };
+      },
+    );
+    say('echo bot: the same load…');
+    const echo = await withServer('./echo-process.ts', [], (s) => serverRun(s, o, phase('echo')));
+    const history = await historyRuns(o, dir, connector, say);
+    const cpu = cpus();
+    const { outDir, ...options } = o;
+    const result: Omit<BenchResult, 'targets'> = {
+      version: 1,
+      date: new Date().toISOString(),
+      machine: {
+        cpu: cpu[0]?.model ?? 'unknown',
+        cpus: cpu.length,
+        memoryGB: round(totalmem() / 1024 ** 3, 1),
+        os: `${type()} ${release()}`,
+        node: process.version,
+        loadStart,
+        loadEnd: load1(),
+      },
+      options,
+      defaultSize:
+        o.partnerships === DEFAULTS.partnerships &&
+        o.measures === DEFAULTS.measures &&
+        o.years === DEFAULTS.years,
+      data: { ...size, returns: d.returns, revisions: d.revisions, generateMs: round(d.generateMs, 0) },
+      bot,
+      echo,
+      ratio: {
+        throughput: ratio(bot.throughput, echo.throughput),
+        p50: ratio(bot.client.all?.p50 ?? 0, echo.client.all?.p50 ?? 0),
+        p95: ratio(bot.client.all?.p95 ?? 0, echo.client.all?.p95 ?? 0),
+        p99: ratio(bot.client.all?.p99 ?? 0, echo.client.all?.p99 ?? 0),
+      },
+      reports,
+      botPeakRssAfterReportsMB: round(afterReportsKB / MB, 0),
+      history,
+      durationMs: round(performance.now() - started, 0),
+    };
+    const full: BenchResult = { ...result, targets: targetsOf(result) };
+    if (outDir) {
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(join(outDir, `${full.date.slice(0, 10)}.json`), `${JSON.stringify(full, null, 2)}\n`);
+    }
+    return full;
+  } finally {
+    await connector.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

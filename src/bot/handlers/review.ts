@@ -1,0 +1,247 @@
+// Sign-off in the conversation: the approver's card for a return, "approve 2.2 Q4", "send back 2.2 Q4:
+// …", the coordinator's "reopen 2.2 Q4 because …", and "approvals" (what waits for me). Whatever a
+// card or button says, the server looks the measure and period up again and re-checks who is acting.
+import type { Measure } from '../../domain/measure.js';
+import type { Period } from '../../domain/period.js';
+import { isUnapproved, type ReviewDecision, type SignOff } from '../../domain/sign-off.js';
+import { readPartnershipView } from '../../app/partnership-view.js';
+import { findMeasure } from '../../app/status-query.js';
+import { decideReturn, signOffOfReturn, signOffs } from '../../store/review-store.js';
+import { revisionsOf } from '../../store/return-store.js';
+import { may, refuse } from '../actor-of.js';
+import type { ListSection, Reply } from '../reply.js';
+import type { Ctx } from '../return-form/return-actions.js';
+import { ownerNotices, signOffText } from '../return-form/sign-off-text.js';
+import { statusView } from '../status-view.js';
+
+const say = (text: string, buttons: { label: string; say: string }[] = []): Reply => ({
+  kind: 'text',
+  text,
+  ...(buttons.length ? { buttons } : {}),
+});
+
+export interface Target {
+  m: Measure;
+  measureId: number;
+  period: Period;
+  label: string;
+}
+
+/**
+ * The return a review intent is about: the period asked, else the latest one waiting for a decision
+ * (`prefer`), else the latest stored.
+ */
+export async function reviewTarget(
+  ctx: Ctx,
+  ref: string,
+  periodText: string | null,
+  prefer: (s: SignOff) => boolean = isUnapproved,
+): Promise<Target | Reply> {
+  const { turn, deps } = ctx;
+  const found = findMeasure(turn.partnership, ref);
+  if (!found.ok) return say(found.error);
+  const m = found.value;
+  const measureId = turn.partnership.measureIds.get(m.ref) as number;
+  if (periodText) {
+    const view = await readPartnershipView(deps.db, turn.cal, turn.partnership, turn.today);
+    const parsed = turn.cal.parse(periodText, { defaultYear: view.year });
+    if (!parsed.ok) return say(parsed.error);
+    if (turn.cal.frequencyOf(parsed.value) !== m.frequency)
+      return say(`${m.ref} is reported ${m.frequency}: name one of its periods.`);
+    return { m, measureId, period: parsed.value, label: turn.cal.format(parsed.value) };
+  }
+  const states = [...(await signOffs(deps.db, [measureId]))].flatMap(([key, s]) => {
+    const parsed = turn.cal.parse(key.slice(key.indexOf('|') + 1));
+    return parsed.ok ? [{ period: parsed.value, s }] : [];
+  });
+  states.sort((a, b) => turn.cal.compare(b.period, a.period));
+  const chosen = states.find((x) => prefer(x.s)) ?? states[0];
+  if (!chosen) return say(`No return of ${m.ref} is stored yet.`);
+  return { m, measureId, period: chosen.period, label: turn.cal.format(chosen.period) };
+}
+
+/** The review card for the person speaking: Approve / Send back only for those who may decide. */
+export async function reviewReply(ctx: Ctx, t: Target, commentError: string | null = null): Promise<Reply> {
+  const { turn, deps } = ctx;
+  const now = await signOffOfReturn(deps.db, t.measureId, t.label);
+  if (!now) return say(`No return of ${t.m.ref} for ${t.label} is stored yet.`);
+  const view = await readPartnershipView(deps.db, turn.cal, turn.partnership, turn.today);
+  const status = statusView(turn, view.statusAt(t.m, t.period), {
+    chartUrl: null,
+    suppressBelow: null,
+    actions: [
+      { label: 'History', say: `history ${t.m.ref} ${t.label}` },
+      { label: 'Status', say: `status of ${t.m.ref} ${t.label}` },
+    ],
+  });
+  const deciders = turn.partnership.people.filter((p) =>
+    may({ ...turn, person: p, delegates: turn.delegates }, 'return.approve', t.m),
+  );
+  return {
+    kind: 'review',
+    view: {
+      status,
+      revision: now.revision,
+      state: signOffText(turn, t.m, now.signOff),
+      canDecide: now.signOff.kind !== 'approved' && may(turn, 'return.approve', t.m),
+      deciderTeamsIds: deciders.flatMap((p) => (p.teamsId ? [p.teamsId] : [])).slice(0, 5),
+      commentError,
+    },
+  };
+}
+
+export async function showReview(ctx: Ctx, ref: string, periodText: string | null): Promise<Reply[]> {
+  const t = await reviewTarget(ctx, ref, periodText);
+  if ('kind' in t) return [t];
+  return [await reviewReply(ctx, t)];
+}
+
+async function decide(
+  ctx: Ctx,
+  t: Target,
+  decision: ReviewDecision,
+  revision: number | null,
+  comment: string | null,
+): Promise<Reply[]> {
+  const { turn, deps } = ctx;
+  const { m, label } = t;
+  const submitter = (await revisionsOf(deps.db, turn.cal, t.measureId, t.period)).at(-1)?.submittedBy ?? null;
+  const who = turn.person.name;
+  const words: Record<ReviewDecision, { text: string; say: string; label: string }> = {
+    approved: {
+      text: `${who} approved ${m.ref} ${m.title} for ${label}: it is now locked.`,
+      label: 'Status',
+      say: `status of ${m.ref} ${label}`,
+    },
+    sentBack: {
+      text: `${who} sent back ${m.ref} ${m.title} for ${label}: "${comment ?? ''}". Please change it and submit again.`,
+      label: 'Change the return',
+      say: `submit ${m.ref} ${label}`,
+    },
+    reopened: {
+      text: `${who} reopened ${m.ref} ${m.title} for ${label}${comment ? `: "${comment}"` : ''}. You can change it now.`,
+      label: 'Change the return',
+      say: `submit ${m.ref} ${label}`,
+    },
+  };
+  const w = words[decision];
+  const outcome = await decideReturn(deps.db, {
+    partnershipId: turn.partnership.id,
+    measureId: t.measureId,
+    ref: m.ref,
+    period: label,
+    revision,
+    decision,
+    by: turn.person.id,
+    at: turn.now,
+    channel: turn.channel,
+    comment,
+    notices: (rev) => ownerNotices(turn, m, label, rev, submitter, w.text, [{ label: w.label, say: w.say }]),
+  });
+  switch (outcome.kind) {
+    case 'noReturn':
+      return [say(`No return of ${m.ref} for ${label} is stored yet.`)];
+    case 'changed':
+      return [
+        say(
+          `${m.ref} ${label} changed since this was opened: revision ${outcome.revision} is current. Nothing was decided; here it is.`,
+        ),
+        await reviewReply(ctx, t),
+      ];
+    case 'notNow':
+      return [
+        say(
+          decision === 'reopened'
+            ? `${m.ref} ${label} is not approved, so it is open to change already.`
+            : `${m.ref} ${label} is approved already. ${signOffText(turn, m, outcome.signOff)}`,
+        ),
+      ];
+    case 'done':
+      return [await reviewReply(ctx, t)];
+    default: {
+      const never: never = outcome;
+      throw new Error(`unknown outcome ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+export async function approve(
+  ctx: Ctx,
+  ref: string,
+  periodText: string | null,
+  revision: number | null,
+): Promise<Reply[]> {
+  const t = await reviewTarget(ctx, ref, periodText);
+  if ('kind' in t) return [t];
+  if (!may(ctx.turn, 'return.approve', t.m))
+    return [refuse(ctx.turn, 'return.approve', `approve ${t.m.ref}`, t.m)];
+  return decide(ctx, t, 'approved', revision, null);
+}
+
+export async function sendBack(
+  ctx: Ctx,
+  ref: string,
+  periodText: string | null,
+  revision: number | null,
+  comment: string | null,
+): Promise<Reply[]> {
+  const t = await reviewTarget(ctx, ref, periodText);
+  if ('kind' in t) return [t];
+  if (!may(ctx.turn, 'return.approve', t.m))
+    return [refuse(ctx.turn, 'return.approve', `send back ${t.m.ref}`, t.m)];
+  if (!comment?.trim())
+    return [
+      await reviewReply(
+        ctx,
+        t,
+        `Say what ${ctx.turn.partnership.people.find((p) => p.id === t.m.owner)?.name ?? 'the owner'} should change (it goes to them with the return): type it in the box, or say "send back ${t.m.ref} ${t.label}: …".`,
+      ),
+    ];
+  return decide(ctx, t, 'sentBack', revision, comment.trim());
+}
+
+export async function reopenReturn(
+  ctx: Ctx,
+  ref: string,
+  periodText: string | null,
+  reason: string | null,
+): Promise<Reply[]> {
+  const t = await reviewTarget(ctx, ref, periodText, (s) => s.kind === 'approved');
+  if ('kind' in t) return [t];
+  if (!may(ctx.turn, 'return.reopen', t.m))
+    return [refuse(ctx.turn, 'return.reopen', `reopen an approved return`, t.m)];
+  if (!reason?.trim())
+    return [say(`Say why, for the audit trail: "reopen ${t.m.ref} ${t.label} because …".`)];
+  return decide(ctx, t, 'reopened', null, reason.trim());
+}
+
+/** What waits for the person speaking to approve. */
+export async function approvals(ctx: Ctx): Promise<Reply[]> {
+  const { turn, deps } = ctx;
+  const mine = turn.partnership.measures.filter((m) => may(turn, 'return.approve', m));
+  if (mine.length === 0) return [say('You approve no returns in this partnership.')];
+  const ids = new Map(mine.map((m) => [turn.partnership.measureIds.get(m.ref) as number, m]));
+  const states = await signOffs(deps.db, [...ids.keys()]);
+  const items: ListSection['items'] = [];
+  for (const [key, s] of states) {
+    if (s.kind !== 'awaiting') continue;
+    const [id, period] = key.split('|');
+    const m = ids.get(Number(id));
+    if (!m || !period) continue;
+    items.push({
+      text: `${m.ref} ${m.title} — ${period}`,
+      detail: `revision ${s.revision}, awaiting approval`,
+      rag: null,
+      button: { label: 'Review', say: `review ${m.ref} ${period}` },
+    });
+  }
+  if (items.length === 0) return [say('Nothing is waiting for your approval.')];
+  return [
+    {
+      kind: 'list',
+      title: `${items.length} return${items.length === 1 ? '' : 's'} awaiting your approval`,
+      intro: 'Open one to approve it or send it back with a comment.',
+      sections: [{ heading: 'Awaiting approval', items }],
+    },
+  ];
+}

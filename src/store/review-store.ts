@@ -1,0 +1,184 @@
+// Sign-off decisions on returns (approve, send back, reopen) and the coordinator's word on closed
+// periods: each written with its audit event, and any notices it causes, in one transaction.
+import type { PeriodStateRecord } from '../domain/period-closure.js';
+import { signOffOf, type ReviewDecision, type ReviewRecord, type SignOff } from '../domain/sign-off.js';
+import { recordAudit } from './audit-store.js';
+import type { Db } from './open-database.js';
+import { insertMissing, type NewOutboxMessage } from './outbox-store.js';
+import type { Tx } from './return-store.js';
+
+type ReviewRow = Awaited<ReturnType<Db['returnReview']['findMany']>>[number];
+
+const toReview = (r: ReviewRow): ReviewRecord => ({
+  revision: r.revision,
+  decision: r.decision as ReviewDecision,
+  by: r.by,
+  at: r.at.toISOString(),
+  comment: r.comment,
+});
+
+/** The sign-off of the current revision of every return of the measures, keyed `${measureId}|${period}`. */
+export async function signOffs(db: Db | Tx, measureIds: number[]): Promise<Map<string, SignOff>> {
+  const [rows, reviews] = await Promise.all([
+    db.return.findMany({
+      where: { measureId: { in: measureIds } },
+      select: { measureId: true, period: true, revision: true, source: true },
+      orderBy: { revision: 'asc' },
+    }),
+    db.returnReview.findMany({ where: { measureId: { in: measureIds } }, orderBy: { id: 'asc' } }),
+  ]);
+  const current = new Map<string, { revision: number; source: string }>();
+  for (const r of rows) current.set(`${r.measureId}|${r.period}`, r);
+  const byKey = new Map<string, ReviewRecord[]>();
+  for (const r of reviews) {
+    const key = `${r.measureId}|${r.period}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), toReview(r)]);
+  }
+  return new Map([...current].map(([key, c]) => [key, signOffOf(c, byKey.get(key) ?? [])]));
+}
+
+/** One return's current revision and its sign-off; null when no return is stored. */
+export async function signOffOfReturn(
+  db: Db | Tx,
+  measureId: number,
+  period: string,
+): Promise<{ revision: number; signOff: SignOff } | null> {
+  const latest = await db.return.findFirst({
+    where: { measureId, period },
+    orderBy: { revision: 'desc' },
+    select: { revision: true, source: true },
+  });
+  if (!latest) return null;
+  const reviews = await db.returnReview.findMany({ where: { measureId, period }, orderBy: { id: 'asc' } });
+  return { revision: latest.revision, signOff: signOffOf(latest, reviews.map(toReview)) };
+}
+
+export interface Decision {
+  partnershipId: number;
+  measureId: number;
+  ref: string;
+  period: string;
+  /** The revision the decider saw (a card or a button); null: whatever is current. */
+  revision: number | null;
+  decision: ReviewDecision;
+  by: string;
+  at: Date;
+  channel: string;
+  comment: string | null;
+  /** Notices the decision causes (the owner told of a send-back), written in the same transaction. */
+  notices: (revision: number) => NewOutboxMessage[];
+}
+
+export type DecisionOutcome =
+  | { kind: 'done'; revision: number; before: SignOff }
+  | { kind: 'noReturn' }
+  /** The return changed after the decider saw it: they must look again. */
+  | { kind: 'changed'; revision: number; signOff: SignOff }
+  /** The decision does not apply in this state (approve an approved return, reopen one not approved...). */
+  | { kind: 'notNow'; revision: number; signOff: SignOff };
+
+function applies(decision: ReviewDecision, s: SignOff): boolean {
+  switch (decision) {
+    case 'approved':
+    case 'sentBack':
+      return s.kind !== 'approved';
+    case 'reopened':
+      return s.kind === 'approved';
+    default: {
+      const never: never = decision;
+      throw new Error(`unknown decision ${String(never)}`);
+    }
+  }
+}
+
+const AUDIT_ACTION: Record<ReviewDecision, string> = {
+  approved: 'return.approve',
+  sentBack: 'return.sendBack',
+  reopened: 'return.reopen',
+};
+
+/** Records a decision on a return's current revision, with its audit event and notices. */
+export async function decideReturn(db: Db, d: Decision): Promise<DecisionOutcome> {
+  return db.$transaction(async (tx) => {
+    const now = await signOffOfReturn(tx, d.measureId, d.period);
+    if (!now) return { kind: 'noReturn' as const };
+    if (d.revision !== null && d.revision !== now.revision)
+      return { kind: 'changed' as const, revision: now.revision, signOff: now.signOff };
+    if (!applies(d.decision, now.signOff))
+      return { kind: 'notNow' as const, revision: now.revision, signOff: now.signOff };
+    await tx.returnReview.create({
+      data: {
+        measureId: d.measureId,
+        period: d.period,
+        revision: now.revision,
+        decision: d.decision,
+        by: d.by,
+        at: d.at,
+        comment: d.comment,
+      },
+    });
+    await recordAudit(tx, {
+      partnershipId: d.partnershipId,
+      at: d.at,
+      actor: d.by,
+      channel: d.channel,
+      action: AUDIT_ACTION[d.decision],
+      ref: d.ref,
+      period: d.period,
+      before: { revision: now.revision, signOff: now.signOff.kind },
+      after: { revision: now.revision, signOff: d.decision },
+      reason: d.comment,
+    });
+    await insertMissing(tx, d.notices(now.revision), d.at);
+    return { kind: 'done' as const, revision: now.revision, before: now.signOff };
+  });
+}
+
+/** The coordinator's latest word on each quarter, keyed by the quarter ("2015/16 Q4"). */
+export async function periodStates(
+  db: Db | Tx,
+  partnershipId: number,
+): Promise<Map<string, PeriodStateRecord>> {
+  const rows = await db.periodState.findMany({ where: { partnershipId } });
+  return new Map(
+    rows.map((r) => [
+      r.period,
+      { state: r.state as PeriodStateRecord['state'], by: r.by, at: r.at.toISOString(), reason: r.reason },
+    ]),
+  );
+}
+
+export interface PeriodChange {
+  partnershipId: number;
+  period: string;
+  state: PeriodStateRecord['state'];
+  by: string;
+  at: Date;
+  channel: string;
+  reason: string;
+  /** Whether the period was closed before (for the audit trail). */
+  wasClosed: boolean;
+}
+
+/** Reopens or closes a quarter, with its audit event. */
+export async function setPeriodState(db: Db, c: PeriodChange): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const data = { state: c.state, by: c.by, at: c.at, reason: c.reason };
+    await tx.periodState.upsert({
+      where: { partnershipId_period: { partnershipId: c.partnershipId, period: c.period } },
+      create: { partnershipId: c.partnershipId, period: c.period, ...data },
+      update: data,
+    });
+    await recordAudit(tx, {
+      partnershipId: c.partnershipId,
+      at: c.at,
+      actor: c.by,
+      channel: c.channel,
+      action: c.state === 'reopened' ? 'period.reopen' : 'period.close',
+      period: c.period,
+      before: { closed: c.wasClosed },
+      after: { closed: c.state === 'closed' },
+      reason: c.reason,
+    });
+  });
+}

@@ -1,0 +1,66 @@
+// Confirmations that were stored but could not be delivered (the platform failed while replying): kept
+// as outbox notices, so the delivery loop sends them, or the person is told the next time they speak,
+// whichever comes first. Each is taken once: the loop's claim and `takeUndelivered` both move the row
+// out of `pending` in one statement.
+import { insertMissing } from './outbox-store.js';
+import type { Db } from './open-database.js';
+import { withRetry } from './retry.js';
+
+const PREFIX = 'notice:undelivered:';
+/** Not sent yet, or given up on by the delivery loop: either way the person has not seen it. */
+const RETELL = ['pending', 'failed'];
+
+export interface UndeliveredNotice {
+  partnershipId: number;
+  person: string;
+  /** Unique per confirmation (channel, request, measure): written once however often it fails. */
+  id: string;
+  ref: string | null;
+  period: string | null;
+  text: string;
+}
+
+export async function rememberUndelivered(db: Db, n: UndeliveredNotice, now: Date): Promise<void> {
+  await withRetry(() =>
+    insertMissing(
+      db,
+      [
+        {
+          key: `${PREFIX}${n.id}`.slice(0, 250),
+          partnershipId: n.partnershipId,
+          kind: 'notice',
+          recipient: n.person,
+          ref: n.ref,
+          period: n.period,
+          stage: null,
+          payload: { kind: 'notice', text: n.text, buttons: [] },
+        },
+      ],
+      now,
+    ),
+  );
+}
+
+/** The person's undelivered confirmations not sent yet, taken (marked told) so nobody sends them again. */
+export async function takeUndelivered(
+  db: Db,
+  partnershipId: number,
+  person: string,
+  now: Date,
+): Promise<string[]> {
+  const rows = await db.outboxMessage.findMany({
+    where: { partnershipId, recipient: person, status: { in: RETELL }, key: { startsWith: PREFIX } },
+    orderBy: { id: 'asc' },
+    select: { id: true, payload: true },
+  });
+  const texts: string[] = [];
+  for (const row of rows) {
+    const { count } = await db.outboxMessage.updateMany({
+      where: { id: row.id, status: { in: RETELL } },
+      data: { status: 'sent', sentAt: now, lastError: 'told in the conversation', updatedAt: now },
+    });
+    const payload = JSON.parse(row.payload) as { text?: unknown };
+    if (count === 1 && typeof payload.text === 'string') texts.push(payload.text);
+  }
+  return texts;
+}
