@@ -7,6 +7,7 @@ if (process.argv.includes('--check')) {
   if (status.schemaStale) console.error('prisma/postgres/schema.prisma is stale: run npm run db:variant');
   if (status.pendingSql)
     console.error('the PostgreSQL migrations are behind the schema: run npm run db:variant');
+  if (!status.schemaStale && !status.pendingSql) console.log('the PostgreSQL variant is current');
   process.exitCode = status.schemaStale || status.pendingSql ? 1 : 0;
 } else {
   const written = writeVariant(status);

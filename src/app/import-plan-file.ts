@@ -6,7 +6,13 @@ import type { Plan } from '../domain/plan-schema.js';
 import { readPlanCsv } from '../plan/read-plan-csv.js';
 import { readPlanYaml, type PlanRead } from '../plan/read-plan-yaml.js';
 import type { Db } from '../store/open-database.js';
-import { loadPartnership, savePlan, type ImportSummary, type Partnership } from '../store/plan-store.js';
+import {
+  loadPartnership,
+  savePlan,
+  type ImportSummary,
+  type Partnership,
+  type PlanActor,
+} from '../store/plan-store.js';
 
 export type ImportOutcome =
   | { ok: true; partnership: string; summary: ImportSummary | null; measures: number; returns: number }
@@ -17,6 +23,8 @@ export interface ImportOptions {
   /** For CSV files: the partnership to merge into (needed when there are several). */
   partnership?: string;
   now: Date;
+  /** Who imports, for the audit trail: "cli" from the command line; "import" (the default) at first start. */
+  by?: PlanActor;
 }
 
 export async function importPlanFile(db: Db, file: string, opts: ImportOptions): Promise<ImportOutcome> {
@@ -31,7 +39,8 @@ export async function importPlanFile(db: Db, file: string, opts: ImportOptions):
     };
   }
   let read: PlanRead;
-  if (extname(file).toLowerCase() === '.csv') {
+  const csv = extname(file).toLowerCase() === '.csv';
+  if (csv) {
     const base = await loadPartnership(db, opts.partnership);
     if (!base) {
       return {
@@ -44,7 +53,10 @@ export async function importPlanFile(db: Db, file: string, opts: ImportOptions):
     read = readPlanCsv(file, text, planOf(base));
   } else read = readPlanYaml(file, text);
   if (!read.ok) return read;
-  const summary = opts.dryRun ? null : await savePlan(db, read.cal, read.plan, read.checked, opts.now);
+  // A YAML plan lists everyone: people it leaves out are removed. A CSV adds to the stored plan only.
+  const summary = opts.dryRun
+    ? null
+    : await savePlan(db, read.cal, read.plan, read.checked, opts.now, opts.by, csv ? 'merge' : 'replace');
   return {
     ok: true,
     partnership: read.plan.partnership.id,

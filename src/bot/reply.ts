@@ -30,6 +30,11 @@ export interface StatusView {
   correctiveAction: string | null;
   notAvailable: string | null;
   submitted: string | null;
+  /**
+   * The return's sign-off: "Approved by Priya Sandhu on …", "Awaiting approval by …", "Sent back by … :
+   * …"; null when none applies (figures imported with the plan, no return stored, the review card).
+   */
+  signOff: string | null;
   chartUrl: string | null;
   actions: SayButton[];
 }

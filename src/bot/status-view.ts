@@ -57,6 +57,8 @@ export interface StatusViewOptions {
   /** Threshold under which counts show as "<n" (sensitive measures, in channels), or null. */
   suppressBelow: number | null;
   actions: SayButton[];
+  /** The return's sign-off in words (see StatusView.signOff); absent: none shown. */
+  signOff?: string | null;
 }
 
 export function statusView(turn: Turn, s: MeasureStatus, o: StatusViewOptions): StatusView {
@@ -95,6 +97,7 @@ export function statusView(turn: Turn, s: MeasureStatus, o: StatusViewOptions): 
     submitted: r?.submittedBy
       ? `${personName(turn, r.submittedBy)}, ${r.submittedAt.slice(0, 10)} (revision ${r.revision})`
       : null,
+    signOff: o.signOff ?? null,
     chartUrl: o.chartUrl,
     actions: o.actions,
   };

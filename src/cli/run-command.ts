@@ -69,6 +69,7 @@ export async function runCommand(
         dryRun: o['dry-run'] ?? false,
         partnership: o.partnership,
         now: clock.now,
+        by: { actor: 'cli', channel: 'cli' },
       });
       if (!out.ok) return { code: 1, stderr: out.errors.join('\n') };
       const head = `${file}: ${out.measures} measures, ${out.returns} returns for "${out.partnership}"`;

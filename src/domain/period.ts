@@ -54,7 +54,7 @@ export function financialCalendar(yearStartMonth = 4): FinancialCalendar {
   }
   const offset = yearStartMonth - 1;
   const start = (p: Period): IsoDate => firstDayOf(startMonth(offset, p));
-  const end = (p: Period): IsoDate => addDays(firstDayOf(startMonth(offset, p) + monthsIn(p)), -1);
+  const end = (p: Period): IsoDate => lastDayOf(startMonth(offset, p) + monthsIn(p) - 1);
   const yearOf = (p: Period): number => Math.floor((startMonth(offset, p) - offset) / 12);
   const step = (p: Period, n: number): Period =>
     atSequence(offset, frequencyOf(p), sequenceOf(offset, p) + n);
@@ -112,8 +112,27 @@ function monthOfDate(date: IsoDate): number {
   return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 }
 
+// Remembered by absolute month: statuses ask for periods' starts and ends over and over (a weekly
+// summary tens of thousands of times), and working each out anew costs several Date objects.
+const firstDays = new Map<number, IsoDate>();
+const lastDays = new Map<number, IsoDate>();
+
 function firstDayOf(absoluteMonth: number): IsoDate {
-  return isoDate(Math.floor(absoluteMonth / 12), mod(absoluteMonth, 12) + 1, 1);
+  let day = firstDays.get(absoluteMonth);
+  if (day === undefined) {
+    day = isoDate(Math.floor(absoluteMonth / 12), mod(absoluteMonth, 12) + 1, 1);
+    firstDays.set(absoluteMonth, day);
+  }
+  return day;
+}
+
+function lastDayOf(absoluteMonth: number): IsoDate {
+  let day = lastDays.get(absoluteMonth);
+  if (day === undefined) {
+    day = addDays(firstDayOf(absoluteMonth + 1), -1);
+    lastDays.set(absoluteMonth, day);
+  }
+  return day;
 }
 
 // Periods of one frequency are numbered consecutively from year 0, so previous/next are -1/+1.

@@ -31,7 +31,12 @@ export function pointsFor(
   key: string,
   periods: Period[],
 ): SeriesPoint[] {
-  const byPeriod = new Map(returns.map((r) => [cal.format(r.period), r]));
+  // Only returns in the periods' years can match (a period's text names its year): formatting every
+  // return of a long history for each reading made a status cost more as the history grew.
+  const years = new Set(periods.map((p) => p.year));
+  const byPeriod = new Map(
+    returns.filter((r) => years.has(r.period.year)).map((r) => [cal.format(r.period), r]),
+  );
   return periods.map((period) => ({
     period,
     figure: byPeriod.get(cal.format(period))?.figures?.[key] ?? null,

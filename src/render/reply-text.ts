@@ -18,8 +18,8 @@ function statusSummary(v: StatusView): string {
     parts.push(`overridden to ${ragPhrase(v.override.rag, v.override.ragLabel)} by ${v.override.by}`);
   if (v.components.length > 1) parts.push(v.components.map((c) => `${c.name} ${ragWord(c.rag)}`).join(', '));
   if (v.notAvailable) parts.push('figures not available yet');
-  const text = sentence(parts.join('; '));
-  return oneLine(v.submitted ? `${text} ${sentence(v.submitted)}` : text);
+  const said = [parts.join('; '), v.submitted, v.signOff].filter((s): s is string => !!s?.trim());
+  return oneLine(said.map(sentence).join(' '));
 }
 
 function formSummary(f: ReturnFormView): string {

@@ -1,4 +1,4 @@
-// The status of one measure for one period: figures, RAG in words and colour, commentary, chart.
+// The status of one measure for one period: figures, RAG in words and colour, sign-off, commentary, chart.
 import type { StatusView } from '../bot/reply.js';
 import statusJson from '../../cards/status.json' with { type: 'json' };
 import type { AdaptiveCard } from './card-types.js';
@@ -23,6 +23,7 @@ function statusData(view: StatusView) {
           setBy: `Set by ${override.by}`,
         }
       : null,
+    signOff: orNull(view.signOff),
     figures: view.figures,
     components: view.components.map((c) => ({
       heading: c.headline ? `${c.name} (headline)` : c.name,

@@ -1,10 +1,9 @@
-// Renders the dashboard in one of its formats.
+// Renders the dashboard in one of its formats. The workbook and Word libraries (exceljs, docx: about
+// 20 MB resident) are loaded on the first download, not by every server at start-up.
 import type { Dashboard } from './dashboard.js';
 import type { DashboardFormat } from './dashboard-formats.js';
-import { dashboardDocx } from './dashboard-docx.js';
 import { dashboardCsv, dashboardText } from './dashboard-format.js';
 import { dashboardHtml } from './dashboard-html.js';
-import { dashboardXlsx } from './dashboard-xlsx.js';
 
 export async function renderDashboard(d: Dashboard, format: DashboardFormat): Promise<string | Buffer> {
   switch (format) {
@@ -17,9 +16,9 @@ export async function renderDashboard(d: Dashboard, format: DashboardFormat): Pr
     case 'html':
       return dashboardHtml(d);
     case 'xlsx':
-      return dashboardXlsx(d);
+      return (await import('./dashboard-xlsx.js')).dashboardXlsx(d);
     case 'docx':
-      return dashboardDocx(d);
+      return (await import('./dashboard-docx.js')).dashboardDocx(d);
     default: {
       const never: never = format;
       throw new Error(`unknown dashboard format ${String(never)}`);

@@ -1,6 +1,7 @@
 // The quarter's summary, posted once when the quarter closes (all its returns in, or its board date):
 // how many returns are in and who is still missing, every red and amber measure of the quarter with
-// its narrative, and the RAG distribution with its chart. Pure given the returns.
+// its narrative (withheld for sensitive measures), and the RAG distribution with its chart. Pure given
+// the returns.
 import type { IsoDate } from '../domain/iso-date.js';
 import type { Measure } from '../domain/measure.js';
 import type { Obligation } from '../domain/obligations.js';

@@ -1,7 +1,8 @@
 // The weekly summary, pure given the partnership's returns and "now": what came in since last week,
 // what is still outstanding or overdue (by owner), the exceptions that are new or changed since a week
 // ago (the RAG now against the RAG computed from the returns submitted by then), and the RAG
-// distribution with its chart. Posted to the partnership channel, so small sensitive counts are hidden.
+// distribution with its chart. Posted to the partnership channel, so small sensitive counts are hidden
+// and sensitive measures' commentary withheld.
 import { isoDateOf, type IsoDate } from '../domain/iso-date.js';
 import { localTime, zonedInstant } from '../domain/reminder-time.js';
 import type { Measure } from '../domain/measure.js';
@@ -59,7 +60,13 @@ export interface WeeklySummaryInput {
 
 export const isException = (rag: Rag) => rag === 'red' || rag === 'amber';
 
-/** An exception as the summary shows it: figures formatted for a channel, commentary clipped. */
+/**
+ * Said instead of a sensitive measure's commentary ("Comment: withheld (sensitive measure)"): the
+ * summary goes to the partnership channel, and such commentary can name or identify people.
+ */
+export const COMMENTARY_WITHHELD = 'withheld (sensitive measure)';
+
+/** An exception as the summary shows it: figures formatted for a channel, commentary clipped or withheld. */
 export function summaryException(
   cal: FinancialCalendar,
   p: Partnership,
@@ -67,6 +74,8 @@ export function summaryException(
   was: SummaryException['was'],
 ): SummaryException {
   const show = figureFormatter(x.measure, p.settings.smallNumberThreshold, true);
+  const withheld = x.measure.sensitive;
+  const said = x.narrative || x.correctiveAction;
   return {
     ref: x.measure.ref,
     title: x.measure.title,
@@ -77,8 +86,8 @@ export function summaryException(
     was,
     figures: exceptionFigures(x, show),
     trend: exceptionTrend(x),
-    narrative: clip(x.narrative),
-    correctiveAction: clip(x.correctiveAction),
+    narrative: withheld ? (said ? COMMENTARY_WITHHELD : null) : clip(x.narrative),
+    correctiveAction: withheld ? null : clip(x.correctiveAction),
     override: x.override && { rag: x.override.rag, reason: clip(x.override.reason) ?? '' },
   };
 }

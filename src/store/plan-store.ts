@@ -38,6 +38,7 @@ export async function savePlan(
   checked: { returns: NormalReturn[]; overrides: NormalOverride[] },
   now: Date,
   by: PlanActor = { actor: 'import', channel: 'import' },
+  people: PeopleImport = 'merge',
 ): Promise<ImportSummary> {
   const summary: ImportSummary = {
     people: counts(),
@@ -48,7 +49,7 @@ export async function savePlan(
   };
   await db.$transaction(async (tx) => {
     // Every change the import makes, written in this transaction (see planAudit).
-    const trail: Omit<AuditInput, 'partnershipId' | 'at' | 'actor' | 'channel'>[] = [];
+    const trail: TrailEntry[] = [];
     const settings = JSON.stringify(plan.partnership);
     const was = await tx.partnership.findUnique({ where: { slug: plan.partnership.id } });
     if (!was || was.settings !== settings || was.name !== plan.partnership.name)
@@ -80,6 +81,8 @@ export async function savePlan(
         update: (id) => tx.person.update({ where: { id }, data }),
       });
     }
+    const listed = plan.people.map((p) => p.id);
+    if (people === 'replace') trail.push(...(await removeUnlisted(tx, pid, listed)));
     for (const [position, t] of plan.themes.entries()) {
       const data = { name: t.name, position, approver: t.approver ?? null };
       await upsertCounted(
@@ -143,17 +146,56 @@ export async function savePlan(
         update: (id) => tx.override.update({ where: { id }, data: { ...data, setAt: now } }),
       });
     }
-    const changed = Object.values(summary).some((c) => c.created + c.updated > 0);
+    const changed =
+      Object.values(summary).some((c) => c.created + c.updated > 0) ||
+      trail.some((e) => e.action === 'person.remove');
     if (changed) trail.push({ action: 'plan.import', after: summary });
     for (const e of trail) await recordAudit(tx, { partnershipId: pid, at: now, ...by, ...e });
   });
   return summary;
 }
 
-/** Who imports a plan, for the audit trail: "import" (first start, CLI) unless the caller says. */
+/** Who imports a plan, for the audit trail: "import" (the plan loaded at first start) unless told. */
 export interface PlanActor {
   actor: string;
   channel: string;
+}
+
+/**
+ * `replace`: the plan lists every person of the partnership (a YAML plan), so people stored but no
+ * longer listed are removed. `merge`: it only adds (a CSV of measures or returns), removing nobody.
+ */
+export type PeopleImport = 'replace' | 'merge';
+
+type TrailEntry = Omit<AuditInput, 'partnershipId' | 'at' | 'actor' | 'channel'>;
+
+/**
+ * Removes the people a plan no longer lists, so that they are strangers from now on, and the
+ * delegations of returns to them (the measure's returns go back to its owner). The plan's own
+ * validation makes sure none of them owns a measure or approves a theme of the plan.
+ */
+async function removeUnlisted(tx: Tx, partnershipId: number, listed: string[]): Promise<TrailEntry[]> {
+  const gone = await tx.person.findMany({ where: { partnershipId, key: { notIn: listed } } });
+  if (gone.length === 0) return [];
+  const keys = gone.map((p) => p.key);
+  const delegations = await tx.delegation.findMany({ where: { partnershipId, delegate: { in: keys } } });
+  await tx.delegation.deleteMany({ where: { partnershipId, delegate: { in: keys } } });
+  await tx.person.deleteMany({ where: { id: { in: gone.map((p) => p.id) } } });
+  return [
+    ...gone.map((p) => ({
+      action: 'person.remove',
+      ref: null,
+      before: { key: p.key, ...personFields(p) },
+      after: null,
+    })),
+    ...delegations.map((d) => ({
+      action: 'delegation.clear',
+      ref: d.ref,
+      before: { delegate: d.delegate },
+      after: null,
+      reason: `${d.delegate} is no longer in the plan`,
+    })),
+  ];
 }
 
 interface PersonFields {
@@ -164,19 +206,25 @@ interface PersonFields {
   role: string;
 }
 
+const personFields = (p: PersonFields): PersonFields => ({
+  name: p.name,
+  email: p.email,
+  slackId: p.slackId,
+  teamsId: p.teamsId,
+  role: p.role,
+});
+
 /** A person added, their role changed, or how they are recognised changed: each decides who sees what. */
 function personAudit(key: string, existing: PersonFields | null, data: PersonFields) {
-  const fields = (p: PersonFields): PersonFields => ({
-    name: p.name,
-    email: p.email,
-    slackId: p.slackId,
-    teamsId: p.teamsId,
-    role: p.role,
-  });
-  if (existing && canonicalJson(fields(existing)) === canonicalJson(fields(data))) return [];
+  if (existing && canonicalJson(personFields(existing)) === canonicalJson(personFields(data))) return [];
   const action = !existing ? 'person.add' : existing.role !== data.role ? 'role.change' : 'person.change';
   return [
-    { action, ref: null, before: existing ? { key, ...fields(existing) } : null, after: { key, ...data } },
+    {
+      action,
+      ref: null,
+      before: existing ? { key, ...personFields(existing) } : null,
+      after: { key, ...data },
+    },
   ];
 }
 

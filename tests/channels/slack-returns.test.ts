@@ -47,7 +47,10 @@ const GOOD = {
   correctiveAction: 'Extra patrols in the town centre on Friday and Saturday nights.',
 };
 
-const waitForDm = () => h.api.waitFor(() => h.api.ok('chat.postMessage').length > 0, 'the confirmation DM');
+/** Messages posted in a person's DM (the fake opens `D0…` for `U0…`): the approver's notice goes elsewhere. */
+const dmsTo = (user: string) =>
+  h.api.ok('chat.postMessage').filter((c) => c.args.channel === `D0${user.slice(1)}`);
+const waitForDm = (user = DAN) => h.api.waitFor(() => dmsTo(user).length > 0, 'the confirmation DM');
 
 describe('the Slack return modal', () => {
   it('opens from "Submit return" with the return form and ids only in private_metadata', async () => {
@@ -90,7 +93,7 @@ describe('the Slack return modal', () => {
     expect(after.at(-1)).toMatchObject({ submittedBy: 'dan-mercer', figures: { value: 489 } });
     await waitForDm();
     expect(h.api.ok('conversations.open')[0]?.args.users).toBe(DAN);
-    const dm = h.api.ok('chat.postMessage')[0];
+    const dm = dmsTo(DAN)[0];
     expect(dm?.args.channel).toBe('D001ABC7GHJ9');
     expect(JSON.stringify(dm?.args.blocks)).toMatch(/Stored as revision \d/);
     await h.api.waitFor(() => h.api.ok('views.publish').length === 1, 'App Home');
@@ -104,8 +107,8 @@ describe('the Slack return modal', () => {
     const again = await submit(view, GOOD);
     expect(again.json).toEqual({ response_action: 'clear' });
     expect(await revisions('2.2', '2015/16 Q4')).toHaveLength(before.length + 1);
-    await h.api.waitFor(() => h.api.ok('chat.postMessage').length >= 2, 'two confirmations');
-    expect(JSON.stringify(h.api.ok('chat.postMessage')[1]?.args.blocks)).toMatch(/already submitted/);
+    await h.api.waitFor(() => dmsTo(DAN).length >= 2, 'two confirmations');
+    expect(JSON.stringify(dmsTo(DAN)[1]?.args.blocks)).toMatch(/already submitted/);
   });
 
   it('asks "are you sure?" in an updated modal whose button confirms, then stores', async () => {
@@ -129,7 +132,7 @@ describe('the Slack return modal', () => {
     const narrative = 'Please read <!channel> <@U999> & act <!here>';
     await submit(view, { ...GOOD, narrative });
     await waitForDm();
-    const dm = h.api.ok('chat.postMessage')[0]?.args as Json;
+    const dm = dmsTo(DAN)[0]?.args as Json;
     const mrkdwn = nodesOf(dm.blocks).filter((n) => n.type === 'mrkdwn');
     const plain = nodesOf(dm.blocks).filter((n) => n.type === 'plain_text');
     for (const text of [String(dm.text), ...mrkdwn.map((n) => String(n.text))]) {
@@ -146,8 +149,8 @@ describe('the Slack return modal', () => {
     const before = await revisions('2.2', '2015/16 Q4');
     const res = await submit(view, GOOD, JOANNE);
     expect(res.json).toEqual({ response_action: 'clear' });
-    await waitForDm();
-    expect(JSON.stringify(h.api.ok('chat.postMessage')[0]?.args)).toMatch(/Only Insp\. Dan Mercer/);
+    await waitForDm(JOANNE);
+    expect(JSON.stringify(dmsTo(JOANNE)[0]?.args)).toMatch(/Only Insp\. Dan Mercer/);
     expect(await revisions('2.2', '2015/16 Q4')).toHaveLength(before.length);
   });
 

@@ -1,4 +1,4 @@
-// The real server on 127.0.0.1 (random port) over a temporary SQLite database holding the example plan,
+// The real server on 127.0.0.1 (random port) over a temporary database holding the example plan,
 // with the clock fixed at 2016-05-02 (after the 2015/16 Q4 returns).
 import { pino } from 'pino';
 import { importPlanFile } from '../../src/app/import-plan-file.js';
@@ -21,7 +21,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     now: FIXED_NOW,
   });
   if (!imported.ok) throw new Error(imported.errors.join('\n'));
-  const config: Config = { ...loadConfig({ HOST: '127.0.0.1', ...env }), PORT: 0 };
+  const config: Config = { ...loadConfig({ HOST: '127.0.0.1', DATABASE_URL: db.url, ...env }), PORT: 0 };
   const server = await startServer({
     config,
     db: db.prisma,

@@ -1,11 +1,11 @@
 // A real, migrated database for one test, removed again by close(): a SQLite file in its own temporary
-// directory or, when TEST_DATABASE_URL names a PostgreSQL server, a fresh database on it.
-import { createHash, randomBytes } from 'node:crypto';
+// directory or, when TEST_DATABASE_URL names a PostgreSQL server, a new database on it (migrated on
+// opening, as the bot's own would be).
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { migratePostgres, POSTGRES_MIGRATIONS_DIR, readMigrations } from '../../src/store/migrate.js';
 import { openDatabase, type Db } from '../../src/store/open-database.js';
 import { isPostgresUrl } from '../../src/store/open-postgres.js';
 
@@ -41,38 +41,6 @@ const withDatabase = (server: string, name: string) => {
   return url.toString();
 };
 
-/**
- * A migrated database to copy test databases from (copying is quicker than migrating each), named after
- * the migrations so a changed migration makes a new one. Made once, by whichever worker comes first.
- */
-let template: Promise<string> | null = null;
-function migratedTemplate(server: string): Promise<string> {
-  const hash = createHash('sha256');
-  for (const m of readMigrations(POSTGRES_MIGRATIONS_DIR)) hash.update(m.name).update(m.sql);
-  const name = `perfbot_template_${hash.digest('hex').slice(0, 12)}`;
-  template ??= onServer(server, async (c) => {
-    await c.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
-    const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) {
-      await c.query(`CREATE DATABASE ${name}`);
-      const tpl = new pg.Client({ connectionString: withDatabase(server, name) });
-      await tpl.connect();
-      await migratePostgres(tpl).finally(() => tpl.end());
-    }
-    await c.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
-    return name;
-  });
-  return template;
-}
-
-/** A new, migrated PostgreSQL database on the test server; returns its URL and how to drop it. */
-export async function freshPostgres(server: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `perfbot_test_${randomBytes(6).toString('hex')}`;
-  const from = await migratedTemplate(server);
-  await onServer(server, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${from}`));
-  return { url: withDatabase(server, name), drop: () => dropDatabase(server, name) };
-}
-
 /** A new, empty PostgreSQL database on the test server; returns its URL and how to drop it. */
 export async function emptyPostgres(server: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `perfbot_test_${randomBytes(6).toString('hex')}`;
@@ -85,7 +53,7 @@ const dropDatabase = (server: string, name: string) =>
 
 export async function tempDb(): Promise<TempDb> {
   const dir = await mkdtemp(join(tmpdir(), 'perfbot-test-'));
-  const fresh = testPostgres ? await freshPostgres(testPostgres) : null;
+  const fresh = testPostgres ? await emptyPostgres(testPostgres) : null;
   const url = fresh ? fresh.url : `file:${join(dir, 'test.db')}`;
   const db = await openDatabase(url);
   return {

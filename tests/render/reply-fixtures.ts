@@ -29,6 +29,7 @@ export function statusView(over: Partial<StatusView> = {}): StatusView {
     correctiveAction: 'Extra patrols in the town centre.',
     notAvailable: null,
     submitted: 'Submitted by Sam Lee on 2016-04-12 (revision 1)',
+    signOff: null,
     chartUrl: 'https://bot.example/chart?c=abc',
     actions: [say('Exceptions'), say('Status of 2.1', 'status of 2.1')],
     ...over,

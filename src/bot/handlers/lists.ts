@@ -1,5 +1,5 @@
 // The lists: exceptions (red and amber now, built by reports/exception-report.ts), overdue returns by
-// owner, and "my returns".
+// owner, and "my returns" (with, for approvers, the returns awaiting their sign-off).
 import type { Obligation } from '../../domain/obligations.js';
 import type { Period } from '../../domain/period.js';
 import { readPartnershipView } from '../../app/partnership-view.js';
@@ -16,6 +16,7 @@ import { may, SENSITIVE_COMMENTARY } from '../actor-of.js';
 import type { ListSection, Reply } from '../reply.js';
 import type { Ctx } from '../return-form/return-actions.js';
 import { personName } from '../status-view.js';
+import { awaitingApproval } from './review.js';
 
 export async function exceptions(ctx: Ctx, periodText: string | null): Promise<Reply[]> {
   const { turn } = ctx;
@@ -142,14 +143,24 @@ async function undelivered(ctx: Ctx): Promise<ListSection[]> {
   ];
 }
 
+const returnsText = (n: number) => `${n} return${n === 1 ? '' : 's'}`;
+
 export async function myReturns(ctx: Ctx): Promise<Reply[]> {
   const { turn } = ctx;
   const mine = turn.partnership.measures.filter((m) => m.owner === turn.person.id);
+  // Approvers (coordinators, a theme's approver) also see what waits for their sign-off.
+  const waiting = (await awaitingApproval(ctx)) ?? [];
+  const toApprove: ListSection[] =
+    waiting.length > 0 ? [{ heading: 'Awaiting your approval', items: waiting }] : [];
+  const ownsNone = `You own no measures in ${turn.partnership.settings.name}, so you owe no returns.`;
+  if (mine.length === 0 && waiting.length === 0) return [{ kind: 'text', text: ownsNone }];
   if (mine.length === 0)
     return [
       {
-        kind: 'text',
-        text: `You own no measures in ${turn.partnership.settings.name}, so you owe no returns.`,
+        kind: 'list',
+        title: `${returnsText(waiting.length)} awaiting your approval`,
+        intro: ownsNone,
+        sections: toApprove,
       },
     ];
   const view = await readPartnershipView(ctx.deps.db, turn.cal, turn.partnership, turn.today);
@@ -166,12 +177,13 @@ export async function myReturns(ctx: Ctx): Promise<Reply[]> {
     }));
   const sections: ListSection[] = [];
   if (open.length > 0) sections.push({ heading: 'To submit', items: items(open, true) });
+  sections.push(...toApprove);
   const latest = new Map(owed.filter((o) => o.state === 'received').map((o) => [o.ref, o]));
   const received = [...latest.values()];
   if (received.length > 0) sections.push({ heading: 'Received', items: items(received, false) });
   const title =
-    open.length === 0
-      ? 'You are up to date: nothing owed'
-      : `You owe ${open.length} return${open.length === 1 ? '' : 's'}`;
-  return [{ kind: 'list', title, intro: `Your measures: ${mine.map((m) => m.ref).join(', ')}.`, sections }];
+    open.length === 0 ? 'You are up to date: nothing owed' : `You owe ${returnsText(open.length)}`;
+  const approve = waiting.length > 0 ? ` ${returnsText(waiting.length)} await your approval.` : '';
+  const intro = `Your measures: ${mine.map((m) => m.ref).join(', ')}.${approve}`;
+  return [{ kind: 'list', title, intro, sections }];
 }

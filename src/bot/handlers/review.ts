@@ -1,7 +1,7 @@
 // Sign-off in the conversation: the approver's card for a return, "approve 2.2 Q4", "send back 2.2 Q4:
 // …", the coordinator's "reopen 2.2 Q4 because …", and "approvals" (what waits for me). Whatever a
 // card or button says, the server looks the measure and period up again and re-checks who is acting.
-import type { Measure } from '../../domain/measure.js';
+import { suppressionThreshold, type Measure } from '../../domain/measure.js';
 import type { Period } from '../../domain/period.js';
 import { isUnapproved, type ReviewDecision, type SignOff } from '../../domain/sign-off.js';
 import { readPartnershipView } from '../../app/partnership-view.js';
@@ -13,6 +13,7 @@ import type { ListSection, Reply } from '../reply.js';
 import type { Ctx } from '../return-form/return-actions.js';
 import { ownerNotices, signOffText } from '../return-form/sign-off-text.js';
 import { statusView } from '../status-view.js';
+import { readsInFull, withoutCommentary } from './status.js';
 
 const say = (text: string, buttons: { label: string; say: string }[] = []): Reply => ({
   kind: 'text',
@@ -66,14 +67,20 @@ export async function reviewReply(ctx: Ctx, t: Target, commentError: string | nu
   const now = await signOffOfReturn(deps.db, t.measureId, t.label);
   if (!now) return say(`No return of ${t.m.ref} for ${t.label} is stored yet.`);
   const view = await readPartnershipView(deps.db, turn.cal, turn.partnership, turn.today);
-  const status = statusView(turn, view.statusAt(t.m, t.period), {
+  // Someone who may not read a sensitive return in full sees its channel-safe figures and no commentary.
+  const full = readsInFull(turn, t.m);
+  const suppressBelow = full
+    ? null
+    : suppressionThreshold(t.m, turn.partnership.settings.smallNumberThreshold);
+  const figures = statusView(turn, view.statusAt(t.m, t.period), {
     chartUrl: null,
-    suppressBelow: null,
+    suppressBelow,
     actions: [
       { label: 'History', say: `history ${t.m.ref} ${t.label}` },
       { label: 'Status', say: `status of ${t.m.ref} ${t.label}` },
     ],
   });
+  const status = full ? figures : withoutCommentary(figures);
   const deciders = turn.partnership.people.filter((p) =>
     may({ ...turn, person: p, delegates: turn.delegates }, 'return.approve', t.m),
   );
@@ -215,11 +222,14 @@ export async function reopenReturn(
   return decide(ctx, t, 'reopened', null, reason.trim());
 }
 
-/** What waits for the person speaking to approve. */
-export async function approvals(ctx: Ctx): Promise<Reply[]> {
+/**
+ * The returns waiting for the person speaking to approve them, each with a Review button; null when
+ * they approve no returns at all ("approvals", and "my returns" for approvers).
+ */
+export async function awaitingApproval(ctx: Ctx): Promise<ListSection['items'] | null> {
   const { turn, deps } = ctx;
   const mine = turn.partnership.measures.filter((m) => may(turn, 'return.approve', m));
-  if (mine.length === 0) return [say('You approve no returns in this partnership.')];
+  if (mine.length === 0) return null;
   const ids = new Map(mine.map((m) => [turn.partnership.measureIds.get(m.ref) as number, m]));
   const states = await signOffs(deps.db, [...ids.keys()]);
   const items: ListSection['items'] = [];
@@ -235,6 +245,13 @@ export async function approvals(ctx: Ctx): Promise<Reply[]> {
       button: { label: 'Review', say: `review ${m.ref} ${period}` },
     });
   }
+  return items;
+}
+
+/** What waits for the person speaking to approve. */
+export async function approvals(ctx: Ctx): Promise<Reply[]> {
+  const items = await awaitingApproval(ctx);
+  if (items === null) return [say('You approve no returns in this partnership.')];
   if (items.length === 0) return [say('Nothing is waiting for your approval.')];
   return [
     {

@@ -1,11 +1,14 @@
 // "status of 2.2", "status 2.2 Q3", "how is ASB doing": find the measure(s) and show the status card.
 import { suppressionThreshold, type Measure } from '../../domain/measure.js';
-import { checkPeriodFor } from '../../domain/status.js';
+import { checkPeriodFor, type MeasureStatus } from '../../domain/status.js';
 import { readPartnershipView } from '../../app/partnership-view.js';
 import { findMeasure } from '../../app/status-query.js';
+import { signOffOfReturn } from '../../store/review-store.js';
 import { may, SENSITIVE_COMMENTARY } from '../actor-of.js';
-import type { Reply, SayButton } from '../reply.js';
+import type { Turn } from '../conversation.js';
+import type { Reply, SayButton, StatusView } from '../reply.js';
 import { canSubmit, type Ctx } from '../return-form/return-actions.js';
+import { signOffText } from '../return-form/sign-off-text.js';
 import { statusView } from '../status-view.js';
 
 const STOP = new Set([
@@ -54,8 +57,10 @@ export async function showStatus(ctx: Ctx, ref: string, periodText: string | nul
     status = view.statusAt(m, parsed.value);
   }
   const period = turn.cal.format(status.period);
+  const signOff = await signOffLine(ctx, m, status);
   const actions: SayButton[] = [];
   if (canSubmit(turn, m)) actions.push({ label: 'Submit return', say: `submit ${m.ref} ${period}` });
+  if (signOff?.review) actions.push(signOff.review);
   actions.push({
     label: 'Last quarter',
     say: `status of ${m.ref} ${turn.cal.format(turn.cal.previous(status.period))}`,
@@ -66,11 +71,46 @@ export async function showStatus(ctx: Ctx, ref: string, periodText: string | nul
     chartUrl: deps.chartUrl(m.ref, period, turn.partnership.settings.id),
     suppressBelow: sensitive,
     actions,
+    signOff: signOff?.text ?? null,
   });
-  // A sensitive measure's commentary can name or identify people: only those who may read the return in full.
-  if (m.sensitive && !may(turn, 'return.readFull', m))
-    return [{ kind: 'status', view: { ...card, narrative: SENSITIVE_COMMENTARY, correctiveAction: null } }];
-  return [{ kind: 'status', view: card }];
+  return [{ kind: 'status', view: readsInFull(turn, m) ? card : withoutCommentary(card) }];
+}
+
+/**
+ * Whether the person may read the measure's returns in full: its commentary and, on cards drawn only
+ * for them, its exact small counts. Anyone may, unless the measure is sensitive.
+ */
+export const readsInFull = (turn: Turn, m: Measure): boolean =>
+  !m.sensitive || may(turn, 'return.readFull', m);
+
+/** A sensitive measure's commentary can name or identify people: a notice instead, for the others. */
+export const withoutCommentary = (view: StatusView): StatusView => ({
+  ...view,
+  narrative: SENSITIVE_COMMENTARY,
+  correctiveAction: null,
+});
+
+/**
+ * The sign-off of the return the card shows (the latest inside its period), in the confirmation's
+ * words, and for those who may approve it a Review button while it awaits them. Null for figures
+ * imported with the plan (no sign-off asked for) and when no return is stored.
+ */
+async function signOffLine(
+  ctx: Ctx,
+  m: Measure,
+  status: MeasureStatus,
+): Promise<{ text: string; review: SayButton | null } | null> {
+  const { turn, deps } = ctx;
+  const measureId = turn.partnership.measureIds.get(m.ref);
+  if (!status.latest || measureId === undefined) return null;
+  const period = turn.cal.format(status.latest.period);
+  const now = await signOffOfReturn(deps.db, measureId, period);
+  if (!now || now.signOff.kind === 'none') return null;
+  const review =
+    now.signOff.kind === 'awaiting' && may(turn, 'return.approve', m)
+      ? { label: 'Review', say: `review ${m.ref} ${period}` }
+      : null;
+  return { text: signOffText(turn, m, now.signOff), review };
 }
 
 export async function searchStatus(ctx: Ctx, words: string, periodText: string | null): Promise<Reply[]> {

@@ -1,4 +1,4 @@
-// The status of one measure for one period: heading, RAG in words with an emoji, figures, parts,
+// The status of one measure for one period: heading, RAG in words with an emoji, sign-off, figures, parts,
 // commentary (as plain text: it is what people typed), chart and the next things to say.
 import type { ContextBlock } from '@slack/types';
 import type { StatusView } from '../../bot/reply.js';
@@ -39,6 +39,12 @@ function overrideGroup(view: StatusView): BlockGroup {
   return [{ type: 'section', text: mrkdwn(text) }];
 }
 
+/** "Sign-off: Awaiting approval by Priya Sandhu (revision 2).", as the review card says it. */
+function signOffGroup(view: StatusView): BlockGroup {
+  if (!present(view.signOff)) return [];
+  return [{ type: 'section', text: mrkdwn(md`*Sign-off:* ${view.signOff}`) }];
+}
+
 function componentGroups(view: StatusView): BlockGroup[] {
   return view.components.map((c) => {
     const name = c.headline ? `${c.name} (headline)` : c.name;
@@ -57,6 +63,7 @@ export function statusBlocks(view: StatusView): BlockGroup[] {
   const groups: BlockGroup[] = [
     headGroup(view),
     overrideGroup(view),
+    signOffGroup(view),
     figureSections(view.figures),
     ...componentGroups(view),
     typedText('Figures not available yet', view.notAvailable),
