@@ -20,7 +20,7 @@ export function actorOf(turn: Turn, m?: Measure): Actor {
 
 /** Said instead of a sensitive measure's commentary to those who may not read its returns in full. */
 export const SENSITIVE_COMMENTARY =
-  'This measure is sensitive: its commentary is shared with its owner, the chair and coordinators.';
+  'This measure is sensitive: its commentary is shared with its owner, its approver, the chair and coordinators.';
 
 /** Whether the person speaking may do the action (to the measure, when one is concerned). */
 export function may(turn: Turn, action: AccessAction, m?: Measure): boolean {

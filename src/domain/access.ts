@@ -58,7 +58,9 @@ const responsible: Rule = (a) => a.role === 'coordinator' || a.owner === true ||
 
 const RULES: Record<AccessAction, Rule> = {
   'status.read': anyone,
-  'return.readFull': (a) => coordinatorOrChair(a) || a.owner === true || a.delegate === true,
+  // The theme's approver judges the return, so reads it whole, as they read its history.
+  'return.readFull': (a) =>
+    coordinatorOrChair(a) || a.owner === true || a.delegate === true || a.approver === true,
   'return.submit': responsible,
   'reminders.snooze': anyone,
   'delegation.change': (a) => a.role === 'coordinator' || a.owner === true,
@@ -69,7 +71,8 @@ const RULES: Record<AccessAction, Rule> = {
   'override.change': coordinatorOrChair,
   'return.approve': (a) => a.role === 'coordinator' || a.approver === true,
   'return.reopen': coordinator,
-  'history.read': (a) => coordinatorOrChair(a) || a.owner === true || a.delegate === true,
+  'history.read': (a) =>
+    coordinatorOrChair(a) || a.owner === true || a.delegate === true || a.approver === true,
   'plan.change': coordinator,
 };
 
@@ -90,7 +93,7 @@ export function whoMay(action: AccessAction, measure?: { ref: string; owner: str
       return `Only ${owner} or a coordinator`;
     case 'return.readFull':
     case 'history.read':
-      return `Only ${owner}, the chair or a coordinator`;
+      return `Only ${owner}, the theme's approver, the chair or a coordinator`;
     case 'override.change':
       return 'Only a coordinator or the chair';
     case 'return.approve':

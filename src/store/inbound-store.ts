@@ -3,15 +3,33 @@
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './open-database.js';
 
-/** Records the key; false when it was already recorded (a redelivery). */
+/** How long an unhandled claim is left alone before a redelivery may take it over. */
+export const ABANDONED_AFTER_MS = 60_000;
+
+/**
+ * Claims the key for handling; false when it is handled already, or being handled right now (a
+ * redelivery). A claim older than a minute and still unhandled was abandoned (the process died mid-turn),
+ * so the redelivery takes it over and the activity is handled after all: submissions are idempotent by
+ * their request key, so handling again cannot store twice.
+ */
 export async function claimInbound(db: Db, key: string, at: Date): Promise<boolean> {
   try {
     await db.inboundActivity.create({ data: { key, receivedAt: at } });
     return true;
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') return false;
-    throw e;
+    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
   }
+  const abandoned = new Date(at.getTime() - ABANDONED_AFTER_MS);
+  const taken = await db.inboundActivity.updateMany({
+    where: { key, handledAt: null, receivedAt: { lt: abandoned } },
+    data: { receivedAt: at },
+  });
+  return taken.count === 1;
+}
+
+/** Marks a claimed key handled: from now on its redeliveries are only acknowledged. */
+export async function finishInbound(db: Db, key: string, at: Date): Promise<void> {
+  await db.inboundActivity.updateMany({ where: { key }, data: { handledAt: at } });
 }
 
 /** Forgets a key whose handling failed, so the platform's retry is processed. */

@@ -42,7 +42,7 @@ const RESPONSIBLE = ['coordinator', 'owner', 'delegate'] as const;
 const OVERRIDERS = ['coordinator', 'chair'] as const;
 const COORDINATOR = ['coordinator'] as const;
 const APPROVERS = ['coordinator', 'approver'] as const;
-const FULL_READERS = ['coordinator', 'chair', 'owner', 'delegate'] as const;
+const FULL_READERS = ['coordinator', 'chair', 'owner', 'delegate', 'approver'] as const;
 
 const SUBMIT_REFUSAL =
   /^Only Insp\. Dan Mercer \(the owner of 2\.2\) or a coordinator can submit its return\./;
@@ -149,7 +149,7 @@ const INTENTS = {
     say: 'history 2.2',
     allowed: FULL_READERS,
     refusal:
-      /^Only Insp\. Dan Mercer \(the owner of 2\.2\), the chair or a coordinator can read the history of 2\.2\.$/,
+      /^Only Insp\. Dan Mercer \(the owner of 2\.2\), the theme's approver, the chair or a coordinator can read the history of 2\.2\.$/,
     effect: 'read',
   },
   snooze: { say: 'remind me tomorrow', allowed: 'everyone', effect: 'any' },
@@ -427,7 +427,7 @@ describe('sensitive measures', () => {
         return r?.kind === 'status' ? r.view.narrative : null;
       };
       const hidden =
-        'This measure is sensitive: its commentary is shared with its owner, the chair and coordinators.';
+        'This measure is sensitive: its commentary is shared with its owner, its approver, the chair and coordinators.';
       for (const actor of ['member', 'owner', 'approver', 'delegate'] as const)
         expect(await narrative(actor)).toBe(hidden);
       for (const actor of ['otherOwner', 'chair', 'coordinator'] as const) {

@@ -1,6 +1,6 @@
 // A sensitive measure's commentary (and its small counts) reaches only those who may read its returns
-// in full: on the sign-off card, a theme approver who is not the owner, the chair or a coordinator sees
-// the channel-safe figures and a notice; the weekly and quarterly summaries, posted to the partnership
+// in full (owner, delegate, the theme's approver, the chair, coordinators): on the sign-off card anyone
+// else sees the channel-safe figures and a notice; the weekly and quarterly summaries, posted to the partnership
 // channel, withhold it from everyone.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply, ReviewView } from '../../src/bot/reply.js';
@@ -17,7 +17,7 @@ import { datedSession } from '../reports/summary-fixtures.js';
 import { good, planWith, submit22 } from '../signoff/sign-off-helpers.js';
 
 const NOTICE =
-  'This measure is sensitive: its commentary is shared with its owner, the chair and coordinators.';
+  'This measure is sensitive: its commentary is shared with its owner, its approver, the chair and coordinators.';
 
 describe("the sign-off card of a sensitive measure's return", () => {
   let s: BotSession;
@@ -33,7 +33,7 @@ describe("the sign-off card of a sensitive measure's return", () => {
   };
   const inPeriod = (v: ReviewView) => v.status.figures.find((f) => f.label === 'In period')?.value;
 
-  it('shows the commentary and exact counts to the owner, chair and coordinator only', async () => {
+  it("shows the commentary and exact counts to the owner, the theme's approver, the chair and coordinator only", async () => {
     // 2.2 made sensitive, with counts under 1,000 hidden; Joanne Lister approves its theme.
     const plan = edit(
       await planWith({ approver: ['violence', 'joanne-lister'] }),
@@ -43,7 +43,7 @@ describe("the sign-off card of a sensitive measure's return", () => {
     s = await botSession({ planText: plan });
     await submit22(s);
 
-    for (const who of ['joanne-lister', 'martin-kell']) {
+    for (const who of ['martin-kell']) {
       const view = await review(who);
       expect(view.status.narrative).toBe(NOTICE);
       expect(view.status.correctiveAction).toBeNull();
@@ -54,10 +54,11 @@ describe("the sign-off card of a sensitive measure's return", () => {
       expect(card).not.toContain(good.correctiveAction);
       expect(card).not.toMatch(/\b500\b/);
     }
-    // The approver may still decide (the server checks who they are, not what they saw).
+    // The theme's approver judges the return, so sees it whole, and may decide.
     expect((await review('joanne-lister')).canDecide).toBe(true);
+    expect((await review('martin-kell')).canDecide).toBe(false);
 
-    for (const who of ['dan-mercer', 'alan-whitfield', 'priya-sandhu']) {
+    for (const who of ['joanne-lister', 'dan-mercer', 'alan-whitfield', 'priya-sandhu']) {
       const view = await review(who);
       expect(view.status.narrative).toBe(good.narrative);
       expect(view.status.correctiveAction).toBe(good.correctiveAction);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { financialCalendar } from '../../src/domain/period.js';
 import { revisionsOf } from '../../src/store/return-store.js';
+import { FIXED_NOW } from './test-server.js';
 import {
   actionData,
   cardOf,
@@ -119,6 +120,50 @@ describe('Teams return cards', () => {
     const after = await revisions('2.2', period);
     expect(after).toHaveLength(before.length + 1);
     expect(after.at(-1)).toMatchObject({ submittedBy: 'dan-mercer', figures: { value: 489 } });
+  });
+
+  it('handles a redelivered submission whose first delivery died mid-turn, and only acknowledges one in flight', async () => {
+    const form = await openForm('2.2');
+    const data: Json = {
+      ...actionData(form, 'submitReturn'),
+      [figureInput(form)]: '489',
+      narrative: 'Q4 rise driven by the night-time economy.',
+      correctiveAction: 'Extra patrols in the town centre on Friday and Saturday nights.',
+    };
+    const period = String(data.period);
+    const before = await revisions('2.2', period);
+    const keyOf = (a: Json) => {
+      const conversation = a.conversation as Json;
+      return `${String(a.channelId)}|${String(conversation.id)}|${String(a.id)}`;
+    };
+    // A claim made a second ago and not yet handled: another instance is working on it.
+    const inFlight = invoke(h.connector, 'submitReturn', data);
+    await h.t.db.prisma.inboundActivity.create({
+      data: { key: keyOf(inFlight), receivedAt: new Date(FIXED_NOW.getTime() - 1_000) },
+    });
+    const busy = await postActivity(h.t.server.url, inFlight);
+    expect(JSON.stringify(busy.body)).toMatch(/Already received/);
+    expect(await revisions('2.2', period)).toHaveLength(before.length);
+
+    // A claim two minutes old and never handled: that process died; the redelivery stores the return.
+    const abandoned = invoke(h.connector, 'submitReturn', data);
+    await h.t.db.prisma.inboundActivity.create({
+      data: { key: keyOf(abandoned), receivedAt: new Date(FIXED_NOW.getTime() - 120_000) },
+    });
+    let res = await postActivity(h.t.server.url, abandoned);
+    if (JSON.stringify(res.body).includes('"confirmReturn"')) {
+      const confirm = { ...actionData(res.body?.value as Json, 'confirmReturn'), ...data };
+      res = await postActivity(h.t.server.url, invoke(h.connector, 'confirmReturn', confirm));
+    }
+    expect(cardIn(res.body)).toMatch(/Stored as revision \d/);
+    expect(await revisions('2.2', period)).toHaveLength(before.length + 1);
+    const row = await h.t.db.prisma.inboundActivity.findUniqueOrThrow({ where: { key: keyOf(abandoned) } });
+    expect(row.handledAt).toEqual(FIXED_NOW);
+
+    // Delivered once more after it was handled: acknowledged, stored nothing more.
+    const again = await postActivity(h.t.server.url, abandoned);
+    expect(JSON.stringify(again.body)).toMatch(/Already received/);
+    expect(await revisions('2.2', period)).toHaveLength(before.length + 1);
   });
 
   it('answers the Action.Submit fallback (a message with a value) with messages', async () => {

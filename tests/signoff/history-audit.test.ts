@@ -71,7 +71,7 @@ describe('history and audit', () => {
 
   it('is not shown to someone who may not read the measure in full', async () => {
     expect(textOf(await s.say('joanne-lister', 'history 2.2'))).toContain(
-      'Only Insp. Dan Mercer (the owner of 2.2), the chair or a coordinator',
+      "Only Insp. Dan Mercer (the owner of 2.2), the theme's approver, the chair or a coordinator",
     );
   });
 

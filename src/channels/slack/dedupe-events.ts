@@ -1,8 +1,9 @@
 // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num). Each event id is claimed in the
 // database (not in memory: a second instance or a restart still sees it), so an event is handled once;
-// a claim whose handling failed is released, so a later retry is processed.
+// a claim whose handling failed is released, and one abandoned by a process that died is taken over after
+// a minute, so a later retry is processed.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { claimInbound, releaseInbound } from '../../store/inbound-store.js';
+import { claimInbound, finishInbound, releaseInbound } from '../../store/inbound-store.js';
 import { EventEnvelopeSchema } from './payloads.js';
 import type { SlackDeps } from './slack-deps.js';
 
@@ -22,5 +23,6 @@ export function dedupeEvents(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
       await releaseInbound(deps.db, key);
       throw e;
     }
+    await finishInbound(deps.db, key, deps.clock.now());
   };
 }

@@ -3,7 +3,7 @@
 import { TurnContext } from 'botbuilder';
 import type { Conversation } from '../../bot/conversation.js';
 import type { Logger } from '../../log.js';
-import { claimInbound, releaseInbound } from '../../store/inbound-store.js';
+import { claimInbound, finishInbound, releaseInbound } from '../../store/inbound-store.js';
 import type { Db } from '../../store/open-database.js';
 import { buildTurn, type TurnClock } from './build-turn.js';
 import { onExecute, onSubmit } from './handlers/on-card-action.js';
@@ -71,6 +71,7 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
       if (key) await releaseInbound(deps.db, key);
       throw e;
     }
+    if (key) await finishInbound(deps.db, key, deps.clock.now());
   };
 }
 
