@@ -1,4 +1,4 @@
-// The benchmark's flags: sizes, load, and what to measure. `--quick` is a run of under a minute.
+// The benchmark's flags: sizes, load, and what to measure. `--quick` is a run of about a minute.
 import { parseArgs } from 'node:util';
 import type { Mix } from './load-mix.js';
 
@@ -60,7 +60,7 @@ export const QUICK: Partial<BenchOptions> = {
 };
 
 export const USAGE = `npm run bench [-- flags]
-  --quick                   a run of under a minute (5 × 20 × 2 years, fewer requests)
+  --quick                   a run of about a minute (5 × 20 × 2 years, fewer requests)
   --partnerships N          synthetic partnerships (default ${DEFAULTS.partnerships})
   --measures N              measures per partnership (default ${DEFAULTS.measures})
   --years N                 years of monthly and quarterly returns (default ${DEFAULTS.years})

@@ -1,5 +1,5 @@
 // `npm run bench [-- flags]`: runs issue 8's benchmark, prints the tables and writes
-// bench/results/<date>.json. `npm run bench -- --quick` takes under a minute; `--help` lists the flags.
+// bench/results/<date>.json. `npm run bench -- --quick` takes about a minute; `--help` lists the flags.
 import { parseBenchArgs, USAGE } from './bench-options.js';
 import { printTable } from './print-table.js';
 import { runBenchmark } from './run-benchmark.js';
