@@ -7,6 +7,7 @@ import { jobOf } from '../src/charts/chart-service.js';
 import { loadMeasureSeries } from '../src/charts/chart-source.js';
 import { cumulativeChart } from '../src/charts/cumulative-chart.js';
 import { addDays, isoDateOf } from '../src/domain/iso-date.js';
+import { workingYear } from '../src/domain/obligations.js';
 import { financialCalendar } from '../src/domain/period.js';
 import { localTime, zonedInstant } from '../src/domain/reminder-time.js';
 import { isoWeekOf } from '../src/jobs/summary-schedule.js';
@@ -60,12 +61,14 @@ async function weekly(db: Db, slug: string, clock: Date): Promise<void> {
   const today = isoDateOf(clock, tz);
   const now = partnershipNow(clock, today, tz);
   const local = localTime(now, tz);
+  const since = zonedInstant(`${addDays(local.date, -7)}T${local.time}`, tz) ?? now;
+  const year = workingYear(cal, today, p.settings.currentYear);
   weeklySummary({
     cal,
     partnership: p,
-    data: await readSummaryData(db, cal, p),
+    data: await readSummaryData(db, cal, p, { year, since }),
     now,
-    since: zonedInstant(`${addDays(local.date, -7)}T${local.time}`, tz) ?? now,
+    since,
     today,
     week: isoWeekOf(today).label,
     chart: null,

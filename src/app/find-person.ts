@@ -9,10 +9,10 @@
 import type { Person } from '../domain/plan-schema.js';
 import type { Db } from '../store/open-database.js';
 import {
-  listPartnerships,
   loadPartnership,
-  personIdentities,
+  personDirectory,
   type Partnership,
+  type PersonIdentity,
 } from '../store/plan-store.js';
 
 export interface Identity {
@@ -51,9 +51,10 @@ const FIELDS: { field: 'teamsId' | 'slackId' | 'email' | 'key'; of: (p: Person) 
 
 /** The person matching the identity, trying its fields strongest first; null for a stranger. */
 export async function findPerson(db: Db, who: Identity): Promise<Found | null> {
-  const all = (await listPartnerships(db)).map((p) => p.slug);
+  const directory = await personDirectory(db);
+  const all = directory.slugs;
   // Only the plans where someone matches are loaded: loading all of them was most of a turn's time.
-  const matching = await partnershipsMatching(db, who);
+  const matching = partnershipsMatching(directory.people, who);
   const slugs = (who.partnership ? all.filter((s) => s === who.partnership) : all).filter((s) =>
     matching.has(s),
   );
@@ -75,14 +76,14 @@ export async function findPerson(db: Db, who: Identity): Promise<Found | null> {
 }
 
 /** The slugs of the partnerships with someone matching any of the identity's fields (as findPerson matches). */
-async function partnershipsMatching(db: Db, who: Identity): Promise<Set<string>> {
+function partnershipsMatching(people: PersonIdentity[], who: Identity): Set<string> {
   const wanted = FIELDS.flatMap(({ field }) => {
     const value = who[field];
     return value === undefined || value.trim() === '' ? [] : [{ field, value }];
   });
   const out = new Set<string>();
   if (wanted.length === 0) return out;
-  for (const p of await personIdentities(db)) {
+  for (const p of people) {
     const of = { teamsId: p.teamsId, slackId: p.slackId, email: p.email, key: p.key };
     if (wanted.some(({ field, value }) => same(of[field] ?? undefined, value))) out.add(p.slug);
   }

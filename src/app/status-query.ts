@@ -27,6 +27,9 @@ export function findMeasure(p: Partnership, ref: string): Parsed<Measure> {
   };
 }
 
+/** Whether a return reports its period: figures, or the reason there are none. */
+export const isReported = (r: ReturnRecord): boolean => r.figures !== null || r.notAvailable !== null;
+
 /** The period to show when none is asked: the latest with a return, else the last completed one. */
 export function defaultPeriod(
   cal: FinancialCalendar,
@@ -34,7 +37,7 @@ export function defaultPeriod(
   returns: ReturnRecord[],
   today: IsoDate,
 ): Period {
-  const reported = returns.filter((r) => r.figures !== null || r.notAvailable !== null).map((r) => r.period);
+  const reported = returns.filter(isReported).map((r) => r.period);
   return reported.sort((a, b) => cal.compare(a, b)).pop() ?? cal.lastCompleted(today, m.frequency);
 }
 

@@ -7,6 +7,7 @@
 import type { IsoDate } from '../domain/iso-date.js';
 import { addDays, isoDateOf } from '../domain/iso-date.js';
 import { financialCalendar, type FinancialCalendar, type Period } from '../domain/period.js';
+import { workingYear } from '../domain/obligations.js';
 import { localTime, sendWindow, zonedInstant } from '../domain/reminder-time.js';
 import {
   PARTNERSHIP_CHANNEL,
@@ -71,7 +72,10 @@ async function weekly(deps: SummaryTickDeps, p: Partnership, m: Moment): Promise
   const summary = weeklySummary({
     cal: m.cal,
     partnership: p,
-    data: await readSummaryData(deps.db, m.cal, p),
+    data: await readSummaryData(deps.db, m.cal, p, {
+      year: workingYear(m.cal, m.today, p.settings.currentYear),
+      since,
+    }),
     now: m.now,
     since,
     today: m.today,

@@ -1,17 +1,21 @@
 // A partnership's returns as they stood at an instant: the latest revision of each return submitted by
 // then, and the overrides set by then. Summaries compare the RAG now with the RAG a week ago this way.
 import { statusesOver, type StatusesOver } from '../app/partnership-view.js';
+import { isReported } from '../app/status-query.js';
 import type { IsoDate } from '../domain/iso-date.js';
 import type { Measure } from '../domain/measure.js';
 import type { FinancialCalendar, Period } from '../domain/period.js';
 import type { OverrideRecord, ReturnRecord } from '../domain/return-record.js';
 import type { Db } from '../store/open-database.js';
 import type { Partnership } from '../store/plan-store.js';
-import { overridesFor, revisionHistory } from '../store/return-store.js';
+import { overridesFor, revisionHistory, type RevisionWindow } from '../store/return-store.js';
 import { signOffs } from '../store/review-store.js';
 import type { SignOff } from '../domain/sign-off.js';
 
-/** Every revision of every return, and the overrides, keyed by measure ref (`ref|period` for overrides). */
+/**
+ * The revisions of the returns, and the overrides, keyed by measure ref (`ref|period` for overrides).
+ * History is every revision, or for a weekly summary those of the years it looks at (see SummaryWeek).
+ */
 export interface SummaryData {
   history: Map<string, ReturnRecord[]>;
   overrides: Map<string, OverrideRecord>;
@@ -19,11 +23,65 @@ export interface SummaryData {
   signOffs?: Map<string, SignOff>;
 }
 
-export async function readSummaryData(db: Db, cal: FinancialCalendar, p: Partnership): Promise<SummaryData> {
+/** The week a weekly summary looks back over: the partnership's working year, and the week's start. */
+export interface SummaryWeek {
+  year: number;
+  since: Date;
+}
+
+/**
+ * A weekly summary shows each measure at its latest reported period P (now and a week ago) against the
+ * year before, the direction of travel against the period before P, the working year's returns and the
+ * returns that came in this week. So it reads the periods from the start of the year two before the
+ * working year. Enough for a measure whose history there holds a return reported by `since` (still
+ * current) whose previous period is in the working year or the one before, and none of whose returns
+ * this week are for earlier years; any other measure (long silent, or corrected years back) is read whole.
+ */
+function windowSuffices(cal: FinancialCalendar, history: ReturnRecord[], week: SummaryWeek): boolean {
+  const since = week.since.getTime();
+  const current = new Map<string, ReturnRecord>();
+  for (const r of history) {
+    if (Date.parse(r.submittedAt) > since && cal.yearOf(r.period) < week.year - 1) return false;
+    const key = cal.format(r.period);
+    const seen = current.get(key);
+    if (!seen || seen.revision < r.revision) current.set(key, r);
+  }
+  return [...current.values()].some(
+    (r) =>
+      isReported(r) &&
+      Date.parse(r.submittedAt) <= since &&
+      cal.yearOf(cal.previous(r.period)) >= week.year - 1,
+  );
+}
+
+async function readHistory(
+  db: Db,
+  cal: FinancialCalendar,
+  ids: number[],
+  week: SummaryWeek | undefined,
+): Promise<Map<number, ReturnRecord[]>> {
+  if (!week) return revisionHistory(db, cal, ids);
+  const window: RevisionWindow = {
+    from: cal.start({ kind: 'year', year: week.year - 2 }),
+    orSubmittedAfter: week.since,
+  };
+  const byId = await revisionHistory(db, cal, ids, window);
+  const short = ids.filter((id) => !windowSuffices(cal, byId.get(id) ?? [], week));
+  if (short.length > 0) for (const [id, all] of await revisionHistory(db, cal, short)) byId.set(id, all);
+  return byId;
+}
+
+/** What a summary reads: for a weekly summary (`week`), only the revisions it looks at; else all. */
+export async function readSummaryData(
+  db: Db,
+  cal: FinancialCalendar,
+  p: Partnership,
+  week?: SummaryWeek,
+): Promise<SummaryData> {
   const refOf = new Map(p.measures.map((m) => [p.measureIds.get(m.ref) as number, m.ref]));
   const ids = [...refOf.keys()];
   const [byId, byIdOverrides, byIdSignOffs] = await Promise.all([
-    revisionHistory(db, cal, ids),
+    readHistory(db, cal, ids, week),
     overridesFor(db, ids),
     signOffs(db, ids),
   ]);

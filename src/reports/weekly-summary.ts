@@ -233,13 +233,17 @@ export function weeklySummary(i: WeeklySummaryInput): Summary {
 
 /** Figures not yet signed off: awaiting approval, sent back to the owner, or reopened. By measure, oldest period first. */
 export function unapprovedReturns(p: Partnership, data: SummaryData): NonNullable<Summary['unapproved']> {
-  const out: NonNullable<Summary['unapproved']> = [];
-  for (const m of p.measures)
-    for (const [key, s] of data.signOffs ?? []) {
-      const [ref, period] = key.split('|');
-      const state = signOffWord(s);
-      if (ref === m.ref && period && isUnapproved(s) && state)
-        out.push({ ref: m.ref, title: m.title, period, state });
-    }
-  return out;
+  // Grouped by ref in one pass: a sign-off per return, so scanning them all per measure cost the most.
+  const byRef = new Map<string, { period: string; state: string }[]>();
+  for (const [key, s] of data.signOffs ?? []) {
+    const [ref, period] = key.split('|');
+    const state = signOffWord(s);
+    if (!ref || !period || !isUnapproved(s) || !state) continue;
+    const list = byRef.get(ref) ?? [];
+    list.push({ period, state });
+    byRef.set(ref, list);
+  }
+  return p.measures.flatMap((m) =>
+    (byRef.get(m.ref) ?? []).map(({ period, state }) => ({ ref: m.ref, title: m.title, period, state })),
+  );
 }

@@ -1,4 +1,4 @@
-// Where to reach people and channels proactively: the platform's conversation reference, refreshed on
+// Where to reach people and channels proactively: the platform's conversation reference, kept from
 // every inbound activity, marked inactive when the platform says the conversation is gone.
 import type { Db } from './open-database.js';
 
@@ -19,6 +19,12 @@ export interface StoredRef extends RefTarget {
   active: boolean;
 }
 
+/**
+ * Stores the reference of an inbound activity. Most activities come from a conversation whose reference
+ * is stored already: then nothing is written (a read instead of a write on every turn), unless the stored
+ * one is inactive or another platform's reference to the same target is more recent, since proactive
+ * messages go to the one most recently used (latestConversationRef).
+ */
 export async function saveConversationRef(
   db: Db,
   t: RefTarget,
@@ -27,6 +33,15 @@ export async function saveConversationRef(
   at: Date,
 ): Promise<void> {
   const data = { conversationId, reference: JSON.stringify(reference), active: true, updatedAt: at };
+  const { partnershipId, kind, target } = t;
+  const stored = await db.conversationRef.findMany({ where: { partnershipId, kind, target } });
+  const mine = stored.find((r) => r.platform === t.platform);
+  const unchanged =
+    mine?.active === true &&
+    mine.conversationId === data.conversationId &&
+    mine.reference === data.reference &&
+    stored.every((r) => r === mine || r.updatedAt < mine.updatedAt);
+  if (unchanged) return;
   await db.conversationRef.upsert({
     where: { platform_partnershipId_kind_target: t },
     create: { ...t, ...data },

@@ -29,7 +29,13 @@ export async function claimInbound(db: Db, key: string, at: Date): Promise<boole
 
 /** Marks a claimed key handled: from now on its redeliveries are only acknowledged. */
 export async function finishInbound(db: Db, key: string, at: Date): Promise<void> {
-  await db.inboundActivity.updateMany({ where: { key }, data: { handledAt: at } });
+  // `update` is one statement; `updateMany` took a transaction of its own, on every turn. A key gone
+  // meanwhile (pruned) is left gone, as updateMany would.
+  try {
+    await db.inboundActivity.update({ where: { key }, data: { handledAt: at }, select: { id: true } });
+  } catch (e) {
+    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2025')) throw e;
+  }
 }
 
 /** Forgets a key whose handling failed, so the platform's retry is processed. */

@@ -271,17 +271,26 @@ export interface PersonIdentity {
   teamsId: string | null;
 }
 
-/** Every person's identifiers in one query: finding who speaks without loading every plan. */
-export async function personIdentities(db: Db): Promise<PersonIdentity[]> {
+/** The partnerships' slugs (as listPartnerships orders them) and every person's identifiers. */
+export interface PersonDirectory {
+  slugs: string[];
+  people: PersonIdentity[];
+}
+
+/** Finding who speaks without loading every plan: two queries on every turn, so kept to two. */
+export async function personDirectory(db: Db): Promise<PersonDirectory> {
   // Two flat queries: a relation select costs three times as much here.
   const [partnerships, people] = await Promise.all([
-    db.partnership.findMany({ select: { id: true, slug: true } }),
+    db.partnership.findMany({ select: { id: true, slug: true }, orderBy: { id: 'asc' } }),
     db.person.findMany({
       select: { partnershipId: true, key: true, email: true, slackId: true, teamsId: true },
     }),
   ]);
   const slugOf = new Map(partnerships.map((p) => [p.id, p.slug]));
-  return people.map(({ partnershipId, ...r }) => ({ slug: slugOf.get(partnershipId) ?? '', ...r }));
+  return {
+    slugs: partnerships.map((p) => p.slug),
+    people: people.map(({ partnershipId, ...r }) => ({ slug: slugOf.get(partnershipId) ?? '', ...r })),
+  };
 }
 
 /** Loads a partnership by slug; with no slug, the only one (null when there are none or several). */

@@ -41,11 +41,20 @@ export async function appendRevision(
     const seen = await tx.return.findUnique({ where: { requestKey: r.requestKey } });
     if (seen) return { kind: 'duplicate', revision: seen.revision };
   }
-  const period = cal.format(r.period);
   const latest = await tx.return.findFirst({
-    where: { measureId: r.measureId, period },
+    where: { measureId: r.measureId, period: cal.format(r.period) },
     orderBy: { revision: 'desc' },
   });
+  return storeRevision(tx, cal, r, latest);
+}
+
+/** Stores `r` after `latest`, the period's current revision read in the same transaction. */
+async function storeRevision(
+  tx: Tx,
+  cal: FinancialCalendar,
+  r: NewRevision,
+  latest: ReturnRow | null,
+): Promise<RevisionOutcome> {
   const content = {
     figures: r.figures ? JSON.stringify(r.figures) : null,
     narrative: r.narrative,
@@ -59,7 +68,7 @@ export async function appendRevision(
   await tx.return.create({
     data: {
       measureId: r.measureId,
-      period,
+      period: cal.format(r.period),
       periodEnd: cal.end(r.period),
       revision,
       ...content,
@@ -104,10 +113,21 @@ function toRecord(cal: FinancialCalendar, row: ReturnRow): ReturnRecord {
   };
 }
 
-/** Every revision of the given measures' returns, by measure, period end, then revision. */
-const allRevisionRows = (db: Db, measureIds: number[]) =>
+/** Which revisions to read: those of the periods ending on or after `from`, and any submitted after `orSubmittedAfter`. */
+export interface RevisionWindow {
+  from: IsoDate;
+  orSubmittedAfter: Date;
+}
+
+/** Every revision of the given measures' returns (in the window, if any), by measure, period end, then revision. */
+const allRevisionRows = (db: Db, measureIds: number[], window?: RevisionWindow) =>
   db.return.findMany({
-    where: { measureId: { in: measureIds } },
+    where: {
+      measureId: { in: measureIds },
+      ...(window && {
+        OR: [{ periodEnd: { gte: window.from } }, { submittedAt: { gt: window.orSubmittedAfter } }],
+      }),
+    },
     orderBy: [{ measureId: 'asc' }, { periodEnd: 'asc' }, { revision: 'asc' }],
   });
 
@@ -125,14 +145,19 @@ export async function currentReturns(
   return out;
 }
 
-/** Every revision of every return of the given measures, grouped by measure id, oldest first (summaries). */
+/**
+ * Every revision of every return of the given measures (in the window, if any), grouped by measure id,
+ * oldest first (summaries).
+ */
 export async function revisionHistory(
   db: Db,
   cal: FinancialCalendar,
   measureIds: number[],
+  window?: RevisionWindow,
 ): Promise<Map<number, ReturnRecord[]>> {
   const out = new Map<number, ReturnRecord[]>(measureIds.map((id) => [id, []]));
-  for (const row of await allRevisionRows(db, measureIds)) out.get(row.measureId)?.push(toRecord(cal, row));
+  for (const row of await allRevisionRows(db, measureIds, window))
+    out.get(row.measureId)?.push(toRecord(cal, row));
   return out;
 }
 
@@ -242,7 +267,8 @@ function submitOnce(
           approvedAt: review.at.toISOString(),
         };
     }
-    const outcome = await appendRevision(tx, cal, r);
+    // The request key and the current revision were read above, in this transaction.
+    const outcome = await storeRevision(tx, cal, r, latest);
     if (outcome.kind !== 'stored') return outcome;
     await recordAudit(tx, {
       partnershipId: measure.partnershipId,

@@ -87,6 +87,13 @@ export function buttons(blocks: unknown, actionId: string): { action_id: string;
     .map((n) => ({ action_id: String(n.action_id), value: String(n.value) }));
 }
 
+/** The DM channel the fake Slack API opens for a user (`D0…` for `U0…`). */
+export const dmChannelOf = (user: string): string => `D0${user.slice(1)}`;
+
+/** Messages the bot posted in one channel: other people's notices (the approver's) go elsewhere. */
+export const postsIn = (api: FakeSlackApi, channel: string) =>
+  api.ok('chat.postMessage').filter((c) => c.args.channel === channel);
+
 export interface SlackHarness {
   t: TestServer;
   api: FakeSlackApi;

@@ -8,8 +8,10 @@ import * as payloads from '../fixtures/slack/payloads.js';
 import type { Json } from '../fakes/slack-api.js';
 import {
   DAN,
+  dmChannelOf,
   JOANNE,
   nodesOf,
+  postsIn,
   sendEvent,
   sendInteraction,
   STRANGER,
@@ -47,9 +49,7 @@ const GOOD = {
   correctiveAction: 'Extra patrols in the town centre on Friday and Saturday nights.',
 };
 
-/** Messages posted in a person's DM (the fake opens `D0…` for `U0…`): the approver's notice goes elsewhere. */
-const dmsTo = (user: string) =>
-  h.api.ok('chat.postMessage').filter((c) => c.args.channel === `D0${user.slice(1)}`);
+const dmsTo = (user: string) => postsIn(h.api, dmChannelOf(user));
 const waitForDm = (user = DAN) => h.api.waitFor(() => dmsTo(user).length > 0, 'the confirmation DM');
 
 describe('the Slack return modal', () => {

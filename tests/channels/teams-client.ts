@@ -75,11 +75,11 @@ export interface TeamsHarness {
 }
 
 /** Starts the server and a fake connector for the file's tests; forgets what was sent after each. */
-export function useTeamsHarness(): TeamsHarness {
+export function useTeamsHarness(env: Record<string, string> = {}): TeamsHarness {
   const h = {} as TeamsHarness;
   beforeAll(async () => {
     h.connector = await startFakeConnector();
-    h.t = await startTestServer();
+    h.t = await startTestServer(env);
   });
   afterAll(async () => {
     await h.t?.close();

@@ -13,7 +13,9 @@ import {
   type Json,
 } from './teams-client.js';
 
-const h = useTeamsHarness();
+// The conversation only: without the scheduler, no reminder or summary reaches the connector between a
+// message and the reply a test waits for.
+const h = useTeamsHarness({ REMINDERS: 'off' });
 
 const say = (text: string, changes: Json = {}) =>
   postActivity(h.t.server.url, teamsActivity('personal-message', h.connector, { text, ...changes }));

@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import * as payloads from '../fixtures/slack/payloads.js';
 import type { Json } from '../fakes/slack-api.js';
-import { DAN, PRIYA, sendInteraction, useSlackHarness } from '../channels/slack-client.js';
+import {
+  DAN,
+  dmChannelOf,
+  postsIn,
+  PRIYA,
+  sendInteraction,
+  useSlackHarness,
+} from '../channels/slack-client.js';
 
 const h = useSlackHarness();
 
@@ -26,26 +33,26 @@ async function submitAsDan(): Promise<void> {
     }),
   );
   expect(res.status).toBe(200);
-  await h.api.waitFor(() => h.api.ok('chat.postMessage').length > 0, 'the confirmation DM');
+  await h.api.waitFor(() => postsIn(h.api, dmChannelOf(DAN)).length > 0, 'the confirmation DM');
 }
 
 /** Clicks a say button in the person's DM and waits for the answer posted there. */
 async function click(user: string, channel: string, value: string): Promise<string> {
-  const before = h.api.ok('chat.postMessage').length;
+  const before = postsIn(h.api, channel).length;
   const payload = payloads.buttonClick(user, { action_id: 'say:0', value }, h.api.responseUrl('c'), {
     container: { type: 'message', message_ts: '1462181400.000101', channel_id: channel, is_ephemeral: false },
     channel: { id: channel, name: 'directmessage' },
   });
   const res = await sendInteraction(h.url, payload);
   expect(res.status).toBe(200);
-  await h.api.waitFor(() => h.api.ok('chat.postMessage').length > before, 'the answer');
-  return JSON.stringify(h.api.ok('chat.postMessage')[before]?.args);
+  await h.api.waitFor(() => postsIn(h.api, channel).length > before, 'the answer');
+  return JSON.stringify(postsIn(h.api, channel)[before]?.args);
 }
 
 describe('approving a return in Slack', () => {
   it('refuses the owner pressing Approve and accepts the coordinator', async () => {
     await submitAsDan();
-    expect(JSON.stringify(h.api.ok('chat.postMessage')[0]?.args)).toContain(
+    expect(JSON.stringify(postsIn(h.api, dmChannelOf(DAN))[0]?.args)).toContain(
       'Awaiting approval by Priya Sandhu',
     );
 

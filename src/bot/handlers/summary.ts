@@ -1,6 +1,7 @@
 // "summary": this week's summary for whoever asks; "summary 2015/16 Q4": a quarter's summary;
 // coordinators' "post summary": the same, posted to the partnership channel now (through the outbox).
 import { addDays } from '../../domain/iso-date.js';
+import { workingYear } from '../../domain/obligations.js';
 import { localTime, zonedInstant } from '../../domain/reminder-time.js';
 import type { Summary } from '../../domain/summary-payload.js';
 import { isoWeekOf } from '../../jobs/summary-schedule.js';
@@ -16,17 +17,20 @@ import { summaryReply } from '../summary-reply.js';
 
 type Built = { ok: true; summary: Summary } | { ok: false; error: string };
 
-function weekly(ctx: Ctx, data: SummaryData): Summary {
+async function weekly(ctx: Ctx): Promise<Summary> {
   const { turn } = ctx;
-  const tz = turn.partnership.settings.timezone;
+  const p = turn.partnership;
+  const tz = p.settings.timezone;
   const now = partnershipNow(turn.now, turn.today, tz);
   const local = localTime(now, tz);
+  const since = zonedInstant(`${addDays(local.date, -7)}T${local.time}`, tz) ?? now;
+  const year = workingYear(turn.cal, turn.today, p.settings.currentYear);
   return weeklySummary({
     cal: turn.cal,
-    partnership: turn.partnership,
-    data,
+    partnership: p,
+    data: await readSummaryData(ctx.deps.db, turn.cal, p, { year, since }),
     now,
-    since: zonedInstant(`${addDays(local.date, -7)}T${local.time}`, tz) ?? now,
+    since,
     today: turn.today,
     week: isoWeekOf(turn.today).label,
     chart: ctx.deps.summaryChart ?? null,
@@ -68,10 +72,9 @@ function quarterly(ctx: Ctx, data: SummaryData, asked: string): Built {
 export async function summary(ctx: Ctx, periodText: string | null, post: boolean): Promise<Reply[]> {
   const { turn, deps } = ctx;
   const p = turn.partnership;
-  const data = await readSummaryData(deps.db, turn.cal, p);
   const built: Built = periodText
-    ? quarterly(ctx, data, periodText)
-    : { ok: true, summary: weekly(ctx, data) };
+    ? quarterly(ctx, await readSummaryData(deps.db, turn.cal, p), periodText)
+    : { ok: true, summary: await weekly(ctx) };
   if (!built.ok) return [{ kind: 'text', text: built.error }];
   const reply = summaryReply(built.summary);
   if (!post) return [reply];
