@@ -54,6 +54,22 @@ const cardIn = (body: Json | null) => {
   return JSON.stringify(body?.value);
 };
 
+/** Dan's 2.2 card filled in with a good figure, narrative and corrective action. */
+const goodAnswers = (form: Json): Json => ({
+  ...actionData(form, 'submitReturn'),
+  [figureInput(form)]: '489',
+  narrative: 'Q4 rise driven by the night-time economy.',
+  correctiveAction: 'Extra patrols in the town centre on Friday and Saturday nights.',
+});
+
+/** Sends the submit invoke and, when the card asks "are you sure?", confirms: the final response. */
+async function submitConfirming(submit: Json, data: Json) {
+  const res = await postActivity(h.t.server.url, submit);
+  if (!JSON.stringify(res.body).includes('"confirmReturn"')) return res;
+  const confirm = { ...actionData(res.body?.value as Json, 'confirmReturn'), ...data };
+  return postActivity(h.t.server.url, invoke(h.connector, 'confirmReturn', confirm));
+}
+
 describe('Teams return cards', () => {
   it('sends the figure back with its error when it is not a number, storing nothing', async () => {
     const form = await openForm('2.2');
@@ -101,20 +117,10 @@ describe('Teams return cards', () => {
   });
 
   it('stores a good submission as a new revision and answers with the confirmation card', async () => {
-    const form = await openForm('2.2');
-    let data: Json = {
-      ...actionData(form, 'submitReturn'),
-      [figureInput(form)]: '489',
-      narrative: 'Q4 rise driven by the night-time economy.',
-      correctiveAction: 'Extra patrols in the town centre on Friday and Saturday nights.',
-    };
+    const data = goodAnswers(await openForm('2.2'));
     const period = String(data.period);
     const before = await revisions('2.2', period);
-    let res = await postActivity(h.t.server.url, invoke(h.connector, 'submitReturn', data));
-    if (JSON.stringify(res.body).includes('"confirmReturn"')) {
-      data = { ...actionData(res.body?.value as Json, 'confirmReturn'), ...data };
-      res = await postActivity(h.t.server.url, invoke(h.connector, 'confirmReturn', data));
-    }
+    const res = await submitConfirming(invoke(h.connector, 'submitReturn', data), data);
     const card = cardIn(res.body);
     expect(card).toMatch(/Stored as revision \d/);
     const after = await revisions('2.2', period);
@@ -123,13 +129,7 @@ describe('Teams return cards', () => {
   });
 
   it('handles a redelivered submission whose first delivery died mid-turn, and only acknowledges one in flight', async () => {
-    const form = await openForm('2.2');
-    const data: Json = {
-      ...actionData(form, 'submitReturn'),
-      [figureInput(form)]: '489',
-      narrative: 'Q4 rise driven by the night-time economy.',
-      correctiveAction: 'Extra patrols in the town centre on Friday and Saturday nights.',
-    };
+    const data = goodAnswers(await openForm('2.2'));
     const period = String(data.period);
     const before = await revisions('2.2', period);
     const keyOf = (a: Json) => {
@@ -150,11 +150,7 @@ describe('Teams return cards', () => {
     await h.t.db.prisma.inboundActivity.create({
       data: { key: keyOf(abandoned), receivedAt: new Date(FIXED_NOW.getTime() - 120_000) },
     });
-    let res = await postActivity(h.t.server.url, abandoned);
-    if (JSON.stringify(res.body).includes('"confirmReturn"')) {
-      const confirm = { ...actionData(res.body?.value as Json, 'confirmReturn'), ...data };
-      res = await postActivity(h.t.server.url, invoke(h.connector, 'confirmReturn', confirm));
-    }
+    const res = await submitConfirming(abandoned, data);
     expect(cardIn(res.body)).toMatch(/Stored as revision \d/);
     expect(await revisions('2.2', period)).toHaveLength(before.length + 1);
     const row = await h.t.db.prisma.inboundActivity.findUniqueOrThrow({ where: { key: keyOf(abandoned) } });
