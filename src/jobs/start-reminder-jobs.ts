@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/open-database.js';
 import type { SummaryChart } from '../reports/weekly-summary.js';
-import { createSlackSender, createSlackWebClient } from './senders/slack-sender.js';
+import type { Sender } from './senders/sender.js';
 import { createTeamsSender } from './senders/teams-sender.js';
 import { startJobs, type Jobs, type JobsOptions } from './start-jobs.js';
 
@@ -21,17 +21,24 @@ export interface ReminderJobsDeps {
   overrides?: JobsOptions['overrides'];
 }
 
-export function startReminderJobs(d: ReminderJobsDeps): Jobs | null {
+/** The Slack sender, with a bot token: only then are Slack's libraries loaded (they cost memory). */
+async function slackSender(config: Config): Promise<Sender | null> {
+  if (!config.SLACK_BOT_TOKEN) return null;
+  const { createSlackSender, createSlackWebClient } = await import('./senders/slack-sender.js');
+  const client = createSlackWebClient(config, config.SEND_TIMEOUT_MS);
+  return client ? createSlackSender(client) : null;
+}
+
+export async function startReminderJobs(d: ReminderJobsDeps): Promise<Jobs | null> {
   const { config } = d;
   if (config.REMINDERS === 'off') return null;
-  const slackClient = createSlackWebClient(config, config.SEND_TIMEOUT_MS);
   return startJobs({
     db: d.db,
     log: d.log,
     clock: d.clock,
     senders: {
       teams: createTeamsSender(d.proactive, config.SEND_TIMEOUT_MS),
-      slack: slackClient ? createSlackSender(slackClient) : null,
+      slack: await slackSender(config),
     },
     cron: config.REMINDERS_CRON,
     timezone: 'Europe/London',

@@ -13,7 +13,6 @@ import { createChartRenderer } from '../charts/chart-renderer.js';
 import { createChartService } from '../charts/chart-service.js';
 import type { Config } from '../config.js';
 import { localRoutes, openLocalChannels } from '../channels/local/index.js';
-import { createSlackChannel } from '../channels/slack/index.js';
 import { isLocalMode } from '../channels/teams/create-adapter.js';
 import { createTeamsChannel } from '../channels/teams/index.js';
 import type { Proactive } from '../channels/teams/send-proactive.js';
@@ -98,15 +97,18 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   );
   const teams = createTeamsChannel({ config, db, log, clock, conversation, charts: chartImages('teams') });
   const wallClock = o.wallClock ?? clock;
-  const slack = createSlackChannel({
-    config,
-    db,
-    log,
-    clock,
-    wallClock,
-    conversation,
-    charts: chartImages('slack'),
-  });
+  // Slack's libraries (bolt, with express) are loaded only when Slack is configured: they cost memory.
+  const slack = config.SLACK_BOT_TOKEN
+    ? (await import('../channels/slack/index.js')).createSlackChannel({
+        config,
+        db,
+        log,
+        clock,
+        wallClock,
+        conversation,
+        charts: chartImages('slack'),
+      })
+    : null;
   const today = () => config.TODAY ?? isoDateOf(clock(), 'Europe/London');
   const migrations = committedMigrations(config.DATABASE_URL);
   let draining = false;
@@ -145,7 +147,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   // Started once listening: in local mode the chat page's messages go through this server.
   if (teams.localMode) await openLocalChannels(db, url, clock());
-  const jobs = startReminderJobs({
+  const jobs = await startReminderJobs({
     config,
     db,
     log,

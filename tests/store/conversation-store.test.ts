@@ -1,0 +1,67 @@
+// Conversation references: kept from every activity, but written only when something a proactive message
+// depends on changed (the reference, its being active, or which platform was used last).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importPlanFile } from '../../src/app/import-plan-file.js';
+import {
+  latestConversationRef,
+  markConversationInactive,
+  saveConversationRef,
+  type RefTarget,
+} from '../../src/store/conversation-store.js';
+import { minimalPlanYaml, writePlan } from '../helpers/plan-text.js';
+import { tempDb, type TempDb } from '../helpers/temp-db.js';
+
+const monday = new Date('2016-05-02T09:00:00Z');
+const tuesday = new Date('2016-05-03T09:00:00Z');
+const wednesday = new Date('2016-05-04T09:00:00Z');
+
+let db: TempDb;
+let on: (platform: string) => RefTarget;
+beforeEach(async () => {
+  db = await tempDb();
+  await importPlanFile(db.prisma, await writePlan(db.dir, 'plan.yaml', minimalPlanYaml()), {
+    dryRun: false,
+    now: monday,
+  });
+  const { id } = await db.prisma.partnership.findFirstOrThrow();
+  on = (platform) => ({ platform, partnershipId: id, kind: 'person', target: 'sam-lee' });
+});
+afterEach(() => db.close());
+
+const updatedAt = async (platform: string) =>
+  (await db.prisma.conversationRef.findFirstOrThrow({ where: { platform } })).updatedAt.toISOString();
+
+describe('keeping a conversation reference', () => {
+  it('does not rewrite a reference that has not changed', async () => {
+    await saveConversationRef(db.prisma, on('teams'), 'a:1', { serviceUrl: 'https://x' }, monday);
+    await saveConversationRef(db.prisma, on('teams'), 'a:1', { serviceUrl: 'https://x' }, tuesday);
+
+    expect(await updatedAt('teams')).toBe(monday.toISOString());
+  });
+
+  it('rewrites a reference that changed, or was marked inactive', async () => {
+    await saveConversationRef(db.prisma, on('teams'), 'a:1', { serviceUrl: 'https://x' }, monday);
+    await saveConversationRef(db.prisma, on('teams'), 'a:1', { serviceUrl: 'https://y' }, tuesday);
+    expect(await updatedAt('teams')).toBe(tuesday.toISOString());
+
+    await markConversationInactive(db.prisma, on('teams'), tuesday);
+    await saveConversationRef(db.prisma, on('teams'), 'a:1', { serviceUrl: 'https://y' }, wednesday);
+    expect(
+      await latestConversationRef(db.prisma, on('teams').partnershipId, 'person', 'sam-lee'),
+    ).toMatchObject({ platform: 'teams', active: true, reference: { serviceUrl: 'https://y' } });
+  });
+
+  it('still sends to the platform the person used last', async () => {
+    const { partnershipId } = on('teams');
+    await saveConversationRef(db.prisma, on('teams'), 'a:1', { serviceUrl: 'https://x' }, monday);
+    await saveConversationRef(db.prisma, on('local'), 'l:1', { serviceUrl: 'http://local' }, tuesday);
+    expect(await latestConversationRef(db.prisma, partnershipId, 'person', 'sam-lee')).toMatchObject({
+      platform: 'local',
+    });
+
+    await saveConversationRef(db.prisma, on('teams'), 'a:1', { serviceUrl: 'https://x' }, wednesday);
+    expect(await latestConversationRef(db.prisma, partnershipId, 'person', 'sam-lee')).toMatchObject({
+      platform: 'teams',
+    });
+  });
+});
