@@ -55,6 +55,9 @@ export function migrationSql(from: string | null, to: string): string {
     const args = ['migrate', 'diff', ...fromArgs, '--to-schema-datamodel', file('to.prisma', to), '--script'];
     const sql = execFileSync(at('node_modules/.bin/prisma'), args, {
       cwd: ROOT,
+      // The CLI opens its configured adapter even for a diff of two files: a scratch SQLite file here,
+      // since a fresh clone has no data/ folder for the default one.
+      env: { ...process.env, DATABASE_URL: `file:${join(dir, 'scratch.db')}` },
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
