@@ -10,10 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPlanFile } from '../../src/app/import-plan-file.js';
 import { backupCommand } from '../../src/cli/backup-command.js';
 import { runCommand } from '../../src/cli/run-command.js';
-import { financialCalendar } from '../../src/domain/period.js';
 import { openDatabase } from '../../src/store/open-database.js';
-import { loadPartnership } from '../../src/store/plan-store.js';
-import { submitRevision } from '../../src/store/return-store.js';
+import { submitQ4 } from '../helpers/submit-q4.js';
 import { snapshot, tempDb, testPostgres, type TempDb } from '../helpers/temp-db.js';
 
 let db: TempDb;
@@ -27,31 +25,13 @@ beforeAll(async () => {
   });
   if (!imported.ok) throw new Error(imported.errors.join('\n'));
   // A second revision of 2.2's 2015/16 Q4 return, so the export has history to show.
-  const p = await loadPartnership(db.prisma, 'stockton');
-  if (!p) throw new Error('no plan');
-  const cal = financialCalendar(p.settings.yearStartMonth);
-  const q4 = cal.parse('2015/16 Q4');
-  if (!q4.ok) throw new Error(q4.error);
-  const stored = await submitRevision(
-    db.prisma,
-    cal,
-    {
-      measureId: p.measureIds.get('2.2') as number,
-      period: q4.value,
-      figures: { value: 490 },
-      narrative: 'Corrected figure.',
-      correctiveAction: 'Patrols.',
-      notAvailable: null,
-      expectedDate: null,
-      submittedBy: 'dan-mercer',
-      submittedAt: NOW,
-      source: 'cli',
-      requestKey: null,
-      onlyIfChanged: false,
-    },
-    1,
-    { today: '2016-05-02' },
-  );
+  const stored = await submitQ4(db.prisma, {
+    figure: 490,
+    narrative: 'Corrected figure.',
+    source: 'cli',
+    requestKey: null,
+    submittedAt: NOW,
+  });
   expect(stored).toMatchObject({ kind: 'stored', revision: 2 });
 });
 

@@ -4,10 +4,8 @@
 // Usage: node --import tsx tests/faults/submit-process.ts <database url> <marker dir> <stop point|none> <request key>
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { financialCalendar } from '../../src/domain/period.js';
 import { openDatabase } from '../../src/store/open-database.js';
-import { loadPartnership } from '../../src/store/plan-store.js';
-import { submitRevision } from '../../src/store/return-store.js';
+import { submitQ4 } from '../helpers/submit-q4.js';
 
 const [url = '', dir = '', stop = 'none', requestKey = ''] = process.argv.slice(2);
 const forever = () => new Promise<never>(() => setInterval(() => undefined, 60_000));
@@ -18,31 +16,14 @@ const reached = async (point: string) => {
 };
 
 const db = await openDatabase(url);
-const p = await loadPartnership(db.prisma, 'stockton');
-if (!p) throw new Error('no plan');
-const cal = financialCalendar(p.settings.yearStartMonth);
-const period = cal.parse('2015/16 Q4');
-if (!period.ok) throw new Error(period.error);
-const outcome = await submitRevision(
-  db.prisma,
-  cal,
-  {
-    measureId: p.measureIds.get('2.2') as number,
-    period: period.value,
-    figures: { value: 489 },
-    narrative: 'Night-time economy.',
-    correctiveAction: 'Patrols.',
-    notAvailable: null,
-    expectedDate: null,
-    submittedBy: 'dan-mercer',
-    submittedAt: new Date('2016-05-02T09:30:00Z'),
-    source: 'teams',
-    requestKey,
-    onlyIfChanged: false,
-  },
-  1,
-  { today: '2016-05-02', afterStore: () => reached('in-transaction') },
-);
+const outcome = await submitQ4(db.prisma, {
+  figure: 489,
+  narrative: 'Night-time economy.',
+  source: 'teams',
+  requestKey,
+  submittedAt: new Date('2016-05-02T09:30:00Z'),
+  afterStore: () => reached('in-transaction'),
+});
 await reached('after-commit');
 await db.close();
 process.stdout.write(`${JSON.stringify(outcome)}\n`);

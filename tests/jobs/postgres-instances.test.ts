@@ -2,12 +2,6 @@
 // SCHEDULER_JOBS=both), each running the reminder tick, the summary tick and the delivery loop at the
 // same moments, every morning of a quarter: every reminder and every weekly summary reaches the
 // connector exactly once. Runs in the PostgreSQL pass (TEST_DATABASE_URL=postgresql://…).
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/iso-date.js';
 import { zonedInstant } from '../../src/domain/reminder-time.js';
@@ -15,20 +9,13 @@ import type { OutboxRow } from '../../src/store/outbox-store.js';
 import { startFakeConnector, type FakeConnector } from '../fakes/bot-connector.js';
 import { testPostgres } from '../helpers/temp-db.js';
 import { LONDON } from './jobs-harness.js';
+import { runInstances, type ProcessReport } from './run-instances.js';
 import { CHANNEL, summaryHarness, type SummaryHarness } from './summary-jobs-harness.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const INSTANCES = ['a', 'b', 'c'];
-
-interface ProcessReport {
-  written: number;
-  sent: number;
-  errors: string[];
-}
 
 let connector: FakeConnector;
 let h: SummaryHarness;
-let barrier: string;
 let reports: ProcessReport[];
 let rows: OutboxRow[];
 
@@ -40,31 +27,24 @@ function instants(): string[] {
   return out;
 }
 
-async function run(me: string): Promise<ProcessReport> {
-  const others = INSTANCES.filter((x) => x !== me).join(',');
-  const args = ['--import', 'tsx', 'tests/jobs/scheduler-process.ts', h.s.db.url, barrier, me, others];
-  const { stdout } = await promisify(execFile)(process.execPath, [...args, ...instants()], {
-    cwd: ROOT,
-    timeout: 240_000,
-    env: { ...process.env, SCHEDULER_JOBS: 'both' },
-  });
-  return JSON.parse(stdout) as ProcessReport;
-}
-
 describe.skipIf(!testPostgres)('three instances on one PostgreSQL database, through a quarter', () => {
   beforeAll(async () => {
     connector = await startFakeConnector();
     h = await summaryHarness({ serviceUrl: `${connector.url}/` });
     await h.addToChannel(`${connector.url}/`);
-    barrier = await mkdtemp(join(tmpdir(), 'perfbot-pg-barrier-'));
-    reports = await Promise.all(INSTANCES.map(run));
+    reports = await runInstances({
+      url: h.s.db.url,
+      names: INSTANCES,
+      instants: instants(),
+      jobs: 'both',
+      timeoutMs: 240_000,
+    });
     rows = await h.outbox();
   }, 300_000);
 
   afterAll(async () => {
     await h?.close();
     await connector?.close();
-    if (barrier) await rm(barrier, { recursive: true, force: true });
   });
 
   it('all three ran every tick without an error', () => {

@@ -1,29 +1,15 @@
 // Two bot processes on one SQLite database, ticking and delivering at the same moments through two
 // weeks of reminders: every message is written once and sent once, and none is left out.
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/iso-date.js';
 import { zonedInstant } from '../../src/domain/reminder-time.js';
 import type { OutboxRow } from '../../src/store/outbox-store.js';
 import { startFakeConnector, type FakeConnector } from '../fakes/bot-connector.js';
 import { jobsHarness, LONDON, type Harness } from './jobs-harness.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-interface ProcessReport {
-  written: number;
-  sent: number;
-  errors: string[];
-}
+import { runInstances, type ProcessReport } from './run-instances.js';
 
 let connector: FakeConnector;
 let h: Harness;
-let barrier: string;
 let reports: ProcessReport[];
 let rows: OutboxRow[];
 
@@ -37,33 +23,16 @@ function instants(): string[] {
   return out;
 }
 
-async function run(me: string, other: string): Promise<ProcessReport> {
-  const args = [
-    '--import',
-    'tsx',
-    'tests/jobs/scheduler-process.ts',
-    h.s.db.url,
-    barrier,
-    me,
-    other,
-    ...instants(),
-  ];
-  const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: ROOT, timeout: 90_000 });
-  return JSON.parse(stdout) as ProcessReport;
-}
-
 beforeAll(async () => {
   connector = await startFakeConnector();
   h = await jobsHarness({ serviceUrl: connector.url });
-  barrier = await mkdtemp(join(tmpdir(), 'perfbot-barrier-'));
-  reports = await Promise.all([run('a', 'b'), run('b', 'a')]);
+  reports = await runInstances({ url: h.s.db.url, names: ['a', 'b'], instants: instants() });
   rows = await h.outbox();
 }, 120_000);
 
 afterAll(async () => {
   await h?.close();
   await connector?.close();
-  if (barrier) await rm(barrier, { recursive: true, force: true });
 });
 
 describe('two schedulers on one database', () => {
