@@ -6,6 +6,9 @@ import type { Person, Theme } from './plan-schema.js';
 
 export type ReviewDecision = 'approved' | 'sentBack' | 'reopened';
 
+/** The longest send-back comment: what the Teams review card's and the Slack modal's comment boxes hold. */
+export const SEND_BACK_COMMENT_MAX = 1000;
+
 export interface ReviewRecord {
   revision: number;
   decision: ReviewDecision;

@@ -88,6 +88,18 @@ describe('sign-off by the coordinator (no theme approver)', () => {
       'review',
     );
     expect(ask.view.commentError).toContain('Say what Insp. Dan Mercer should change');
+    // The card's box holds 1,000 characters; a crafted card with more is refused, not stored.
+    const long = only(
+      await s.act('priya-sandhu', {
+        verb: 'sendBackReturn',
+        data: { ref: '2.2', period: '2015/16 Q4', revision: 3, comment: 'x'.repeat(5000) },
+      }),
+      'review',
+    );
+    expect(long.view.commentError).toBe(
+      'The comment is 5,000 characters: keep it to 1,000. Nothing was sent back.',
+    );
+    expect(long.view.state).toContain('Awaiting approval');
     const sent = only(
       await s.act('priya-sandhu', {
         verb: 'sendBackReturn',

@@ -3,7 +3,12 @@
 // card or button says, the server looks the measure and period up again and re-checks who is acting.
 import { suppressionThreshold, type Measure } from '../../domain/measure.js';
 import type { Period } from '../../domain/period.js';
-import { isUnapproved, type ReviewDecision, type SignOff } from '../../domain/sign-off.js';
+import {
+  isUnapproved,
+  SEND_BACK_COMMENT_MAX,
+  type ReviewDecision,
+  type SignOff,
+} from '../../domain/sign-off.js';
 import { readPartnershipView } from '../../app/partnership-view.js';
 import { findMeasure } from '../../app/status-query.js';
 import { decideReturn, signOffOfReturn, signOffs } from '../../store/review-store.js';
@@ -204,7 +209,16 @@ export async function sendBack(
         `Say what ${ctx.turn.partnership.people.find((p) => p.id === t.m.owner)?.name ?? 'the owner'} should change (it goes to them with the return): type it in the box, or say "send back ${t.m.ref} ${t.label}: …".`,
       ),
     ];
-  return decide(ctx, t, 'sentBack', revision, comment.trim());
+  const said = comment.trim();
+  if (said.length > SEND_BACK_COMMENT_MAX)
+    return [
+      await reviewReply(
+        ctx,
+        t,
+        `The comment is ${said.length.toLocaleString('en-GB')} characters: keep it to ${SEND_BACK_COMMENT_MAX.toLocaleString('en-GB')}. Nothing was sent back.`,
+      ),
+    ];
+  return decide(ctx, t, 'sentBack', revision, said);
 }
 
 export async function reopenReturn(

@@ -1,10 +1,10 @@
-// Sends the conversation's replies. When the first is a return form and the request brought a
-// trigger_id (a button, a slash command), the form opens as a modal; otherwise it is posted as a message
-// with a button that opens it.
+// Sends the conversation's replies. When the request brought a trigger_id (a button, a slash command)
+// and the first reply is a return form, the form opens as a modal; when it is a review asking why the
+// return is sent back, the send-back modal opens for the comment. Otherwise they are posted as messages.
 import type { Reply } from '../../bot/reply.js';
-import { returnFormModal } from '../../render/block-kit/index.js';
+import { asksForComment, returnFormModal, sendBackModal } from '../../render/block-kit/index.js';
 import { withChartUploads } from './image-fallback.js';
-import { metadataFor } from './modal-metadata.js';
+import { metadataFor, sendBackMetadata } from './modal-metadata.js';
 import { sendReplies, type ReplyTarget } from './reply-target.js';
 import type { SlackClient, SlackDeps } from './slack-deps.js';
 
@@ -24,11 +24,16 @@ export async function deliverReplies(
   // Where Slack cannot fetch our chart images, they are uploaded after the message instead.
   if (deps?.charts?.delivery === 'upload') target = withChartUploads(target, deps.charts, deps.log);
   const [first, ...rest] = replies;
-  if (!modal || first?.kind !== 'returnForm') return sendReplies(target, replies);
+  const view =
+    !modal || !first
+      ? null
+      : first.kind === 'returnForm'
+        ? returnFormModal(first.form, metadataFor(first.form, modal.channel))
+        : first.kind === 'review' && asksForComment(first.view)
+          ? sendBackModal(first.view, sendBackMetadata(first.view, modal.channel))
+          : null;
+  if (!modal || !view) return sendReplies(target, replies);
   // The trigger_id expires within seconds: the modal goes first.
-  await client.views.open({
-    trigger_id: modal.triggerId,
-    view: returnFormModal(first.form, metadataFor(first.form, modal.channel)),
-  });
+  await client.views.open({ trigger_id: modal.triggerId, view });
   await sendReplies(target, rest);
 }

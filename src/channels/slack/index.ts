@@ -5,7 +5,7 @@ import type { Conversation } from '../../bot/conversation.js';
 import type { ChartImages } from '../../charts/chart-delivery.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
-import { OPEN_RETURN, RETURN_SUBMIT_CALLBACK } from '../../render/block-kit/index.js';
+import { OPEN_RETURN, RETURN_SUBMIT_CALLBACK, SEND_BACK_CALLBACK } from '../../render/block-kit/index.js';
 import type { Route } from '../../server/http-server.js';
 import type { Db } from '../../store/open-database.js';
 import { createSlackApp } from './create-app.js';
@@ -50,6 +50,7 @@ function registerListeners(app: App, deps: SlackDeps): void {
   app.action(/^say:\d+$/, buttonClick(deps));
   app.action(OPEN_RETURN, buttonClick(deps));
   app.view(RETURN_SUBMIT_CALLBACK, returnSubmit(deps));
+  app.view(SEND_BACK_CALLBACK, returnSubmit(deps));
 }
 
 export function createSlackChannel(deps: SlackChannelDeps): SlackChannel | null {

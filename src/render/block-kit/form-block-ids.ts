@@ -6,6 +6,8 @@ export const FORM_BLOCK_IDS = {
   notAvailableReason: 'notAvailableReason',
   expected: 'expected',
   correctiveAction: 'correctiveAction',
+  /** The send-back modal's comment: the name the review card's comment box has. */
+  comment: 'comment',
 } as const;
 
 /** Every input's element has this action_id; the block_id says which input it is. */

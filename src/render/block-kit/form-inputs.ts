@@ -53,6 +53,11 @@ function textInput(blockId: string, label: string, value: string, maxLength: num
   });
 }
 
+/** What the owner should change, typed by whoever sends a return back (the bot checks it is not empty). */
+export function commentInput(label: string, maxLength: number): InputBlock {
+  return textInput(FORM_BLOCK_IDS.comment, label, '', maxLength);
+}
+
 export function figureInputs(form: ReturnFormView): InputBlock[] {
   return form.fields.map((f) => figureInput(f, form.unitLabel));
 }

@@ -5,4 +5,5 @@ export { modalErrors } from './modal-errors.js';
 export { renderMessages, type SlackMessage } from './render-messages.js';
 export { RETURN_SUBMIT_CALLBACK, returnFormModal } from './return-form-modal.js';
 export { OPEN_RETURN, isSubmitSay } from './say-button.js';
+export { SEND_BACK_CALLBACK, asksForComment, sendBackModal } from './send-back-modal.js';
 export { SLACK_LIMITS } from './slack-limits.js';

@@ -1,6 +1,7 @@
 // A return's sign-off in Slack: the sign-off state, the status with the figures as submitted, and for
 // those who may decide, Approve / Send back buttons. The buttons only say "approve 2.2 2015/16 Q4
-// revision 2" to the bot, which checks again that the person clicking may approve it.
+// revision 2" to the bot, which checks again that the person clicking may approve it. "Send back"
+// says no comment, so the bot asks for one and the click opens the send-back modal (send-back-modal.ts).
 import type { ReviewView } from '../../bot/reply.js';
 import { md } from './escape-mrkdwn.js';
 import type { BlockGroup } from './paginate.js';

@@ -1,10 +1,16 @@
-// The return modal submitted. Slack waits for the answer (3 s) and shows it in the modal, so this
-// listener works first and acknowledges after: field errors beside their inputs, a changed form (the
-// plausibility questions, a form-wide message) in place of the old one, or the modal closed, the
-// confirmation sent by DM and App Home republished.
+// The return modal or the send-back modal submitted. Slack waits for the answer (3 s) and shows it in
+// the modal, so this listener works first and acknowledges after: field errors beside their inputs (a
+// send-back with no comment: beside the comment box), a changed form (the plausibility questions, a
+// form-wide message) in place of the old one, or the modal closed, the answer sent by DM and App Home
+// republished.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Reply, ReturnFormView } from '../../../../bot/reply.js';
-import { modalErrors, returnFormModal } from '../../../../render/block-kit/index.js';
+import {
+  asksForComment,
+  FORM_BLOCK_IDS,
+  modalErrors,
+  returnFormModal,
+} from '../../../../render/block-kit/index.js';
 import { metadataFor, readMetadata, type ModalMetadata } from '../../modal-metadata.js';
 import { noticeModal } from '../../notice-modal.js';
 import { ViewSubmissionSchema } from '../../payloads.js';
@@ -39,7 +45,13 @@ async function submit(
 ): Promise<Submission> {
   const who = await speaker(deps, client, body.userId, body.requestId);
   if (who.kind === 'stranger') return { kind: 'stranger' };
-  const data = { ref: meta.ref, period: meta.period, token: meta.token, ...typedFromViewState(body.state) };
+  const data = {
+    ref: meta.ref,
+    period: meta.period,
+    token: meta.token,
+    ...(meta.revision !== undefined ? { revision: meta.revision } : {}),
+    ...typedFromViewState(body.state),
+  };
   return {
     kind: 'answered',
     who,
@@ -61,6 +73,11 @@ export function returnSubmit(deps: SlackDeps) {
     if (result.kind === 'stranger') return ack(notice(SLACK_STRANGER_TEXT));
     const [first] = result.replies;
     if (first?.kind === 'returnForm') return ack(formAnswer(first.form, meta.channel));
+    if (first?.kind === 'review' && asksForComment(first.view))
+      return ack({
+        response_action: 'errors',
+        errors: { [FORM_BLOCK_IDS.comment]: first.view.commentError ?? '' },
+      });
     await ack({ response_action: 'clear' });
     await deliverReplies(client, dmTarget(client, deps.log, user.id), result.replies, null, deps).catch(
       async (e: unknown) => {
