@@ -30,6 +30,8 @@ const ConfigSchema = z.object({
     .string()
     .min(32, 'use at least 32 random characters, e.g. from "openssl rand -hex 32"')
     .optional(),
+  /** Days a chart link draws: chat clients fetch a card's image again whenever an old message is shown. */
+  CHART_LINK_DAYS: z.coerce.number().int().min(1).max(366).default(30),
   TODAY: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')

@@ -26,7 +26,7 @@ export interface Turn {
 export interface BotDeps {
   db: Db;
   /** The chart image for a measure's status, or null when charts are off. */
-  chartUrl(ref: string, period: string, partnership?: string): string | null;
+  chartUrl(ref: string, period: string, now: Date, partnership?: string): string | null;
   /** The summaries' RAG distribution chart (absent: summaries without a chart). */
   summaryChart?: SummaryChart | null;
   /** Signs the board dashboard's download links; absent where the server does not serve them. */

@@ -1,6 +1,8 @@
 // Everything that turns a chart URL on this server into a PNG: QuickChart links (/chart?c=…), signed
 // status and theme links drawn from the database, and the same for uploading an image where a platform
 // cannot fetch our URL.
+import { isoDateOf } from '../domain/iso-date.js';
+import { longDate } from '../domain/reminder-time.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/open-database.js';
 import { loadPartnership } from '../store/plan-store.js';
@@ -36,6 +38,8 @@ export interface ChartServiceDeps {
   /** The addresses our chart URLs start with (PUBLIC_BASE_URL and where the server listens). */
   ourBases: () => string[];
   log: Logger;
+  /** Now, for the links' expiry. */
+  clock: () => Date;
 }
 
 export const jobOf = (spec: ChartSpec): DrawJob => ({
@@ -64,7 +68,23 @@ export function createChartService(deps: ChartServiceDeps): ChartService {
     const subject = q.get(kind === 'status' ? 'ref' : 'theme') ?? '';
     const period = q.get('period') ?? '';
     const slug = q.get('p') || undefined;
-    if (!links.verify(kind, subject, period, q.get('sig') ?? '', slug)) return denied;
+    const link = {
+      kind,
+      subject,
+      period,
+      partnership: slug,
+      expires: q.get('e') ?? '',
+      sig: q.get('sig') ?? '',
+    };
+    const verdict = links.verify(link, deps.clock());
+    if (!verdict.ok)
+      return verdict.reason === 'expired'
+        ? {
+            ok: false,
+            status: 403,
+            error: `This chart link expired on ${longDate(isoDateOf(verdict.at, 'Europe/London'))}: ask the bot for the status again.`,
+          }
+        : denied;
     // A link without a partnership (made before links named one) draws only in a single-partnership deployment.
     const p = await loadPartnership(db, slug);
     if (!p) return { ok: false, status: 404, error: 'No partnership is loaded' };

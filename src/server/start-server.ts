@@ -66,10 +66,11 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     baseUrl: ourBase,
     quickChartBase: config.QUICKCHART_URL ?? null,
     key: await chartSigningKey(db, config.CHART_SIGNING_KEY, clock()),
+    days: config.CHART_LINK_DAYS,
   });
   const summaryChart = summaryChartFrom(links);
   const renderer = createChartRenderer({ log: log.child({ component: 'charts' }) });
-  const charts = createChartService({ db, links, renderer, ourBases: () => [ourBase(), url], log });
+  const charts = createChartService({ db, links, renderer, ourBases: () => [ourBase(), url], log, clock });
   const chartImages = (platform: 'slack' | 'teams') => ({
     delivery: chartDelivery(platform, config, isLocalMode(config)),
     owns: charts.owns,
@@ -84,7 +85,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const conversation = guardConversation(
     createConversation({
       db,
-      chartUrl: (ref, period, partnership) => links.statusUrl(ref, period, partnership),
+      chartUrl: (ref, period, now, partnership) => links.statusUrl(ref, period, now, partnership),
       reports,
       summaryChart,
     }),

@@ -98,6 +98,28 @@ describe('the status chart link', () => {
     expect((await fetch(forged)).status).toBe(403);
   });
 
+  it('carries an expiry 30 days on, covered by the signature', async () => {
+    const url = new URL(chartUrl);
+    expect(Number(url.searchParams.get('e')) * 1000).toBe(FIXED_NOW.getTime() + 30 * 86_400_000);
+    url.searchParams.set('e', String(Number(url.searchParams.get('e')) + 86_400));
+    const res = await fetch(url);
+    expect(res.status).toBe(403);
+    expect(await res.text()).toMatch(/not valid: ask the bot for the status again/);
+  });
+
+  it('stops drawing once expired, and says so', async () => {
+    const key = await chartSigningKey(t.db.prisma, undefined, FIXED_NOW);
+    const links = createChartLinks({ baseUrl: () => t.server.url, quickChartBase: null, key, days: 30 });
+    const made = (daysAgo: number) =>
+      links.statusUrl('2.2', '2015/16 Q4', new Date(FIXED_NOW.getTime() - daysAgo * 86_400_000), 'stockton');
+    await png(made(29));
+    const res = await fetch(made(31));
+    expect(res.status).toBe(403);
+    expect((await res.text()).trim()).toBe(
+      'This chart link expired on Sunday 1 May 2016: ask the bot for the status again.',
+    );
+  });
+
   it('still draws after a restart: the key is kept in the database', async () => {
     const { pathname, search } = new URL(chartUrl);
     const config = { ...loadConfig({ HOST: '127.0.0.1', REMINDERS: 'off' }), PORT: 0 };
@@ -137,8 +159,9 @@ describe('the status chart link', () => {
         baseUrl: () => a.url,
         quickChartBase: null,
         key: await chartSigningKey(t.db.prisma, key, FIXED_NOW),
+        days: 30,
       });
-      const path = new URL(links.statusUrl('2.3', '2015/16 Q3'));
+      const path = new URL(links.statusUrl('2.3', '2015/16 Q3', FIXED_NOW));
       await png(`${b.url}${path.pathname}${path.search}`);
       expect((await fetch(new URL(`${path.pathname}${path.search}`, t.server.url))).status).toBe(403);
     } finally {
@@ -148,8 +171,8 @@ describe('the status chart link', () => {
 
   it('draws a theme’s measures as small multiples', async () => {
     const key = await chartSigningKey(t.db.prisma, undefined, FIXED_NOW);
-    const links = createChartLinks({ baseUrl: () => t.server.url, quickChartBase: null, key });
-    const bytes = await png(links.themeUrl('violence', '2015/16 Q4'));
+    const links = createChartLinks({ baseUrl: () => t.server.url, quickChartBase: null, key, days: 30 });
+    const bytes = await png(links.themeUrl('violence', '2015/16 Q4', FIXED_NOW));
     writeFileSync(`${OUT}/theme-violence.png`, bytes);
     const { width, height } = pngSize(bytes);
     expect(width).toBeGreaterThan(800);

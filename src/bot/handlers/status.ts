@@ -68,7 +68,7 @@ export async function showStatus(ctx: Ctx, ref: string, periodText: string | nul
   actions.push({ label: 'Exceptions', say: 'exceptions' });
   const sensitive = suppressionThreshold(m, turn.partnership.settings.smallNumberThreshold);
   const card = statusView(turn, status, {
-    chartUrl: deps.chartUrl(m.ref, period, turn.partnership.settings.id),
+    chartUrl: deps.chartUrl(m.ref, period, turn.now, turn.partnership.settings.id),
     suppressBelow: sensitive,
     actions,
     signOff: signOff?.text ?? null,

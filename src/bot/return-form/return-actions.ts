@@ -243,7 +243,7 @@ export async function onReturnAction(ctx: Ctx, action: CardAction): Promise<Repl
   }
   const after = await readPartnershipView(deps.db, turn.cal, turn.partnership, turn.today, [m]);
   const status = statusView(turn, after.statusAt(m, period), {
-    chartUrl: deps.chartUrl(m.ref, turn.cal.format(period), turn.partnership.settings.id),
+    chartUrl: deps.chartUrl(m.ref, turn.cal.format(period), turn.now, turn.partnership.settings.id),
     suppressBelow: null,
     actions: [{ label: 'Edit this return', say: `submit ${m.ref} ${turn.cal.format(period)}` }],
   });
