@@ -101,7 +101,7 @@ export interface ReviewView {
   state: string;
   /** Whether the person this card is drawn for may approve or send back (the server checks again). */
   canDecide: boolean;
-  /** The Teams ids (Entra object ids) of those who may decide: their view of the card refreshes. */
+  /** The Teams user ids of those who may decide (`refresh.userIds`): their view of the card refreshes. */
   deciderTeamsIds: string[];
   /** Why the send-back was not taken ("say what should change"), shown beside the comment box. */
   commentError: string | null;

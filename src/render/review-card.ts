@@ -12,9 +12,6 @@ const template = cardTemplate(reviewJson);
 
 const orNull = (s: string | null): string | null => (s && s.trim() ? s : null);
 
-/** Teams user ids for `refresh.userIds`: the Entra object id as an MRI. At most five (Teams' advice). */
-export const teamsUserMri = (aadObjectId: string): string => `8:orgid:${aadObjectId}`;
-
 export function reviewCard(view: ReviewView): AdaptiveCard {
   const s = view.status;
   const target = { ref: s.ref, period: s.period, revision: view.revision };
@@ -49,7 +46,8 @@ export function reviewCard(view: ReviewView): AdaptiveCard {
       verb: 'refreshReview',
       data: { ref: s.ref, period: s.period },
     }),
-    userIds: view.deciderTeamsIds.slice(0, 5).map(teamsUserMri),
+    // At most five (Teams' advice).
+    userIds: view.deciderTeamsIds.slice(0, 5),
   };
   return { ...card, refresh };
 }

@@ -92,3 +92,24 @@ export async function markConversationInactive(db: Db, t: RefTarget, at: Date): 
     data: { active: false, updatedAt: at },
   });
 }
+
+/**
+ * The Teams user ids (`29:…`, the id Teams sends as `from.id`) of people who have spoken to the bot in
+ * Teams, by person key: what an Adaptive Card's `refresh.userIds` lists.
+ */
+export async function teamsUserIds(
+  db: Db,
+  partnershipId: number,
+  people: string[],
+): Promise<Map<string, string>> {
+  if (people.length === 0) return new Map();
+  const rows = await db.conversationRef.findMany({
+    where: { platform: 'teams', partnershipId, kind: 'person', target: { in: people } },
+  });
+  const ids = new Map<string, string>();
+  for (const row of rows) {
+    const user = (JSON.parse(row.reference) as { user?: { id?: unknown } }).user;
+    if (typeof user?.id === 'string' && user.id) ids.set(row.target, user.id);
+  }
+  return ids;
+}

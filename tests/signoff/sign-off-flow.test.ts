@@ -3,6 +3,7 @@
 // send-back with a comment reaches the owner. Whoever else presses the buttons changes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readAudit } from '../../src/store/audit-store.js';
+import { saveConversationRef } from '../../src/store/conversation-store.js';
 import { botSession, only, type BotSession } from '../helpers/bot-session.js';
 import { good, noticesFor, openForm, planWith, press, submit22, textOf } from './sign-off-helpers.js';
 
@@ -150,6 +151,22 @@ describe('sign-off by the coordinator (no theme approver)', () => {
     expect(textOf(replies)).toContain('revision 3 is current. Nothing was decided');
     expect(only(replies.slice(1), 'review').view.revision).toBe(3);
     expect(await reviews()).toEqual([]);
+  });
+
+  it('lists the deciders for the Teams card to refresh: their Teams id once they have spoken there', async () => {
+    await submit22(s);
+    const deciders = async () =>
+      only(await s.say('priya-sandhu', 'review 2.2'), 'review').view.deciderTeamsIds;
+    // Priya has not spoken to the bot in Teams yet: her Entra object id from the plan, as an MRI.
+    expect(await deciders()).toEqual(['8:orgid:3f2b8c1e-7d4a-4e9b-9a61-2c5d8e0f4b7a']);
+    const target = {
+      platform: 'teams',
+      partnershipId: s.partnership.id,
+      kind: 'person' as const,
+      target: 'priya-sandhu',
+    };
+    await saveConversationRef(s.db.prisma, target, 'a:1priya', { user: { id: '29:1priya' } }, new Date(0));
+    expect(await deciders()).toEqual(['29:1priya']);
   });
 
   it('lists what awaits approval, for approvers only', async () => {

@@ -59,7 +59,8 @@ describe('approving a return in Teams', () => {
     expect(verbs(card)).toEqual(expect.arrayContaining(['approveReturn', 'sendBackReturn', 'refreshReview']));
     expect(card.refresh).toMatchObject({
       action: { verb: 'refreshReview', data: { ref: '2.2', period: '2015/16 Q4' } },
-      userIds: [`8:orgid:${PRIYA_AAD}`],
+      // The id Teams sent as Priya's `from.id`: she has spoken to the bot in Teams.
+      userIds: ['29:priya'],
     });
     const data = actionData(card, 'approveReturn');
     expect(data).toEqual({ ref: '2.2', period: '2015/16 Q4', revision: 2 });
