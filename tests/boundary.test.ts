@@ -1,5 +1,5 @@
 // The core stays platform-neutral: src/domain and src/bot import no Slack, Teams, Prisma or HTTP code,
-// and only src/store touches the Prisma client.
+// src/jobs no Slack or Teams code, and only src/store touches the Prisma client.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,13 @@ describe('layer boundaries', () => {
       .filter((line) =>
         /imports (@slack\/|botbuilder|@prisma\/|.*generated\/prisma|node:http|better-sqlite3)/.test(line),
       );
+    expect(bad).toEqual([]);
+  });
+
+  it('keeps src/jobs free of Slack and Teams code: the channels bring their senders for the outbox', () => {
+    const bad = sources('src/jobs')
+      .flatMap((f) => importsOf(f).map((i) => `${f} imports ${i}`))
+      .filter((line) => /imports (@slack\/|botbuilder|.*\/channels\/)/.test(line));
     expect(bad).toEqual([]);
   });
 

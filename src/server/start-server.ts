@@ -18,7 +18,7 @@ import { createTeamsChannel } from '../channels/teams/index.js';
 import type { Proactive } from '../channels/teams/send-proactive.js';
 import { isoDateOf } from '../domain/iso-date.js';
 import type { Jobs, JobsOptions } from '../jobs/start-jobs.js';
-import { startReminderJobs } from '../jobs/start-reminder-jobs.js';
+import { startReminderJobs } from './start-reminder-jobs.js';
 import { checkReadiness, committedMigrations } from '../store/health.js';
 import { pruneInbound } from '../store/inbound-store.js';
 import type { Logger } from '../log.js';

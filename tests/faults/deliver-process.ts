@@ -4,7 +4,7 @@
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { deliverOutbox } from '../../src/jobs/deliver-outbox.js';
-import { createSlackSender, createSlackWebClient } from '../../src/jobs/senders/slack-sender.js';
+import { createSlackSender, createSlackWebClient } from '../../src/channels/slack/outbox-sender.js';
 import { deliveryDeps } from '../../src/jobs/start-jobs.js';
 import { openDatabase } from '../../src/store/open-database.js';
 

@@ -11,7 +11,7 @@ import { zonedInstant, localTime } from '../../src/domain/reminder-time.js';
 import { deliverOutbox } from '../../src/jobs/deliver-outbox.js';
 import type { DeliveryDeps, DeliveryReport } from '../../src/jobs/delivery-deps.js';
 import { reminderTick, type TickResult } from '../../src/jobs/reminder-tick.js';
-import { createTeamsSender } from '../../src/jobs/senders/teams-sender.js';
+import { createTeamsSender } from '../../src/channels/teams/outbox-sender.js';
 import type { Sender } from '../../src/jobs/senders/sender.js';
 import { deliveryDeps } from '../../src/jobs/start-jobs.js';
 import { saveConversationRef } from '../../src/store/conversation-store.js';

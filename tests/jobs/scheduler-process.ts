@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config.js';
 import { deliverOutbox } from '../../src/jobs/deliver-outbox.js';
 import { reminderTick } from '../../src/jobs/reminder-tick.js';
 import { summaryTick } from '../../src/jobs/summary-tick.js';
-import { createTeamsSender } from '../../src/jobs/senders/teams-sender.js';
+import { createTeamsSender } from '../../src/channels/teams/outbox-sender.js';
 import { deliveryDeps } from '../../src/jobs/start-jobs.js';
 import { openDatabase } from '../../src/store/open-database.js';
 

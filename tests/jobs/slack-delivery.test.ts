@@ -4,7 +4,7 @@
 // up in the DM's history (by the outbox ids in the message metadata) before it is ever sent again.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createSlackSender, createSlackWebClient } from '../../src/jobs/senders/slack-sender.js';
+import { createSlackSender, createSlackWebClient } from '../../src/channels/slack/outbox-sender.js';
 import type { Sender } from '../../src/jobs/senders/sender.js';
 import { insertMissing } from '../../src/store/outbox-store.js';
 import { startFaultProxy, type FaultProxy } from '../fakes/fault-proxy.js';

@@ -3,7 +3,7 @@
 // coordinator told, and no channel at all held until the plan names one.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createSlackSender, createSlackWebClient } from '../../src/jobs/senders/slack-sender.js';
+import { createSlackSender, createSlackWebClient } from '../../src/channels/slack/outbox-sender.js';
 import { startFakeSlackDm, type FakeSlackDm } from '../fakes/slack-dm-api.js';
 import { planWithSummary, summaryHarness, type SummaryHarness } from './summary-jobs-harness.js';
 

@@ -1,8 +1,8 @@
 // Sends outbox messages through the Bot Framework proactive sender (Teams, and the local chat page in
 // local mode), with a time limit, and sorts the outcome for the delivery loop. The Bot Framework SDK
 // already retries 429 (honouring Retry-After) and 5xx a few times inside one send.
-import type { Proactive, SendOutcome } from '../../channels/teams/send-proactive.js';
-import type { Address, SendResult, Sender } from './sender.js';
+import type { Proactive, SendOutcome } from './send-proactive.js';
+import type { Address, SendResult, Sender } from '../../jobs/senders/sender.js';
 
 // Refused before anything was created: safe to send again.
 const NOT_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH/;

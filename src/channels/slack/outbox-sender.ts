@@ -1,13 +1,13 @@
 // Sends outbox messages to people's Slack DMs (conversations.open, then chat.postMessage with the outbox
 // ids as message metadata) or, for summaries, to the plan's Slack channel, and reconciles a message
-// whose outcome was unknown by reading the DM's history for those ids. Until the Slack channel provides
-// its own sender this one talks to bolt's WebClient directly, created here with SLACK_API_URL.
+// whose outcome was unknown by reading the DM's history for those ids. It talks to bolt's WebClient
+// directly, created here with SLACK_API_URL, so the delivery loop needs no bolt App.
 import { webApi } from '@slack/bolt';
 import type { Reply } from '../../bot/reply.js';
 import type { Config } from '../../config.js';
 import { renderMessages, type SlackMessage } from '../../render/block-kit/index.js';
-import { slackResult } from './slack-errors.js';
-import type { Address, Reconciled, SendMeta, SendResult, Sender } from './sender.js';
+import { slackResult } from './send-errors.js';
+import type { Address, Reconciled, SendMeta, SendResult, Sender } from '../../jobs/senders/sender.js';
 
 const EVENT_TYPE = 'perfbot_outbox';
 

@@ -6,9 +6,9 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/open-database.js';
 import type { SummaryChart } from '../reports/weekly-summary.js';
-import type { Sender } from './senders/sender.js';
-import { createTeamsSender } from './senders/teams-sender.js';
-import { startJobs, type Jobs, type JobsOptions } from './start-jobs.js';
+import type { Sender } from '../jobs/senders/sender.js';
+import { createTeamsSender } from '../channels/teams/outbox-sender.js';
+import { startJobs, type Jobs, type JobsOptions } from '../jobs/start-jobs.js';
 
 export interface ReminderJobsDeps {
   config: Config;
@@ -24,7 +24,7 @@ export interface ReminderJobsDeps {
 /** The Slack sender, with a bot token: only then are Slack's libraries loaded (they cost memory). */
 async function slackSender(config: Config): Promise<Sender | null> {
   if (!config.SLACK_BOT_TOKEN) return null;
-  const { createSlackSender, createSlackWebClient } = await import('./senders/slack-sender.js');
+  const { createSlackSender, createSlackWebClient } = await import('../channels/slack/outbox-sender.js');
   const client = createSlackWebClient(config, config.SEND_TIMEOUT_MS);
   return client ? createSlackSender(client) : null;
 }

@@ -1,7 +1,7 @@
 // Sorts a Slack Web API error into what the delivery loop does next. Nothing that may have created a
 // message is retried blindly: it is "unknown", and the DM's history is checked first.
 import { webApi } from '@slack/bolt';
-import type { SendResult } from './sender.js';
+import type { SendResult } from '../../jobs/senders/sender.js';
 
 // Never deliverable as things are: dead letter, and the coordinator is told.
 const PERMANENT = new Set([
