@@ -21,11 +21,8 @@ const text = (t: string): Reply => ({ kind: 'text', text: t });
 
 /** What to tell the person about a stored return whose confirmation did not reach them. */
 export function undeliveredText(reply: Extract<Reply, { kind: 'returnStored' }>): string {
-  const revision = /revision (\d+)/.exec(reply.message)?.[1];
   const what = reply.title.replace(/^Return/, 'Your return');
-  return revision
-    ? `${what} was stored as revision ${revision} (the confirmation could not be delivered).`
-    : `${what}: ${reply.message} (the confirmation could not be delivered).`;
+  return `${what} was stored as revision ${reply.revision} (the confirmation could not be delivered).`;
 }
 
 /**
@@ -75,6 +72,7 @@ export function guardConversation(inner: Conversation, deps: GuardDeps): Convers
       limited(turn) ??
       withUndelivered(turn, await inner.onAction(turn, { verb: action.verb, data: plainData(action.data) })),
     undelivered: async (turn, replies) => {
+      const texts: string[] = [];
       for (const reply of replies) {
         if (reply.kind !== 'returnStored') continue;
         const ref = reply.status.ref;
@@ -91,7 +89,9 @@ export function guardConversation(inner: Conversation, deps: GuardDeps): Convers
           },
           turn.now,
         );
+        texts.push(undeliveredText(reply));
       }
+      return texts;
     },
   };
 }

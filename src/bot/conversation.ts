@@ -36,6 +36,9 @@ export interface BotDeps {
 export interface Conversation {
   onMessage(turn: Turn, text: string): Promise<Reply[]>;
   onAction(turn: Turn, action: CardAction): Promise<Reply[]>;
-  /** The channel could not deliver these replies: a stored return's confirmation is told later. */
-  undelivered?(turn: Turn, replies: Reply[]): Promise<void>;
+  /**
+   * The channel could not deliver these replies: a stored return's confirmation is told later. Returns
+   * what will be told (empty when none of them confirmed a stored return).
+   */
+  undelivered?(turn: Turn, replies: Reply[]): Promise<string[]>;
 }

@@ -88,7 +88,14 @@ export type Reply =
       image?: ReplyImage;
     }
   | { kind: 'returnForm'; form: ReturnFormView }
-  | { kind: 'returnStored'; title: string; message: string; status: StatusView }
+  | {
+      kind: 'returnStored';
+      title: string;
+      message: string;
+      /** The revision now stored (a duplicate card: the one it stored before). */
+      revision: number;
+      status: StatusView;
+    }
   | { kind: 'review'; view: ReviewView };
 
 /** A return waiting for sign-off (or decided): the approver's card, with Approve / Send back for them only. */

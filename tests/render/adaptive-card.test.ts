@@ -47,7 +47,10 @@ const everyKind: [string, Reply][] = [
   ],
   ['returnForm', formReply()],
   ['returnForm with warnings and errors', formReply({ warnings: ['Are you sure?'], formError: 'Fix below' })],
-  ['returnStored', { kind: 'returnStored', title: 'Return stored', message: 'Stored', status: statusView() }],
+  [
+    'returnStored',
+    { kind: 'returnStored', title: 'Return stored', message: 'Stored', revision: 1, status: statusView() },
+  ],
   ['list', bigList(12)],
 ];
 
@@ -440,6 +443,7 @@ describe('return stored card', () => {
     kind: 'returnStored',
     title: 'Return stored for 2.2 2015/16 Q4',
     message: 'Stored as revision 2 (replaces revision 1)',
+    revision: 2,
     status: statusView(),
   });
 

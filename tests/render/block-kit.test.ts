@@ -100,6 +100,7 @@ const everyKind: [string, Reply][] = [
       kind: 'returnStored',
       title: INJECTION,
       message: INJECTION,
+      revision: 1,
       status: statusView({ narrative: INJECTION }),
     },
   ],
@@ -369,6 +370,7 @@ describe('Block Kit list, text, return stored and return form message', () => {
       kind: 'returnStored',
       title: 'Return stored',
       message: 'Thank you & well done',
+      revision: 1,
       status: statusView(),
     });
     expect(blocks[0]).toMatchObject({

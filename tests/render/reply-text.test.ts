@@ -69,6 +69,7 @@ describe('replyText', () => {
       kind: 'returnStored',
       title: 'Return stored for 2.2 2015/16 Q4',
       message: 'Stored as revision 2 (replaces revision 1)',
+      revision: 2,
       status: statusView({ submitted: null }),
     };
     expect(replyText(reply)).toBe(

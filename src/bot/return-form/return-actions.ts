@@ -257,7 +257,13 @@ export async function onReturnAction(ctx: Ctx, action: CardAction): Promise<Repl
   const signOff = await signOffOfReturn(deps.db, turn.partnership.measureIds.get(m.ref) as number, label);
   const sign = signOff && signOff.signOff.kind !== 'none' ? ` ${signOffText(turn, m, signOff.signOff)}` : '';
   return [
-    { kind: 'returnStored', title: `Return for ${m.ref} ${label}`, message: `${message}${sign}`, status },
+    {
+      kind: 'returnStored',
+      title: `Return for ${m.ref} ${label}`,
+      message: `${message}${sign}`,
+      revision: n,
+      status,
+    },
   ];
 }
 

@@ -5,6 +5,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import { isLoopback, type Config } from '../../config.js';
 import type { Logger } from '../../log.js';
 import { invokeResponseActivity, messageInvokeResponse, textActivity } from './reply-activity.js';
+import { UndeliveredConfirmation } from './undelivered-confirmation.js';
 
 /** No Teams credentials on a loopback address: the local chat page, without authentication. */
 export function isLocalMode(config: Config): boolean {
@@ -25,9 +26,13 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
   });
   const adapter = new CloudAdapter(auth);
   // The error is logged and the user told; the inbound key was released, so a redelivery is processed.
+  // When a return was stored but its confirmation could not be sent, the apology says it was stored.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error({ err: error, activityType: context.activity.type }, 'turn failed');
-    const sorry = 'Something went wrong on our side and it has been logged. Please try again in a minute.';
+    const sorry =
+      error instanceof UndeliveredConfirmation
+        ? error.told.join('\n')
+        : 'Something went wrong on our side and it has been logged. Please try again in a minute.';
     await (context.activity.type === 'invoke'
       ? context.sendActivity(invokeResponseActivity(messageInvokeResponse(sorry)))
       : context.sendActivity(textActivity(sorry)));

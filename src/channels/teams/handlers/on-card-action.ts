@@ -10,6 +10,7 @@ import {
   messageInvokeResponse,
   replyActivity,
 } from '../reply-activity.js';
+import { UndeliveredConfirmation } from '../undelivered-confirmation.js';
 
 export async function onExecute(
   context: TurnContext,
@@ -24,10 +25,13 @@ export async function onExecute(
     await context.sendActivities(rest.map(replyActivity)).catch(told(conversation, turn, rest));
 }
 
-/** A reply that could not be sent: a stored return's confirmation is told later, then the error goes on. */
+/**
+ * A reply that could not be sent: a stored return's confirmation is told later, and the error goes on,
+ * saying what was stored so the apology does not ask for the return again.
+ */
 const told = (conversation: Conversation, turn: Turn, replies: Reply[]) => async (e: unknown) => {
-  await conversation.undelivered?.(turn, replies);
-  throw e;
+  const stored = (await conversation.undelivered?.(turn, replies)) ?? [];
+  throw stored.length > 0 ? new UndeliveredConfirmation(stored, e) : e;
 };
 
 export async function onSubmit(
