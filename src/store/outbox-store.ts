@@ -7,6 +7,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './open-database.js';
 import type { Tx } from './return-store.js';
 import { withRetry } from './retry.js';
+import { providerOf } from './provider.js';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'unknown', 'failed', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -67,9 +68,29 @@ function toRow(r: Row): OutboxRow {
   };
 }
 
+/** PostgreSQL's insert that skips a key already there (ON CONFLICT DO NOTHING); SQLite's client has no such option. */
+interface SkippingInsert {
+  createManyAndReturn(args: {
+    data: ReturnType<typeof newRow>[];
+    skipDuplicates: true;
+    select: { key: true };
+  }): Promise<{ key: string }[]>;
+}
+
+const newRow = (m: NewOutboxMessage, now: Date) => ({
+  ...m,
+  payload: JSON.stringify(m.payload),
+  status: 'pending',
+  notBefore: now,
+  createdAt: now,
+  updatedAt: now,
+});
+
 /**
  * Writes the messages whose key is not in the outbox yet; returns the keys written. A key written
- * meanwhile by another process (outside a tick's lock) is skipped, not an error.
+ * meanwhile by another process (outside a tick's lock) is skipped, not an error. On PostgreSQL that
+ * takes ON CONFLICT DO NOTHING: a unique-key error there aborts the whole transaction it happens in (a
+ * stored return with its approver's notice, say), so catching it afterwards is too late.
  */
 export async function insertMissing(tx: Tx, messages: NewOutboxMessage[], now: Date): Promise<string[]> {
   if (messages.length === 0) return [];
@@ -78,21 +99,27 @@ export async function insertMissing(tx: Tx, messages: NewOutboxMessage[], now: D
     select: { key: true },
   });
   const known = new Set(seen.map((s) => s.key));
-  const written: string[] = [];
+  const fresh: NewOutboxMessage[] = [];
   for (const m of messages) {
     if (known.has(m.key)) continue;
     known.add(m.key);
+    fresh.push(m);
+  }
+  if (fresh.length === 0) return [];
+  if (providerOf(tx) === 'postgresql') {
+    const outbox = tx.outboxMessage as unknown as SkippingInsert;
+    const rows = await outbox.createManyAndReturn({
+      data: fresh.map((m) => newRow(m, now)),
+      skipDuplicates: true,
+      select: { key: true },
+    });
+    const written = new Set(rows.map((r) => r.key));
+    return fresh.filter((m) => written.has(m.key)).map((m) => m.key);
+  }
+  const written: string[] = [];
+  for (const m of fresh) {
     try {
-      await tx.outboxMessage.create({
-        data: {
-          ...m,
-          payload: JSON.stringify(m.payload),
-          status: 'pending',
-          notBefore: now,
-          createdAt: now,
-          updatedAt: now,
-        },
-      });
+      await tx.outboxMessage.create({ data: newRow(m, now) });
       written.push(m.key);
     } catch (e) {
       if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;

@@ -2,18 +2,11 @@
 // tick's first write takes the database's write lock. On PostgreSQL the tick first takes a
 // transaction-level advisory lock on (job, partnership), held to its commit: a second instance's tick
 // waits there and then, each statement reading what is committed, sees the rows the first one wrote.
+import { providerOf } from './provider.js';
 import type { Tx } from './return-store.js';
 
 // One key per job that locks its ticks (the summary tick needs none: its outbox keys alone decide).
 const JOBS = { reminders: 1 } as const;
-
-/** The provider of the generated client behind a client or transaction (the two share one API). */
-export function providerOf(tx: Tx): string {
-  const provider = (tx as unknown as { _activeProvider?: unknown })._activeProvider;
-  if (typeof provider !== 'string')
-    throw new Error('cannot tell the database provider of this Prisma client');
-  return provider;
-}
 
 export async function lockTick(tx: Tx, job: keyof typeof JOBS, partnershipId: number): Promise<void> {
   if (providerOf(tx) !== 'postgresql') return;

@@ -1,7 +1,8 @@
 // The tick lock: on PostgreSQL a second tick of the same job and partnership waits until the first
 // commits (SQLite needs nothing more than the tick's first write, which takes the database's write lock).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lockTick, providerOf } from '../../src/store/tick-lock.js';
+import { providerOf } from '../../src/store/provider.js';
+import { lockTick } from '../../src/store/tick-lock.js';
 import { tempDb, testPostgres, type TempDb } from '../helpers/temp-db.js';
 
 let db: TempDb;
