@@ -1,7 +1,7 @@
 // The server's own secrets (the chart-link signing key): made once, on first start, and kept in the
 // database so that what they signed stays valid across restarts and instances.
-import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './open-database.js';
+import { isUniqueClash } from './unique-clash.js';
 
 export const CHART_KEY_NAME = 'chart-signing-key';
 
@@ -16,7 +16,7 @@ export async function keepServerSecret(db: Db, name: string, candidate: string, 
     await db.serverSecret.create({ data: { name, value: candidate, createdAt: at } });
     return candidate;
   } catch (e) {
-    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
+    if (!isUniqueClash(e)) throw e;
     const winner = await db.serverSecret.findUnique({ where: { name } });
     if (!winner) throw e;
     return winner.value;

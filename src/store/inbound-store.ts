@@ -2,6 +2,7 @@
 // lives in the database, not in memory, so a second instance or a restart still sees it.
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './open-database.js';
+import { isUniqueClash } from './unique-clash.js';
 
 /** How long an unhandled claim is left alone before a redelivery may take it over. */
 export const ABANDONED_AFTER_MS = 60_000;
@@ -17,7 +18,7 @@ export async function claimInbound(db: Db, key: string, at: Date): Promise<boole
     await db.inboundActivity.create({ data: { key, receivedAt: at } });
     return true;
   } catch (e) {
-    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
+    if (!isUniqueClash(e)) throw e;
   }
   const abandoned = new Date(at.getTime() - ABANDONED_AFTER_MS);
   const taken = await db.inboundActivity.updateMany({

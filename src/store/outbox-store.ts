@@ -3,11 +3,11 @@
 // database) never both take a row: SQLite runs one write at a time, and on PostgreSQL an UPDATE that
 // waited for another's row re-checks its WHERE (status = 'pending') against what that one committed.
 import { OutboxPayloadSchema, type OutboxKind, type OutboxPayload } from '../domain/reminder-payload.js';
-import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './open-database.js';
 import type { Tx } from './return-store.js';
 import { withRetry } from './retry.js';
 import { providerOf } from './provider.js';
+import { isUniqueClash } from './unique-clash.js';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'unknown', 'failed', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -122,7 +122,7 @@ export async function insertMissing(tx: Tx, messages: NewOutboxMessage[], now: D
       await tx.outboxMessage.create({ data: newRow(m, now) });
       written.push(m.key);
     } catch (e) {
-      if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
+      if (!isUniqueClash(e)) throw e;
     }
   }
   return written;

@@ -6,9 +6,9 @@ import type { IsoDate } from '../domain/iso-date.js';
 import type { ReturnFact } from '../domain/reminder-obligations.js';
 import type { ReminderSnooze } from '../domain/reminder-plan.js';
 import { recordAudit } from './audit-store.js';
-import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './open-database.js';
 import type { Tx } from './return-store.js';
+import { isUniqueClash } from './unique-clash.js';
 
 export type { Tx };
 
@@ -24,7 +24,7 @@ export async function ensureReminderControl(db: Db, partnershipId: number): Prom
     await db.reminderControl.upsert({ where: { partnershipId }, create: { partnershipId }, update: {} });
   } catch (e) {
     // Prisma's upsert reads, then inserts: another instance's first tick inserted the row in between.
-    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
+    if (!isUniqueClash(e)) throw e;
   }
 }
 

@@ -14,6 +14,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { recordAudit } from './audit-store.js';
 import type { Db } from './open-database.js';
 import { withRetry } from './retry.js';
+import { isUniqueClash } from './unique-clash.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -217,7 +218,17 @@ export async function submitRevision(
 ): Promise<SubmitOutcome> {
   // A busy or briefly unreachable database: the transaction rolled back, so it is run again (the
   // request key makes a commit whose answer was lost come back as a duplicate).
-  return withRetry(() => submitOnce(db, cal, r, basedOn, opts));
+  return withRetry(async () => {
+    try {
+      return await submitOnce(db, cal, r, basedOn, opts);
+    } catch (e) {
+      // On PostgreSQL two submissions read the same latest revision at once and the second's insert
+      // meets the first's key when that commits. Run again, it reads what the first stored and
+      // answers `conflict` (or `duplicate`, for the same card) like any later submission would.
+      if (!isUniqueClash(e)) throw e;
+      return submitOnce(db, cal, r, basedOn, opts);
+    }
+  });
 }
 
 function submitOnce(

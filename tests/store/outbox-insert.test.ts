@@ -30,7 +30,7 @@ const notice = (key: string): NewOutboxMessage => ({
   ref: null,
   period: null,
   stage: null,
-  payload: { kind: 'notice', text: `notice ${key}` },
+  payload: { kind: 'notice', text: `notice ${key}`, buttons: [] },
 });
 const keys = async () =>
   (await db.prisma.outboxMessage.findMany({ orderBy: { id: 'asc' } })).map((r) => r.key);

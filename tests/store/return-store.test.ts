@@ -6,10 +6,11 @@ import {
   appendRevision,
   currentReturns,
   revisionsOf,
+  submitRevision,
   type NewRevision,
 } from '../../src/store/return-store.js';
 import { minimalPlanYaml, writePlan } from '../helpers/plan-text.js';
-import { tempDb, type TempDb } from '../helpers/temp-db.js';
+import { tempDb, testPostgres, type TempDb } from '../helpers/temp-db.js';
 
 const cal = financialCalendar(4);
 const Q2: Period = { kind: 'quarter', year: 2015, quarter: 2 };
@@ -79,4 +80,37 @@ describe('storing returns', () => {
     expect(await append(revision(104, { onlyIfChanged: true }))).toEqual({ kind: 'unchanged', revision: 1 });
     expect(await append(revision(105, { onlyIfChanged: true }))).toEqual({ kind: 'stored', revision: 2 });
   });
+});
+
+describe('two submissions of the same return at once', () => {
+  // SQLite runs one writing transaction at a time; on PostgreSQL both read revision 1 before either
+  // commits, and the second's insert meets the first's key.
+  it.skipIf(!testPostgres)(
+    'stores the first and answers the second "conflict", naming what is stored',
+    async () => {
+      await append(revision(104));
+      let release = () => {};
+      const held = new Promise<void>((r) => (release = r));
+      let firstStored = false;
+      const first = submitRevision(db.prisma, cal, revision(110, { requestKey: 'first' }), 1, {
+        afterStore: async () => {
+          firstStored = true;
+          await held;
+        },
+      });
+      while (!firstStored) await new Promise((r) => setTimeout(r, 5));
+      const second = submitRevision(db.prisma, cal, revision(120, { requestKey: 'second' }), 1);
+      await new Promise((r) => setTimeout(r, 200));
+      release();
+      expect(await first).toEqual({ kind: 'stored', revision: 2 });
+      expect(await second).toMatchObject({
+        kind: 'conflict',
+        revision: 2,
+        submittedBy: 'ana-owner',
+        current: { figures: { value: 110 } },
+      });
+      const all = await revisionsOf(db.prisma, cal, measureId, Q2);
+      expect(all.map((r) => r.figures)).toEqual([{ value: 104 }, { value: 110 }]);
+    },
+  );
 });
