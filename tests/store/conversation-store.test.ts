@@ -1,15 +1,14 @@
 // Conversation references: kept from every activity, but written only when something a proactive message
 // depends on changed (the reference, its being active, or which platform was used last).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPlanFile } from '../../src/app/import-plan-file.js';
 import {
   latestConversationRef,
   markConversationInactive,
   saveConversationRef,
   type RefTarget,
 } from '../../src/store/conversation-store.js';
-import { minimalPlanYaml, writePlan } from '../helpers/plan-text.js';
-import { tempDb, type TempDb } from '../helpers/temp-db.js';
+import { minimalPlanDb } from '../helpers/minimal-db.js';
+import type { TempDb } from '../helpers/temp-db.js';
 
 const monday = new Date('2016-05-02T09:00:00Z');
 const tuesday = new Date('2016-05-03T09:00:00Z');
@@ -18,11 +17,7 @@ const wednesday = new Date('2016-05-04T09:00:00Z');
 let db: TempDb;
 let on: (platform: string) => RefTarget;
 beforeEach(async () => {
-  db = await tempDb();
-  await importPlanFile(db.prisma, await writePlan(db.dir, 'plan.yaml', minimalPlanYaml()), {
-    dryRun: false,
-    now: monday,
-  });
+  db = await minimalPlanDb(monday);
   const { id } = await db.prisma.partnership.findFirstOrThrow();
   on = (platform) => ({ platform, partnershipId: id, kind: 'person', target: 'sam-lee' });
 });

@@ -2,10 +2,9 @@
 // written by another transaction meanwhile is skipped without aborting the transaction it happens in
 // (a stored return and its approver's notice commit together, or not at all).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPlanFile } from '../../src/app/import-plan-file.js';
 import { insertMissing, type NewOutboxMessage } from '../../src/store/outbox-store.js';
-import { minimalPlanYaml, writePlan } from '../helpers/plan-text.js';
-import { tempDb, testPostgres, type TempDb } from '../helpers/temp-db.js';
+import { minimalPlanDb } from '../helpers/minimal-db.js';
+import { testPostgres, type TempDb } from '../helpers/temp-db.js';
 
 const now = new Date('2016-05-02T09:00:00Z');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -13,11 +12,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let db: TempDb;
 let partnershipId: number;
 beforeEach(async () => {
-  db = await tempDb();
-  await importPlanFile(db.prisma, await writePlan(db.dir, 'plan.yaml', minimalPlanYaml()), {
-    dryRun: false,
-    now,
-  });
+  db = await minimalPlanDb(now);
   partnershipId = (await db.prisma.partnership.findFirstOrThrow()).id;
 });
 afterEach(() => db.close());

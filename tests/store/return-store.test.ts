@@ -1,6 +1,5 @@
 // Returns and their revisions: every submission is kept, the latest is current, a repeated request stores once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPlanFile } from '../../src/app/import-plan-file.js';
 import { financialCalendar, type Period } from '../../src/domain/period.js';
 import {
   appendRevision,
@@ -9,8 +8,8 @@ import {
   submitRevision,
   type NewRevision,
 } from '../../src/store/return-store.js';
-import { minimalPlanYaml, writePlan } from '../helpers/plan-text.js';
-import { tempDb, testPostgres, type TempDb } from '../helpers/temp-db.js';
+import { minimalPlanDb } from '../helpers/minimal-db.js';
+import { testPostgres, type TempDb } from '../helpers/temp-db.js';
 
 const cal = financialCalendar(4);
 const Q2: Period = { kind: 'quarter', year: 2015, quarter: 2 };
@@ -19,11 +18,7 @@ const now = new Date('2016-05-20T09:00:00Z');
 let db: TempDb;
 let measureId: number;
 beforeEach(async () => {
-  db = await tempDb();
-  await importPlanFile(db.prisma, await writePlan(db.dir, 'plan.yaml', minimalPlanYaml()), {
-    dryRun: false,
-    now,
-  });
+  db = await minimalPlanDb(now);
   measureId = (await db.prisma.measure.findFirstOrThrow({ where: { ref: '1.1' } })).id;
 });
 afterEach(async () => {
