@@ -75,7 +75,7 @@ export const USAGE = `npm run bench [-- flags]
   --history-concurrency N   their concurrency (default ${DEFAULTS.historyConcurrency})
   --report-runs N           runs of each summary/dashboard timing, median (default ${DEFAULTS.reportRuns})
   --chart-runs N            chart renders, median (default ${DEFAULTS.chartRuns})
-  --out DIR                 where <date>.json goes (default bench/results); --no-write: nowhere
+  --out DIR                 where <date>[-<size>].json goes (default bench/results); --no-write: nowhere
   --seed N                  data generator seed (default 1)
   --log-level L             the bot's log level (default info; its lines are discarded)`;
 

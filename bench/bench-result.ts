@@ -144,3 +144,14 @@ export function targetsOf(r: Omit<BenchResult, 'targets'>): Target[] {
         ]),
   ];
 }
+
+/**
+ * The results file's name: `<date>.json` for a run at the default size (the figures the README quotes),
+ * `<date>-<partnerships>x<measures>x<years>.json` otherwise, so a quick run never replaces them.
+ */
+export function resultFileName(r: Pick<BenchResult, 'date' | 'defaultSize' | 'data'>): string {
+  const day = r.date.slice(0, 10);
+  return r.defaultSize
+    ? `${day}.json`
+    : `${day}-${r.data.partnerships}x${r.data.measures}x${r.data.years}.json`;
+}

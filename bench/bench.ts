@@ -3,6 +3,7 @@
 import { parseBenchArgs, USAGE } from './bench-options.js';
 import { printTable } from './print-table.js';
 import { runBenchmark } from './run-benchmark.js';
+import { resultFileName } from './bench-result.js';
 
 try {
   const options = parseBenchArgs(process.argv.slice(2));
@@ -11,8 +12,7 @@ try {
   } else {
     const result = await runBenchmark(options, (line) => console.error(line));
     console.log(printTable(result));
-    if (options.outDir)
-      console.error(`results written to ${options.outDir}/${result.date.slice(0, 10)}.json`);
+    if (options.outDir) console.error(`results written to ${options.outDir}/${resultFileName(result)}`);
   }
 } catch (e) {
   console.error(e instanceof Error ? e.message : String(e));

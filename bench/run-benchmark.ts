@@ -2,12 +2,18 @@
 // process, replying through a local fake connector) with a mix of status questions, return submissions
 // and summaries at fixed concurrency, then the same load against a bare botbuilder echo bot; times the
 // summaries, dashboards and a chart inside the bot's process; and measures status latency as the
-// history grows. Returns the results and writes them to <outDir>/<date>.json.
+// history grows. Returns the results and writes them to <outDir>/<date>.json (see resultFileName).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULTS, type BenchOptions } from './bench-options.js';
-import { targetsOf, type BenchResult, type HistoryRun, type ServerRun } from './bench-result.js';
+import {
+  resultFileName,
+  targetsOf,
+  type BenchResult,
+  type HistoryRun,
+  type ServerRun,
+} from './bench-result.js';
 import { startChildServer, type ChildServer } from './child-server.js';
 import { startBenchConnector, type BenchConnector } from './fake-connector.js';
 import { BENCH_NOW, generateDeployment, type Deployment } from './generate-deployment.js';
@@ -214,7 +220,7 @@ export async function runBenchmark(o: BenchOptions, say: Progress = () => {}): P
     const full: BenchResult = { ...result, targets: targetsOf(result) };
     if (outDir) {
       mkdirSync(outDir, { recursive: true });
-      writeFileSync(join(outDir, `${full.date.slice(0, 10)}.json`), `${JSON.stringify(full, null, 2)}\n`);
+      writeFileSync(join(outDir, resultFileName(full)), `${JSON.stringify(full, null, 2)}\n`);
     }
     return full;
   } finally {
