@@ -114,7 +114,7 @@ describe('sign-off by the coordinator (no theme approver)', () => {
     const last = (await noticesFor(s, 'dan-mercer')).at(-1);
     expect(last?.payload).toEqual({
       kind: 'notice',
-      text: 'Priya Sandhu sent back 2.2 Reduce violence without injury for 2015/16 Q4: "The March figure is missing.". Please change it and submit again.',
+      text: 'Priya Sandhu sent back 2.2 Reduce violence without injury for 2015/16 Q4: "The March figure is missing." Please change it and submit again.',
       buttons: [{ label: 'Change the return', say: 'submit 2.2 2015/16 Q4' }],
     });
     // ...and the owner may resubmit after a send-back.

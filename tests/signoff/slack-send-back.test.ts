@@ -83,7 +83,7 @@ describe('sending a return back in Slack', () => {
       (r) => r.recipient === 'dan-mercer' && r.kind === 'notice',
     );
     expect(JSON.stringify(toDan.map((r) => r.payload))).toContain(
-      'Priya Sandhu sent back 2.2 Reduce violence without injury for 2015/16 Q4: \\"The March figure looks low: please check it.\\"',
+      'Priya Sandhu sent back 2.2 Reduce violence without injury for 2015/16 Q4: \\"The March figure looks low: please check it.\\" Please change it and submit again.',
     );
   });
 

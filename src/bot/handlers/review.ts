@@ -123,6 +123,9 @@ export async function showReview(ctx: Ctx, ref: string, periodText: string | nul
   return [await reviewReply(ctx, t)];
 }
 
+/** A comment in quotes ending a sentence: "The March figure is missing." (no second full stop after it). */
+const quoted = (comment: string): string => (/[.!?]$/.test(comment) ? `"${comment}"` : `"${comment}".`);
+
 async function decide(
   ctx: Ctx,
   t: Target,
@@ -141,12 +144,12 @@ async function decide(
       say: `status of ${m.ref} ${label}`,
     },
     sentBack: {
-      text: `${who} sent back ${m.ref} ${m.title} for ${label}: "${comment ?? ''}". Please change it and submit again.`,
+      text: `${who} sent back ${m.ref} ${m.title} for ${label}: ${quoted(comment ?? '')} Please change it and submit again.`,
       label: 'Change the return',
       say: `submit ${m.ref} ${label}`,
     },
     reopened: {
-      text: `${who} reopened ${m.ref} ${m.title} for ${label}${comment ? `: "${comment}"` : ''}. You can change it now.`,
+      text: `${who} reopened ${m.ref} ${m.title} for ${label}${comment ? `: ${quoted(comment)}` : '.'} You can change it now.`,
       label: 'Change the return',
       say: `submit ${m.ref} ${label}`,
     },
