@@ -150,6 +150,12 @@ export async function savePlan(
       Object.values(summary).some((c) => c.created + c.updated > 0) ||
       trail.some((e) => e.action === 'person.remove');
     if (changed) trail.push({ action: 'plan.import', after: summary });
+    // Servers that keep plans in memory (loadPartnership) see the new version and load this plan again.
+    const planChanged =
+      [summary.people, summary.themes, summary.measures].some((c) => c.created + c.updated > 0) ||
+      trail.some((e) => e.action === 'person.remove' || e.action === 'plan.settings');
+    if (planChanged)
+      await tx.partnership.update({ where: { id: pid }, data: { planVersion: { increment: 1 } } });
     for (const e of trail) await recordAudit(tx, { partnershipId: pid, at: now, ...by, ...e });
   });
   return summary;
@@ -293,21 +299,39 @@ export async function personDirectory(db: Db): Promise<PersonDirectory> {
   };
 }
 
-/** Loads a partnership by slug; with no slug, the only one (null when there are none or several). */
+/** The plans a server has loaded, by client and partnership id, with the plan version they were loaded at. */
+const loaded = new WeakMap<object, Map<number, { version: number; partnership: Partnership }>>();
+
+/**
+ * Loads a partnership by slug; with no slug, the only one (null when there are none or several). Every
+ * chat turn needs its partnership's plan, which changes only when a plan is imported: a plan loaded
+ * before is used again while the partnership's `planVersion` (raised by every import, in its
+ * transaction) is unchanged, so one small query replaces four, and an import made by another process
+ * or instance is seen on the next turn. The plan is frozen: callers share it.
+ */
 export async function loadPartnership(db: Db, slug?: string): Promise<Partnership | null> {
-  const rows = await db.partnership.findMany({
+  const heads = await db.partnership.findMany({
     where: slug ? { slug } : {},
     take: 2,
+    select: { id: true, planVersion: true },
+  });
+  const head = heads.length === 1 ? heads[0] : undefined;
+  if (!head) return null;
+  const kept = loaded.get(db) ?? new Map<number, { version: number; partnership: Partnership }>();
+  loaded.set(db, kept);
+  const hit = kept.get(head.id);
+  if (hit?.version === head.planVersion) return hit.partnership;
+  const row = await db.partnership.findUnique({
+    where: { id: head.id },
     include: {
       people: { orderBy: { id: 'asc' } },
       themes: { orderBy: { position: 'asc' } },
       measures: { orderBy: { position: 'asc' } },
     },
   });
-  const row = rows.length === 1 ? rows[0] : undefined;
   if (!row) return null;
   const measures = row.measures.map((m) => MeasureSchema.parse(JSON.parse(m.definition)));
-  return {
+  const partnership: Partnership = deepFreeze({
     id: row.id,
     settings: PartnershipSettingsSchema.parse(JSON.parse(row.settings)),
     people: row.people.map((p) => ({
@@ -325,5 +349,16 @@ export async function loadPartnership(db: Db, slug?: string): Promise<Partnershi
     })),
     measures,
     measureIds: new Map(row.measures.map((m) => [m.ref, m.id])),
-  };
+  });
+  kept.set(row.id, { version: row.planVersion, partnership });
+  return partnership;
+}
+
+/** Freezes a plan's objects and arrays all the way down (a Map's entries stay as they are). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !(value instanceof Map) && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

@@ -78,6 +78,52 @@ describe('saving a plan', () => {
   });
 });
 
+describe('the plan a server keeps in memory', () => {
+  const load = async (client = db.prisma) => {
+    const p = await loadPartnership(client, 'testshire');
+    if (!p) throw new Error('no plan');
+    return p;
+  };
+  const importText = (text: string, client = db.prisma) =>
+    writePlan(db.dir, 'plan.yaml', text).then((file) => importPlanFile(client, file, { dryRun: false, now }));
+
+  it('is loaded once, frozen, and kept while nothing is imported', async () => {
+    await importText(minimalPlanYaml());
+    const first = await load();
+    expect(await load()).toBe(first);
+    expect(Object.isFrozen(first.people)).toBe(true);
+    expect(Object.isFrozen(first.measures[0])).toBe(true);
+    // The same plan imported again changes nothing, so the plan in memory stays.
+    await importText(minimalPlanYaml());
+    expect(await load()).toBe(first);
+  });
+
+  it('is loaded again after an import by another instance that removes a person and renames a measure', async () => {
+    await importText(minimalPlanYaml());
+    const before = await load();
+    expect(before.people.map((p) => p.id)).toEqual(['ana-owner', 'cole-coordinator']);
+    // Another server (or the command line) on the same database imports a changed plan.
+    const other = await openDatabase(db.url);
+    try {
+      const changed = edit(
+        edit(minimalPlanYaml(), 'title: Reduce violence without injury', 'title: Reduce violent crime'),
+        '  - id: ana-owner\n    name: Ana Owner\n',
+        '  - id: ana-owner\n    name: Ana Owner\n  - id: bo-member\n    name: Bo Member\n',
+      );
+      await importText(changed, other.prisma);
+    } finally {
+      await other.close();
+    }
+    const after = await load();
+    expect(after).not.toBe(before);
+    expect(after.people.map((p) => p.id)).toEqual(['ana-owner', 'cole-coordinator', 'bo-member']);
+    expect(after.measures[0]?.title).toBe('Reduce violent crime');
+    // ...and removed again: a person no longer in the plan is gone from the next turn's plan.
+    await importText(minimalPlanYaml());
+    expect((await load()).people.map((p) => p.id)).toEqual(['ana-owner', 'cole-coordinator']);
+  });
+});
+
 describe('opening a database', () => {
   it('applies the migrations once', async () => {
     const again = await openDatabase(db.url);

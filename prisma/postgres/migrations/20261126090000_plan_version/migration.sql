@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Partnership" ADD COLUMN     "planVersion" INTEGER NOT NULL DEFAULT 0;
+
