@@ -56,25 +56,22 @@ describe('Teams', () => {
     return JSON.stringify(cardOf(sent?.activity ?? {}) ?? sent?.activity);
   };
 
-  it('refuses a stranger, shows no figures and stores nothing, even for a crafted card', async () => {
-    const before = await snapshot(db());
-    expect(await reply('status of 2.2', fromUser(STRANGER_AAD))).toMatch(/don't recognise your account/);
-    const res = await postActivity(
+  /** A crafted card confirming a return of Stockton's 2.2, with what else it claims, pressed as `as`. */
+  const craftedConfirm = (claims: Json, as: Json) =>
+    postActivity(
       h.t.server.url,
       invoke(
         h.connector,
         'confirmReturn',
-        {
-          ref: '2.2',
-          period: '2015/16 Q4',
-          token: '2.x',
-          'figure.value': '1',
-          narrative: 'x',
-          person: 'dan-mercer',
-        },
-        fromUser(STRANGER_AAD),
+        { ref: '2.2', period: '2015/16 Q4', token: '2.x', 'figure.value': '1', narrative: 'x', ...claims },
+        as,
       ),
     );
+
+  it('refuses a stranger, shows no figures and stores nothing, even for a crafted card', async () => {
+    const before = await snapshot(db());
+    expect(await reply('status of 2.2', fromUser(STRANGER_AAD))).toMatch(/don't recognise your account/);
+    const res = await craftedConfirm({ person: 'dan-mercer' }, fromUser(STRANGER_AAD));
     expect(JSON.stringify(res.body)).not.toMatch(/1,628|Mercer|Stockton/);
     expect(await snapshot(db())).toEqual(before);
   });
@@ -109,22 +106,7 @@ describe('Teams', () => {
     expect(await reply('how is violence without injury doing', ana)).not.toMatch(/Stockton|2\.2/);
 
     const before = await snapshot(db());
-    const res = await postActivity(
-      h.t.server.url,
-      invoke(
-        h.connector,
-        'confirmReturn',
-        {
-          ref: '2.2',
-          period: '2015/16 Q4',
-          token: '2.x',
-          'figure.value': '1',
-          narrative: 'x',
-          partnership: 'stockton',
-        },
-        ana,
-      ),
-    );
+    const res = await craftedConfirm({ partnership: 'stockton' }, ana);
     expect(JSON.stringify(res.body) + JSON.stringify(h.connector.received)).toMatch(
       /does not name a measure I know/,
     );

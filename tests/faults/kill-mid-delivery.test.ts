@@ -5,14 +5,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFaultProxy, type FaultProxy } from '../fakes/fault-proxy.js';
 import { startFakeSlackDm, type FakeSlackDm } from '../fakes/slack-dm-api.js';
-import { minimalPlanYaml } from '../helpers/plan-text.js';
+import { minimalPlanWithSlackIds } from '../helpers/plan-text.js';
 import { jobsHarness, type Harness } from '../jobs/jobs-harness.js';
 import { kill, runChild, startChild, waitUntil } from './child-process.js';
 
-const plan = () =>
-  minimalPlanYaml()
-    .replace('    name: Ana Owner\n', '    name: Ana Owner\n    slackId: U0ANA\n')
-    .replace('    name: Cole Coordinator\n', '    name: Cole Coordinator\n    slackId: U0COLE\n');
+const plan = minimalPlanWithSlackIds;
 
 let slack: FakeSlackDm;
 let proxy: FaultProxy;

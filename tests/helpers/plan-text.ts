@@ -84,6 +84,13 @@ overrides:
 `;
 }
 
+/** The minimal plan with Slack member ids for its two people (U0ANA, U0COLE). */
+export function minimalPlanWithSlackIds(): string {
+  return minimalPlanYaml()
+    .replace('    name: Ana Owner\n', '    name: Ana Owner\n    slackId: U0ANA\n')
+    .replace('    name: Cole Coordinator\n', '    name: Cole Coordinator\n    slackId: U0COLE\n');
+}
+
 /** `text` with `from` replaced by `to`; `from` must occur exactly once, so an edit never misses. */
 export function edit(text: string, from: string, to: string): string {
   const at = text.indexOf(from);

@@ -9,14 +9,10 @@ import type { Sender } from '../../src/jobs/senders/sender.js';
 import { insertMissing } from '../../src/store/outbox-store.js';
 import { startFaultProxy, type FaultProxy } from '../fakes/fault-proxy.js';
 import { startFakeSlackDm, type FakeSlackDm } from '../fakes/slack-dm-api.js';
-import { minimalPlanYaml } from '../helpers/plan-text.js';
+import { minimalPlanWithSlackIds } from '../helpers/plan-text.js';
 import { jobsHarness, type Harness, type HarnessOptions } from './jobs-harness.js';
 
-/** The minimal plan, with Slack member ids. */
-const plan = () =>
-  minimalPlanYaml()
-    .replace('    name: Ana Owner\n', '    name: Ana Owner\n    slackId: U0ANA\n')
-    .replace('    name: Cole Coordinator\n', '    name: Cole Coordinator\n    slackId: U0COLE\n');
+const plan = minimalPlanWithSlackIds;
 
 let slack: FakeSlackDm;
 let proxy: FaultProxy;

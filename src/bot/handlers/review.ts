@@ -201,11 +201,23 @@ export async function approve(
   periodText: string | null,
   revision: number | null,
 ): Promise<Reply[]> {
-  const t = await reviewTarget(ctx, ref, periodText);
+  const t = await decisionTarget(ctx, ref, periodText, 'approve');
   if ('kind' in t) return [t];
-  if (!may(ctx.turn, 'return.approve', t.m))
-    return [refuse(ctx.turn, 'return.approve', `approve ${t.m.ref}`, t.m)];
   return decide(ctx, t, 'approved', revision, null);
+}
+
+/** The return to approve or send back, when the person speaking may decide on it; else why not. */
+async function decisionTarget(
+  ctx: Ctx,
+  ref: string,
+  periodText: string | null,
+  doing: 'approve' | 'send back',
+): Promise<Target | Reply> {
+  const t = await reviewTarget(ctx, ref, periodText);
+  if ('kind' in t) return t;
+  return may(ctx.turn, 'return.approve', t.m)
+    ? t
+    : refuse(ctx.turn, 'return.approve', `${doing} ${t.m.ref}`, t.m);
 }
 
 export async function sendBack(
@@ -215,10 +227,8 @@ export async function sendBack(
   revision: number | null,
   comment: string | null,
 ): Promise<Reply[]> {
-  const t = await reviewTarget(ctx, ref, periodText);
+  const t = await decisionTarget(ctx, ref, periodText, 'send back');
   if ('kind' in t) return [t];
-  if (!may(ctx.turn, 'return.approve', t.m))
-    return [refuse(ctx.turn, 'return.approve', `send back ${t.m.ref}`, t.m)];
   if (!comment?.trim())
     return [
       await reviewReply(
