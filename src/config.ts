@@ -86,6 +86,8 @@ const ConfigSchema = z.object({
   REPORTS_LINK_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
   /** Chat requests a person may make in a minute (a burst of that many, then one every 60/N s); 0: no limit. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(30),
+  /** Anonymous /chart drawings one client address may ask for a minute (0: no limit); signed links are free. */
+  CHART_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(60),
   /** How long a stopping server waits for requests and deliveries in flight before it closes anyway. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });

@@ -3,7 +3,8 @@
 // made: chat clients fetch a card's image again whenever an old message is shown, so it lasts days, not
 // minutes) and a signature: only links the bot handed out (in cards to a partnership's people) draw a
 // partnership's figures; anyone guessing or editing a URL gets nothing. Other charts (summaries) travel
-// as QuickChart links, to our /chart endpoint unless QUICKCHART_URL says otherwise.
+// as QuickChart links, to our /chart endpoint unless QUICKCHART_URL says otherwise; on our endpoint they
+// carry a signature too, so the endpoint knows them for the bot's own (drawn first, never rate-limited).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ChartSpec } from './chart-spec.js';
 import { quickChartUrl } from './quickchart-url.js';
@@ -35,6 +36,8 @@ export interface ChartLinks {
   /** A chart whose figures are in its configuration (a QuickChart link). */
   quickChartUrl(spec: ChartSpec): string;
   verify(link: SignedLink, now: Date): LinkVerdict;
+  /** Whether a /chart query carries our signature (a QuickChart link the bot made). */
+  isOwnQuickChart(q: URLSearchParams): boolean;
 }
 
 export interface ChartLinkOptions {
@@ -64,15 +67,25 @@ export function createChartLinks(o: ChartLinkOptions): ChartLinks {
     });
     return `${o.baseUrl()}/chart/${kind}.png?${q.toString()}`;
   };
+  // Over every parameter but the signature, in a fixed order, so re-encoding the query changes nothing.
+  const signQuery = (q: URLSearchParams) =>
+    createHmac('sha256', o.key)
+      .update(JSON.stringify(['quickchart', ...[...q].filter(([k]) => k !== 'sig').sort()]))
+      .digest('base64url')
+      .slice(0, 32);
+  const sameSig = (a: string, b: string) =>
+    a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
   return {
     statusUrl: (ref, period, now, p) => link('status', ref, period, now, p),
     themeUrl: (theme, period, now, p) => link('theme', theme, period, now, p),
-    quickChartUrl: (spec) => quickChartUrl(spec, o.quickChartBase ?? o.baseUrl()),
+    quickChartUrl: (spec) => {
+      const url = new URL(quickChartUrl(spec, o.quickChartBase ?? o.baseUrl()));
+      if (o.quickChartBase === null) url.searchParams.set('sig', signQuery(url.searchParams));
+      return url.toString();
+    },
+    isOwnQuickChart: (q) => sameSig(q.get('sig') ?? '', signQuery(q)),
     verify: (l, now) => {
-      const want = Buffer.from(sign(l));
-      const got = Buffer.from(l.sig);
-      if (!/^\d{1,12}$/.test(l.expires) || got.length !== want.length || !timingSafeEqual(got, want))
-        return { ok: false, reason: 'tampered' };
+      if (!/^\d{1,12}$/.test(l.expires) || !sameSig(l.sig, sign(l))) return { ok: false, reason: 'tampered' };
       const at = new Date(Number(l.expires) * 1000);
       return now.getTime() > at.getTime() ? { ok: false, reason: 'expired', at } : { ok: true };
     },

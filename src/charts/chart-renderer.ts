@@ -1,6 +1,9 @@
 // Draws charts in a worker thread, one at a time, with a time limit: a drawing that runs longer is
 // stopped by terminating the worker (a fresh one takes the next job), and the server stays responsive.
-// The worker starts on the first chart and does not keep the process alive while idle.
+// The worker starts on the first chart and does not keep the process alive while idle. Two queues feed
+// it: the bot's own charts (signed links, uploads) are always drawn before anonymous /chart requests,
+// which have a short queue of their own, so a flood of outside drawings cannot keep a status card's
+// chart from drawing.
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.js';
 import type { DrawJob } from './chart-request.js';
@@ -13,23 +16,29 @@ export type Rendered =
   /** invalid: chart.js refused the configuration; failed: the worker broke down. */
   | { ok: false; code: 'timeout' | 'busy' | 'invalid' | 'failed'; error: string };
 
+/** own: a chart the bot made (a signed link); anonymous: a /chart request from anyone. */
+export type Lane = 'own' | 'anonymous';
+
 export interface ChartRenderer {
-  chart(job: DrawJob): Promise<Rendered>;
-  grid(job: GridJob): Promise<Rendered>;
+  chart(job: DrawJob, lane?: Lane): Promise<Rendered>;
+  grid(job: GridJob, lane?: Lane): Promise<Rendered>;
   close(): Promise<void>;
 }
 
 export interface RendererOptions {
   log: Logger;
   timeoutMs?: number;
-  /** Jobs waiting beyond this are refused as busy. */
+  /** The bot's own jobs waiting beyond this are refused as busy. */
   maxQueue?: number;
+  /** Anonymous jobs waiting beyond this are refused as busy. */
+  maxAnonymousQueue?: number;
 }
 
 type Job = WorkerJob extends infer W ? (W extends { id: number } ? Omit<W, 'id'> : never) : never;
 
 interface Pending {
   id: number;
+  lane: Lane;
   work: Job;
   done: (r: Rendered) => void;
 }
@@ -42,8 +51,10 @@ function spawn(): Worker {
 
 export function createChartRenderer(o: RendererOptions): ChartRenderer {
   const timeoutMs = o.timeoutMs ?? CHART_LIMITS.renderTimeoutMs;
-  const maxQueue = o.maxQueue ?? 16;
-  const queue: Pending[] = [];
+  const limits: Record<Lane, number> = { own: o.maxQueue ?? 16, anonymous: o.maxAnonymousQueue ?? 4 };
+  const queues: Record<Lane, Pending[]> = { own: [], anonymous: [] };
+  const waiting = () => [...queues.own.splice(0), ...queues.anonymous.splice(0)];
+  const next = () => queues.own.shift() ?? queues.anonymous.shift();
   let worker: Worker | null = null;
   let ready = false;
   let current: { job: Pending; timer: NodeJS.Timeout } | null = null;
@@ -79,6 +90,7 @@ export function createChartRenderer(o: RendererOptions): ChartRenderer {
         }
         pump();
       } else if (current?.job.id === a.id) {
+        if (a.warnings > 0) o.log.debug({ warnings: a.warnings }, 'chart.js warned while drawing');
         finish(
           a.kind === 'done'
             ? { ok: true, png: Buffer.from(a.png) }
@@ -92,7 +104,7 @@ export function createChartRenderer(o: RendererOptions): ChartRenderer {
       stopWorker();
       const failed: Rendered = { ok: false, code: 'failed', error: 'The chart could not be drawn' };
       if (current) finish(failed);
-      else for (const p of queue.splice(0)) p.done(failed);
+      else for (const p of waiting()) p.done(failed);
     });
     w.on('exit', (code) => {
       if (worker !== w) return;
@@ -104,7 +116,7 @@ export function createChartRenderer(o: RendererOptions): ChartRenderer {
 
   const pump = () => {
     if (closed || current) return;
-    const job = queue.shift();
+    const job = next();
     if (!job) {
       worker?.unref();
       return;
@@ -113,7 +125,7 @@ export function createChartRenderer(o: RendererOptions): ChartRenderer {
     const w = worker as Worker;
     w.ref();
     if (!ready) {
-      queue.unshift(job);
+      queues[job.lane].unshift(job);
       return;
     }
     const timer = setTimeout(() => {
@@ -129,9 +141,9 @@ export function createChartRenderer(o: RendererOptions): ChartRenderer {
     w.postMessage({ ...job.work, id: job.id } as WorkerJob);
   };
 
-  const submit = (work: Job): Promise<Rendered> => {
+  const submit = (work: Job, lane: Lane): Promise<Rendered> => {
     if (closed) return Promise.resolve({ ok: false, code: 'failed', error: 'The chart service is stopping' });
-    if (queue.length >= maxQueue) {
+    if (queues[lane].length >= limits[lane]) {
       return Promise.resolve({
         ok: false,
         code: 'busy',
@@ -139,19 +151,19 @@ export function createChartRenderer(o: RendererOptions): ChartRenderer {
       });
     }
     return new Promise((done) => {
-      queue.push({ id: nextId++, work, done });
+      queues[lane].push({ id: nextId++, lane, work, done });
       pump();
     });
   };
 
   return {
-    chart: (job) => submit({ kind: 'chart', job }),
-    grid: (job) => submit({ kind: 'grid', job }),
+    chart: (job, lane = 'own') => submit({ kind: 'chart', job }, lane),
+    grid: (job, lane = 'own') => submit({ kind: 'grid', job }, lane),
     close: async () => {
       closed = true;
       const stopped: Rendered = { ok: false, code: 'failed', error: 'The chart service stopped' };
       if (current) finish(stopped);
-      for (const p of queue.splice(0)) p.done(stopped);
+      for (const p of waiting()) p.done(stopped);
       const w = worker;
       worker = null;
       if (w) await w.terminate();

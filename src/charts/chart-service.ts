@@ -7,7 +7,7 @@ import type { Logger } from '../log.js';
 import type { Db } from '../store/open-database.js';
 import { loadPartnership } from '../store/plan-store.js';
 import type { ChartLinks, SignedChart } from './chart-link.js';
-import type { ChartRenderer, Rendered } from './chart-renderer.js';
+import type { ChartRenderer, Lane, Rendered } from './chart-renderer.js';
 import { chartRequestFromQuery, type ChartRequest, type DrawJob } from './chart-request.js';
 import type { ChartSpec } from './chart-spec.js';
 import { loadMeasureSeries, loadThemeSeries } from './chart-source.js';
@@ -22,8 +22,10 @@ export interface ChartService {
   links: ChartLinks;
   /** Draws what a GET of one of our chart URLs asks for. */
   drawUrl(url: URL): Promise<Drawn>;
-  /** Draws a checked QuickChart request (a POST /chart). */
+  /** Draws a checked QuickChart request (a POST /chart: anonymous). */
   drawRequest(request: ChartRequest): Promise<Drawn>;
+  /** Whether a GET of this URL asks for one of the bot's own charts (signed), not an anonymous drawing. */
+  isOwn(url: URL): boolean;
   /** Whether an image URL is one of ours (on this server, under /chart). */
   owns(url: string): boolean;
   /** The PNG behind an image URL on this server, to upload it; null when the URL is not ours. */
@@ -106,13 +108,17 @@ export function createChartService(deps: ChartServiceDeps): ChartService {
     return drawn(await renderer.chart(jobOf(spec)));
   };
 
-  const drawRequest = async (request: ChartRequest): Promise<Drawn> =>
-    request.ok ? drawn(await renderer.chart(request.job)) : { ok: false, status: 400, error: request.error };
+  const drawRequest = async (request: ChartRequest, lane: Lane = 'anonymous'): Promise<Drawn> =>
+    request.ok
+      ? drawn(await renderer.chart(request.job, lane))
+      : { ok: false, status: 400, error: request.error };
+
+  const isOwn = (url: URL) => url.pathname !== '/chart' || links.isOwnQuickChart(url.searchParams);
 
   const drawUrl = async (url: URL): Promise<Drawn> => {
     switch (url.pathname) {
       case '/chart':
-        return drawRequest(chartRequestFromQuery(url.searchParams));
+        return drawRequest(chartRequestFromQuery(url.searchParams), isOwn(url) ? 'own' : 'anonymous');
       case '/chart/status.png':
         return signed('status', url.searchParams);
       case '/chart/theme.png':
@@ -127,6 +133,7 @@ export function createChartService(deps: ChartServiceDeps): ChartService {
     links,
     drawUrl,
     drawRequest,
+    isOwn,
     owns: (url) => baseOf(url) !== undefined,
     imageFor: async (url) => {
       const base = baseOf(url);

@@ -1,8 +1,10 @@
 // The chart endpoints. GET/POST /chart draws a QuickChart request (c, w, h, f, bkg) as PNG;
 // GET /chart/status.png and /chart/theme.png draw a signed status or theme chart from the database.
 // A refusal is a 400 (or 403 for a link we did not sign) with the reason as text, and in
-// X-quickchart-error as QuickChart answers it.
-import type { ServerResponse } from 'node:http';
+// X-quickchart-error as QuickChart answers it. Anonymous drawings (anything but the bot's own signed
+// links) are limited per client address (CHART_RATE_PER_MINUTE), answered 429 with Retry-After.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RateLimit } from '../app/rate-limit.js';
 import type { ChartService, Drawn } from '../charts/chart-service.js';
 import { chartRequestFromBody } from '../charts/chart-request.js';
 import { CHART_LIMITS } from '../charts/chart-limits.js';
@@ -34,11 +36,30 @@ function refuse(res: ServerResponse, error: string): void {
   answer(res, { ok: false, status: 400, error });
 }
 
-export function chartRoutes(charts: ChartService): Record<string, Route> {
+/** Takes one of the client's anonymous drawings; false (and the 429 sent) when it has none left. */
+function within(limit: RateLimit, req: IncomingMessage, res: ServerResponse): boolean {
+  const decision = limit.take(req.socket.remoteAddress ?? 'unknown');
+  if (decision.ok) return true;
+  req.resume();
+  const error = `Too many chart requests from your address: try again in ${decision.retryInSeconds} s`;
+  res
+    .writeHead(429, {
+      'content-type': 'text/plain; charset=utf-8',
+      'retry-after': String(decision.retryInSeconds),
+      'x-quickchart-error': error,
+    })
+    .end(`${error}\n`);
+  return false;
+}
+
+export function chartRoutes(charts: ChartService, anonymousLimit: RateLimit): Record<string, Route> {
   const get: Route = async (req, res) => {
-    answer(res, await charts.drawUrl(new URL(req.url ?? '/', 'http://localhost')));
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!charts.isOwn(url) && !within(anonymousLimit, req, res)) return;
+    answer(res, await charts.drawUrl(url));
   };
   const post: Route = async (req, res) => {
+    if (!within(anonymousLimit, req, res)) return;
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
       return refuse(
         res,

@@ -128,7 +128,10 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     },
     'GET /dashboard': dashboardRoute(db, today, teams.localMode),
     'GET /reports/:partnership/:file': reportsRoute({ db, links: reports, clock, today, log }),
-    ...chartRoutes(charts),
+    ...chartRoutes(
+      charts,
+      createRateLimit(config.CHART_RATE_PER_MINUTE, o.rateClock ?? (() => performance.now())),
+    ),
     ...teams.routes,
     ...slack?.routes,
     ...(teams.localMode ? localRoutes(db) : { 'GET /': notLocal }),
