@@ -1,5 +1,6 @@
 // "override 2.2 to amber because …" and "clear override 2.2": a coordinator or the chair sets the status
 // the board reads beside the computed one, always with a reason; each set and clear is audited.
+import { checkText } from '../../domain/check-text.js';
 import type { Measure } from '../../domain/measure.js';
 import type { Parsed, Period } from '../../domain/period.js';
 import type { Rag } from '../../domain/plan-schema.js';
@@ -62,6 +63,8 @@ export async function setOverride(
     );
   if (!reason)
     return say(`Say why the status differs from the computed one: "override ${ref} to ${rag} because …".`);
+  const problem = checkText('The reason', reason);
+  if (problem) return say(problem);
   const t = await target(ctx, ref, asked);
   if ('error' in t) return say(t.error ?? '');
   const period = turn.cal.format(t.period);
@@ -91,6 +94,8 @@ export async function clearOverride(
 ): Promise<Reply[]> {
   const { turn, deps } = ctx;
   if (!may(turn, 'override.change')) return [refuse(turn, 'override.change', 'clear a status override')];
+  const problem = checkText('The reason', reason ?? '');
+  if (problem) return say(problem);
   const t = await target(ctx, ref, asked);
   if ('error' in t) return say(t.error ?? '');
   const period = turn.cal.format(t.period);

@@ -1,5 +1,6 @@
 // The coordinator reopens a closed period ("reopen 2015/16 Q4 because …") or closes one ("close
 // 2015/16 Q4"). A quarter closes by itself once its board date has passed; months follow their quarter.
+import { checkText } from '../../domain/check-text.js';
 import { closingQuarter } from '../../domain/period-closure.js';
 import { longDate } from '../../domain/reminder-time.js';
 import { readPartnershipView } from '../../app/partnership-view.js';
@@ -38,6 +39,8 @@ export async function reopenPeriod(ctx: Ctx, periodText: string, reason: string 
     return say(`${q.label} is open already${board}: returns for it can be submitted.`);
   }
   if (!reason?.trim()) return say(`Say why, for the audit trail: "reopen ${q.label} because …".`);
+  const problem = checkText('The reason', reason);
+  if (problem) return say(problem);
   await setPeriodState(deps.db, {
     partnershipId: turn.partnership.id,
     period: q.label,
@@ -59,6 +62,8 @@ export async function closePeriod(ctx: Ctx, periodText: string, reason: string |
   const q = await quarterOf(ctx, periodText);
   if ('error' in q) return say(q.error ?? '');
   if (q.closure.closed) return say(`${q.label} is closed already.`);
+  const problem = checkText('The reason', reason?.trim() ?? '');
+  if (problem) return say(problem);
   await setPeriodState(deps.db, {
     partnershipId: turn.partnership.id,
     period: q.label,

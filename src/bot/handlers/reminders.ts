@@ -1,6 +1,7 @@
 // Reminder requests in the conversation: owners snooze ("remind me on Monday"), say a return is not
 // available until a date, or delegate a measure; coordinators nudge now ("remind all", "remind 2.2")
 // and pause or resume a partnership's reminders. Messages they cause go through the outbox.
+import { checkText } from '../../domain/check-text.js';
 import { isoDateOf } from '../../domain/iso-date.js';
 import { findPersonNamed } from '../../domain/reminder-delegate.js';
 import { resolveDay } from '../../domain/reminder-day.js';
@@ -17,6 +18,7 @@ import { saveSnoozes, setDelegation, setRemindersPaused } from '../../store/remi
 import { revisionsOf, submitRevision } from '../../store/return-store.js';
 import { may, refuse } from '../actor-of.js';
 import type { Reply } from '../reply.js';
+import { REASON_MAX } from '../return-form/form-values.js';
 import { canSubmit, type Ctx } from '../return-form/return-actions.js';
 import { closedRefusal, lockedRefusal } from '../return-form/sign-off-text.js';
 import { personName } from '../status-view.js';
@@ -76,6 +78,8 @@ export async function notAvailableUntil(
   reason: string | null,
 ): Promise<Reply[]> {
   const { turn, deps } = ctx;
+  const problem = checkText('The reason', reason ?? '', REASON_MAX);
+  if (problem) return say(problem);
   const day = resolveDay(when, turn.today);
   if (!day.ok) return say(day.error);
   const chosen = chooseReturn(ctx, await awaited(ctx), ref, period);

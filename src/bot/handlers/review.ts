@@ -1,6 +1,7 @@
 // Sign-off in the conversation: the approver's card for a return, "approve 2.2 Q4", "send back 2.2 Q4:
 // …", the coordinator's "reopen 2.2 Q4 because …", and "approvals" (what waits for me). Whatever a
 // card or button says, the server looks the measure and period up again and re-checks who is acting.
+import { checkText } from '../../domain/check-text.js';
 import { suppressionThreshold, type Measure } from '../../domain/measure.js';
 import type { Period } from '../../domain/period.js';
 import {
@@ -246,6 +247,8 @@ export async function sendBack(
         `The comment is ${said.length.toLocaleString('en-GB')} characters: keep it to ${SEND_BACK_COMMENT_MAX.toLocaleString('en-GB')}. Nothing was sent back.`,
       ),
     ];
+  const problem = checkText('The comment', said);
+  if (problem) return [await reviewReply(ctx, t, `${problem}. Nothing was sent back.`)];
   return decide(ctx, t, 'sentBack', revision, said);
 }
 
@@ -261,6 +264,8 @@ export async function reopenReturn(
     return [refuse(ctx.turn, 'return.reopen', `reopen an approved return`, t.m)];
   if (!reason?.trim())
     return [say(`Say why, for the audit trail: "reopen ${t.m.ref} ${t.label} because …".`)];
+  const problem = checkText('The reason', reason);
+  if (problem) return [say(problem)];
   return decide(ctx, t, 'reopened', null, reason.trim());
 }
 

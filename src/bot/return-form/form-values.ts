@@ -1,5 +1,6 @@
 // Reading a submitted return card: what was typed, field by field, checked against the measure's rules.
 import { checkFigure } from '../../domain/check-figure.js';
+import { checkText } from '../../domain/check-text.js';
 import type { Figure, Figures } from '../../domain/figures.js';
 import { parseIsoDate } from '../../domain/iso-date.js';
 import { componentsOf, type Measure } from '../../domain/measure.js';
@@ -9,21 +10,6 @@ export const CORRECTIVE_ACTION_MAX = 2000;
 export const REASON_MAX = 500;
 /** Longer than any figure up to FIGURE_MAX written with separators and decimals. */
 const FIGURE_TEXT_MAX = 24;
-
-/** Control characters (other than tab and line breaks) and direction overrides, which can disguise text. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
-/** Half of a UTF-16 pair on its own: not a character at all. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** What is wrong with a typed text, or null: too long, or holding characters that should not be there. */
-function textProblem(label: string, text: string, max: number): string | null {
-  if (text.length > max) return `${label} is ${text.length} characters: shorten it to ${max} or fewer`;
-  if (HIDDEN_CHARACTERS.test(text) || LONE_SURROGATE.test(text))
-    return `${label} contains hidden control or direction characters: retype it as plain text`;
-  return null;
-}
 
 /** What the user typed, as strings, keyed by input id. */
 export type Typed = Record<string, string>;
@@ -93,9 +79,9 @@ export function readForm(m: Measure, typed: Typed): FormReading {
   const expected = expectedText === '' ? null : parseIsoDate(expectedText);
   if (expectedText !== '' && expected === null)
     errors.expected = `"${expectedText.slice(0, 40)}" is not a date: use the date picker or YYYY-MM-DD, e.g. 2016-05-24`;
-  const narrativeProblem = textProblem('The commentary', narrative, NARRATIVE_MAX);
+  const narrativeProblem = checkText('The commentary', narrative, NARRATIVE_MAX);
   if (narrativeProblem) errors.narrative = narrativeProblem;
-  const reasonProblem = textProblem('The reason', reason, REASON_MAX);
+  const reasonProblem = checkText('The reason', reason, REASON_MAX);
   if (notAvailable && reasonProblem) errors.notAvailableReason = reasonProblem;
 
   if (notAvailable) {
@@ -152,7 +138,7 @@ export function readForm(m: Measure, typed: Typed): FormReading {
     }
   }
   const correctiveAction = (typed.correctiveAction ?? '').trim() || null;
-  const actionProblem = textProblem('What is being done', correctiveAction ?? '', CORRECTIVE_ACTION_MAX);
+  const actionProblem = checkText('What is being done', correctiveAction ?? '', CORRECTIVE_ACTION_MAX);
   if (actionProblem) errors.correctiveAction = actionProblem;
   return { typed, figures, narrative, notAvailable: null, expected: null, correctiveAction, errors };
 }
