@@ -12,6 +12,7 @@ import type { Db } from '../../store/open-database.js';
 import { createSlackApp } from './create-app.js';
 import { dedupeEvents } from './dedupe-events.js';
 import { EVENTS_PATH, eventsRoute } from './events-route.js';
+import { guardResponseUrl } from './response-url-guard.js';
 import { buttonClick } from './listeners/actions/button-click.js';
 import { perfCommand } from './listeners/commands/perf-command.js';
 import { appHomeOpened } from './listeners/events/app-home-opened.js';
@@ -40,7 +41,8 @@ export interface SlackChannel {
   stop(): Promise<void>;
 }
 
-function registerListeners(app: App, deps: SlackDeps): void {
+function registerListeners(app: App, deps: SlackDeps, apiUrl: string | undefined): void {
+  app.use(guardResponseUrl(deps.log, apiUrl));
   app.use(dedupeEvents(deps));
   app.error(async (error) => {
     deps.log.error({ err: error }, 'slack listener failed');
@@ -61,14 +63,18 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel | null 
   if (!token) return null;
   const log = deps.log.child({ channel: 'slack' });
   const { app, receiver } = createSlackApp({ ...config, SLACK_BOT_TOKEN: token }, log);
-  registerListeners(app, {
-    db,
-    claims: deps.claims,
-    log,
-    conversation: deps.conversation,
-    clock: { now: clock, ...(config.TODAY ? { today: config.TODAY } : {}) },
-    ...(deps.charts ? { charts: deps.charts } : {}),
-  });
+  registerListeners(
+    app,
+    {
+      db,
+      claims: deps.claims,
+      log,
+      conversation: deps.conversation,
+      clock: { now: clock, ...(config.TODAY ? { today: config.TODAY } : {}) },
+      ...(deps.charts ? { charts: deps.charts } : {}),
+    },
+    config.SLACK_API_URL,
+  );
   if (receiver) {
     return {
       routes: {
