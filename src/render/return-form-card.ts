@@ -1,6 +1,7 @@
 // The return form: one number per component, commentary, "not available", and the plausibility
 // questions. Hidden data (ref, period, token) only identifies the form; the server re-checks it.
 import type { FormField, ReturnFormView } from '../bot/reply.js';
+import { readNumber } from '../domain/read-number.js';
 import returnFormJson from '../../cards/return-form.json' with { type: 'json' };
 import type { AdaptiveCard, ExecuteAction } from './card-types.js';
 import { cardTemplate } from './expand-template.js';
@@ -11,12 +12,13 @@ const template = cardTemplate(returnFormJson);
 
 const orNull = (s: string | null): string | null => (s && s.trim() ? s : null);
 
-/** Input.Number takes a number: keep what was typed when it reads as one ("1,234" too), else leave it empty. */
+/**
+ * Input.Number takes a number: keep what was typed when it reads as one ("1,234" too), else leave it
+ * empty ("25,5" is not guessed at: the error beside the field says what it could be).
+ */
 function typedNumber(typed: string): number | null {
-  const clean = typed.trim().replace(/,/g, '');
-  if (clean === '') return null;
-  const n = Number(clean);
-  return Number.isFinite(n) ? n : null;
+  const read = readNumber(typed);
+  return read.ok ? read.value : null;
 }
 
 /** Input.Date takes YYYY-MM-DD only. */

@@ -324,6 +324,17 @@ describe('return form card', () => {
     expect(byId(card, 'figure.other')).not.toHaveProperty('value');
   });
 
+  it.each(['25,5', '1.000,00', '1 000,00'])(
+    'leaves "%s" out rather than guess which number it is',
+    (value) => {
+      const typed = renderAdaptiveCard({
+        kind: 'returnForm',
+        form: returnForm({ fields: [field('value', { value })] }),
+      });
+      expect(byId(typed, 'figure.value')).not.toHaveProperty('value');
+    },
+  );
+
   it('sets min and max for a percentage and leaves them out otherwise', () => {
     expect(byId(card, 'figure.value')).toMatchObject({ min: 0, max: 100 });
     expect(byId(card, 'figure.cases')).not.toHaveProperty('min');

@@ -133,6 +133,8 @@ describe('return form modal', () => {
     ['not a number', 'lots', true],
     ['a decimal in a whole-number field', '2.5', true],
     ['above the maximum', '120', false],
+    ['a decimal comma', '25,5', false],
+    ['a European figure', '1.000,00', false],
   ])('leaves the initial value out when what was typed is %s', (_, value, whole) => {
     const f = field('value', { value, whole, min: 0, max: 100 });
     expect(inputs({ fields: [f] })[0]?.element).not.toHaveProperty('initial_value');

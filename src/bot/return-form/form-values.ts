@@ -4,6 +4,7 @@ import { checkText } from '../../domain/check-text.js';
 import type { Figure, Figures } from '../../domain/figures.js';
 import { parseIsoDate } from '../../domain/iso-date.js';
 import { componentsOf, type Measure } from '../../domain/measure.js';
+import { readNumber } from '../../domain/read-number.js';
 
 export const NARRATIVE_MAX = 2000;
 export const CORRECTIVE_ACTION_MAX = 2000;
@@ -64,12 +65,6 @@ export function typedFrom(data: Record<string, unknown>): Typed {
   return out;
 }
 
-function parseNumber(text: string): number | null {
-  const clean = text.replace(/[,\s]/g, '').replace(/%$/, '');
-  if (!/^-?\d+(\.\d+)?$/.test(clean)) return null;
-  return Number(clean);
-}
-
 export function readForm(m: Measure, typed: Typed): FormReading {
   const errors: Record<string, string> = {};
   const notAvailable = typed.notAvailable === 'true';
@@ -113,12 +108,12 @@ export function readForm(m: Measure, typed: Typed): FormReading {
           `That is ${text.length} characters, too long for a figure: enter digits only, e.g. 336`;
         continue;
       }
-      const n = parseNumber(text);
-      if (n === null) {
-        errors[input.id] = `"${text}" is not a number: enter digits only, e.g. 336`;
+      const n = readNumber(text);
+      if (!n.ok) {
+        errors[input.id] = n.error;
         continue;
       }
-      (parts[input.key] ??= {})[input.part] = n;
+      (parts[input.key] ??= {})[input.part] = n.value;
     }
     figures = {};
     for (const [key, p] of Object.entries(parts)) {

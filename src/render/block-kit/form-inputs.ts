@@ -2,6 +2,7 @@
 // figure or "not available", a commentary) and answers with `response_action: "errors"`.
 import type { InputBlock, NumberInput } from '@slack/types';
 import type { FormField, ReturnFormView } from '../../bot/reply.js';
+import { readNumber } from '../../domain/read-number.js';
 import { FORM_BLOCK_IDS, INPUT_ACTION_ID } from './form-block-ids.js';
 import { SLACK_LIMITS } from './slack-limits.js';
 import { plain } from './text-object.js';
@@ -10,12 +11,12 @@ const NOT_AVAILABLE_VALUE = 'true';
 
 /** What was typed, when number_input will accept it as its initial value; otherwise nothing. */
 function initialNumber(field: FormField): string | undefined {
-  const clean = field.value.trim().replace(/,/g, '');
-  if (!/^-?\d+(\.\d+)?$/.test(clean)) return undefined;
-  const n = Number(clean);
+  const read = readNumber(field.value);
+  if (!read.ok) return undefined;
+  const n = read.value;
   if (field.whole && !Number.isInteger(n)) return undefined;
   if ((field.min !== null && n < field.min) || (field.max !== null && n > field.max)) return undefined;
-  return clean;
+  return String(n);
 }
 
 function input(blockId: string, label: string, element: InputBlock['element']): InputBlock {
