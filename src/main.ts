@@ -2,6 +2,8 @@
 // stops the ticks, lets requests and deliveries in flight finish (for SHUTDOWN_GRACE_MS at most),
 // closes the database and exits 0; a second signal exits at once.
 import 'dotenv/config';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
 import { ensurePlan } from './app/ensure-plan.js';
@@ -26,7 +28,9 @@ async function main(): Promise<void> {
   if (db.migrated.length > 0) log.info({ migrations: db.migrated }, 'database migrated');
   await ensurePlan(db.prisma, config.PLAN_FILE, clock(), log);
 
-  const server = await startServer({ config, db: db.prisma, clock, log });
+  // Who this process is among the bot's instances: claims of activities it dies holding are taken over.
+  const instance = { id: randomUUID(), host: hostname(), pid: process.pid };
+  const server = await startServer({ config, db: db.prisma, clock, log, instance });
   log.info(
     { url: `${server.url}/`, localMode: server.localMode, reminders: server.jobs !== null },
     'listening',

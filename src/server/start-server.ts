@@ -1,8 +1,11 @@
 // Builds the HTTP server's routes (health, dashboard, chart, the Bot Framework and Slack endpoints
 // and, in local mode, the chat page) and starts listening. Called by src/main.ts, and by the tests
 // with a temporary database and a fixed clock.
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { guardConversation } from '../app/guard-conversation.js';
+import { createInboundClaims } from '../app/inbound-claims.js';
 import { createRateLimit } from '../app/rate-limit.js';
 import { createReportLinks, reportSigningKey } from '../app/report-links.js';
 import { createConversation } from '../bot/create-conversation.js';
@@ -22,7 +25,9 @@ import { startReminderJobs } from './start-reminder-jobs.js';
 import { checkReadiness, committedMigrations } from '../store/health.js';
 import { pruneInbound } from '../store/inbound-store.js';
 import type { Logger } from '../log.js';
+import type { InstanceIdentity } from '../store/instance-store.js';
 import type { Db } from '../store/open-database.js';
+import { isRunning, startInstance } from './bot-instance.js';
 import { chartRoutes } from './chart-route.js';
 import { summaryChartFrom } from '../reports/summary-chart.js';
 import { dashboardRoute } from './dashboard-route.js';
@@ -40,6 +45,8 @@ export interface ServerOptions {
   jobs?: JobsOptions['overrides'];
   /** Milliseconds for the per-person rate limit (default: the monotonic performance clock). */
   rateClock?: () => number;
+  /** This process among the bot's instances (default: a random id, this host and pid). */
+  instance?: InstanceIdentity;
 }
 
 export interface RunningServer {
@@ -96,8 +103,25 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       rateLimit: createRateLimit(perMinute, o.rateClock ?? (() => performance.now())),
     },
   );
-  const teams = createTeamsChannel({ config, db, log, clock, conversation, charts: chartImages('teams') });
   const wallClock = o.wallClock ?? clock;
+  const self = o.instance ?? { id: randomUUID(), host: hostname(), pid: process.pid };
+  const claims = createInboundClaims({
+    db,
+    self,
+    clock,
+    wallClock,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    isRunning,
+  });
+  const teams = createTeamsChannel({
+    config,
+    db,
+    log,
+    clock,
+    conversation,
+    claims,
+    charts: chartImages('teams'),
+  });
   // Slack's libraries (bolt, with express) are loaded only when Slack is configured: they cost memory.
   const slack = config.SLACK_BOT_TOKEN
     ? (await import('../channels/slack/index.js')).createSlackChannel({
@@ -107,6 +131,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
         clock,
         wallClock,
         conversation,
+        claims,
         charts: chartImages('slack'),
       })
     : null;
@@ -139,12 +164,15 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   // Redeliveries come within minutes: a week of inbound keys is plenty.
   const pruned = await pruneInbound(db, new Date(clock().getTime() - 7 * 24 * 3600 * 1000));
   if (pruned > 0) log.info({ pruned }, 'old inbound activity keys removed');
+  // Registered before the first request: every claim this process makes names a live instance.
+  const instance = await startInstance(db, self, wallClock, log);
   const server = await startHttpServer(routes, config.HOST, config.PORT, log);
   try {
     await slack?.start();
   } catch (e) {
     server.close();
     await charts.close();
+    await instance.stop();
     throw e;
   }
   const { port } = server.address() as AddressInfo;
@@ -182,6 +210,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       }
       await closed;
       await charts.close();
+      // Last: a request cut off at the grace limit leaves a claim that is now seen as abandoned.
+      await instance.stop();
     },
   };
 }

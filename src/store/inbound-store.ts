@@ -1,29 +1,62 @@
 // Which inbound platform activities have been handled, so a redelivery is answered once. The unique key
-// lives in the database, not in memory, so a second instance or a restart still sees it.
+// lives in the database, not in memory, so a second instance or a restart still sees it. Each claim
+// names the BotInstance that made it, so a redelivery can take over a claim whose process died
+// (src/app/inbound-claims.ts decides when).
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './open-database.js';
 import { isUniqueClash } from './unique-clash.js';
 
-/** How long an unhandled claim is left alone before a redelivery may take it over. */
+/** How long an unhandled claim is left alone, whoever made it, before a redelivery may take it over. */
 export const ABANDONED_AFTER_MS = 60_000;
 
+export type InboundState =
+  | { kind: 'claimed' }
+  | { kind: 'handled' }
+  /** Claimed and not handled yet, by this instance (null: by a process from before instances were recorded). */
+  | { kind: 'held'; by: string | null };
+
 /**
- * Claims the key for handling; false when it is handled already, or being handled right now (a
- * redelivery). A claim older than a minute and still unhandled was abandoned (the process died mid-turn),
- * so the redelivery takes it over and the activity is handled after all: submissions are idempotent by
- * their request key, so handling again cannot store twice.
+ * Claims the key for handling by instance `by`. When it is claimed already: handled, or held by its
+ * claimant. A claim older than a minute and still unhandled is taken over at once, whoever holds it:
+ * submissions are idempotent by their request key, so handling again cannot store twice.
  */
-export async function claimInbound(db: Db, key: string, at: Date): Promise<boolean> {
+export async function claimInbound(db: Db, key: string, at: Date, by: string | null): Promise<InboundState> {
   try {
-    await db.inboundActivity.create({ data: { key, receivedAt: at } });
-    return true;
+    await db.inboundActivity.create({ data: { key, receivedAt: at, claimedBy: by } });
+    return { kind: 'claimed' };
   } catch (e) {
     if (!isUniqueClash(e)) throw e;
   }
   const abandoned = new Date(at.getTime() - ABANDONED_AFTER_MS);
   const taken = await db.inboundActivity.updateMany({
     where: { key, handledAt: null, receivedAt: { lt: abandoned } },
-    data: { receivedAt: at },
+    data: { receivedAt: at, claimedBy: by },
+  });
+  if (taken.count === 1) return { kind: 'claimed' };
+  return (await inboundState(db, key)) ?? claimInbound(db, key, at, by);
+}
+
+/** The key's state as stored, or null when nobody holds it (never claimed, or released). */
+export async function inboundState(db: Db, key: string): Promise<InboundState | null> {
+  const row = await db.inboundActivity.findUnique({
+    where: { key },
+    select: { handledAt: true, claimedBy: true },
+  });
+  if (!row) return null;
+  return row.handledAt ? { kind: 'handled' } : { kind: 'held', by: row.claimedBy };
+}
+
+/** Takes over a claim still held, unhandled, by `from` (a process that died); false if it changed meanwhile. */
+export async function takeOverInbound(
+  db: Db,
+  key: string,
+  from: string | null,
+  by: string,
+  at: Date,
+): Promise<boolean> {
+  const taken = await db.inboundActivity.updateMany({
+    where: { key, handledAt: null, claimedBy: from },
+    data: { receivedAt: at, claimedBy: by },
   });
   return taken.count === 1;
 }

@@ -1,6 +1,7 @@
 // A fake Bot Framework connector (the remote service a bot replies through): records what the bot
 // posts to /v3/conversations/:id/activities[/:replyTo] and answers with an id. Members are looked up
-// from a table the test fills, as Teams' roster would answer.
+// from a table the test fills, as Teams' roster would answer; while `holdMembers` is set, those
+// look-ups are left unanswered (a slow roster), so a test can kill a bot mid-turn.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -16,6 +17,9 @@ export interface FakeConnector {
   url: string;
   received: Received[];
   members: Map<string, Record<string, unknown>>;
+  holdMembers: boolean;
+  /** Member look-ups asked for, answered or held. */
+  readonly memberLookups: number;
   /** Waits until `count` activities have arrived (or fails after `ms`). */
   waitFor(count: number, ms?: number): Promise<Received[]>;
   close(): Promise<void>;
@@ -27,6 +31,7 @@ const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/;
 export async function startFakeConnector(): Promise<FakeConnector> {
   const received: Received[] = [];
   const members = new Map<string, Record<string, unknown>>();
+  const held = { holdMembers: false, memberLookups: 0 };
   let next = 0;
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -37,6 +42,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       const member = MEMBER.exec(path);
       if (req.method === 'GET' && member) {
+        held.memberLookups += 1;
+        if (held.holdMembers) return;
         const found = members.get(decodeURIComponent(member[2] ?? ''));
         return found
           ? json(200, found)
@@ -61,6 +68,15 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     url: `http://127.0.0.1:${port}`,
     received,
     members,
+    get holdMembers() {
+      return held.holdMembers;
+    },
+    set holdMembers(on: boolean) {
+      held.holdMembers = on;
+    },
+    get memberLookups() {
+      return held.memberLookups;
+    },
     waitFor: async (count, ms = 5000) => {
       const until = performance.now() + ms;
       while (received.length < count) {

@@ -1,9 +1,8 @@
 // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num). Each event id is claimed in the
 // database (not in memory: a second instance or a restart still sees it), so an event is handled once;
-// a claim whose handling failed is released, and one abandoned by a process that died is taken over after
-// a minute, so a later retry is processed.
+// a claim whose handling failed is released, and one abandoned by a process that died is taken over, so
+// a later retry is processed (app/inbound-claims.ts). Slack is acknowledged at once: no waiting here.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { claimInbound, finishInbound, releaseInbound } from '../../store/inbound-store.js';
 import { EventEnvelopeSchema } from './payloads.js';
 import type { SlackDeps } from './slack-deps.js';
 
@@ -13,16 +12,16 @@ export function dedupeEvents(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
     if (!envelope.success) return next();
     const { event_id: eventId, team_id: teamId = '' } = envelope.data;
     const key = `slack|${teamId}|${eventId}`;
-    if (!(await claimInbound(deps.db, key, deps.clock.now()))) {
+    if ((await deps.claims.claim(key, 0)) !== 'mine') {
       deps.log.info({ eventId, retryNum: context.retryNum }, 'repeated slack event handled once');
       return;
     }
     try {
       await next();
     } catch (e) {
-      await releaseInbound(deps.db, key);
+      await deps.claims.release(key);
       throw e;
     }
-    await finishInbound(deps.db, key, deps.clock.now());
+    await deps.claims.finish(key);
   };
 }

@@ -1,5 +1,6 @@
 // Wiring for the Bot Framework channel (Teams, and the local chat page in local mode): the adapter,
 // the turn logic, the /api/messages route and the proactive senders.
+import type { InboundClaims } from '../../app/inbound-claims.js';
 import type { Conversation } from '../../bot/conversation.js';
 import type { ChartImages } from '../../charts/chart-delivery.js';
 import type { Config } from '../../config.js';
@@ -18,6 +19,7 @@ export interface TeamsChannelDeps {
   log: Logger;
   clock: () => Date;
   conversation: Conversation;
+  claims: InboundClaims;
   /** How chart images reach Teams; absent: as URLs. */
   charts?: ChartImages;
 }
@@ -37,6 +39,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
   if (deps.charts?.delivery === 'upload' && !localMode) adapter.use(inlineChartsMiddleware(deps.charts, log));
   const logic = createTurnHandler({
     db,
+    claims: deps.claims,
     log,
     conversation: deps.conversation,
     clock: { now: clock, ...(config.TODAY ? { today: config.TODAY } : {}) },

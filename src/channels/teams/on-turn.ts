@@ -1,9 +1,9 @@
 // The bot's logic for one inbound activity: answer each activity once, know the sender, remember where
 // to reach them, and hand messages and card actions to the conversation.
 import { TurnContext } from 'botbuilder';
+import type { InboundClaims } from '../../app/inbound-claims.js';
 import type { Conversation } from '../../bot/conversation.js';
 import type { Logger } from '../../log.js';
-import { claimInbound, finishInbound, releaseInbound } from '../../store/inbound-store.js';
 import type { Db } from '../../store/open-database.js';
 import { buildTurn, type TurnClock } from './build-turn.js';
 import { onExecute, onSubmit } from './handlers/on-card-action.js';
@@ -22,12 +22,20 @@ import { errorInvokeResponse, invokeResponseActivity, messageInvokeResponse } fr
 
 export interface TurnDeps {
   db: Db;
+  /** Each activity is handled once, across redeliveries, restarts and instances. */
+  claims: InboundClaims;
   log: Logger;
   conversation: Conversation;
   clock: TurnClock;
   localMode: boolean;
   allowedTenants: string[];
 }
+
+/**
+ * How long a redelivery waits for the process that claimed it to finish or be seen to die: within the
+ * 5 s Teams gives an invoke, leaving time to handle it after a takeover.
+ */
+export const REDELIVERY_WAIT_MS = 3_500;
 
 type Work =
   | { kind: 'message' }
@@ -59,8 +67,9 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
     const a = parsed.data;
     const log = deps.log.child({ channel: a.channelId, requestId: a.id });
     const key = a.id ? `${a.channelId}|${a.conversation.id}|${a.id}` : null;
-    if (key && !(await claimInbound(deps.db, key, deps.clock.now()))) {
-      log.info({ type: a.type }, 'repeated activity answered once');
+    const claim = key ? await deps.claims.claim(key, REDELIVERY_WAIT_MS) : 'mine';
+    if (claim !== 'mine') {
+      log.info({ type: a.type, claim }, 'repeated activity answered once');
       if (a.type === 'invoke')
         await context.sendActivity(invokeResponseActivity(messageInvokeResponse('Already received.')));
       return;
@@ -68,10 +77,10 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
     try {
       await handle(context, a, deps, log);
     } catch (e) {
-      if (key) await releaseInbound(deps.db, key);
+      if (key) await deps.claims.release(key);
       throw e;
     }
-    if (key) await finishInbound(deps.db, key, deps.clock.now());
+    if (key) await deps.claims.finish(key);
   };
 }
 
