@@ -45,8 +45,12 @@
   });
 
   // Cards use a little Markdown: **bold**, _italic_, line breaks. Everything else is shown as text.
+  // A backslash before punctuation shows the punctuation and never formats, as in CommonMark and Teams:
+  // the bot escapes typed text that way, so "\*\*x\*\*" reads **x**.
   AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
-    const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    const escaped = text.replace(/\\([!-/:-@[-`{-~])|[&<>"']/g, (c, punctuation) => {
+      return `&#${(punctuation ?? c).charCodeAt(0)};`;
+    });
     result.outputHtml = escaped
       .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
       .replace(/(^|\s)_([^_]+)_(?=\s|$|[.,;:])/g, '$1<em>$2</em>')

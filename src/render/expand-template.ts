@@ -1,20 +1,68 @@
 // Fills a template from cards/ with prepared data. Data values are never re-read as expressions, so
 // "${x}" typed by a user stays literal. Optional values are passed as null and dropped here, because
 // the templating engine keeps them as `null` and Adaptive Cards has no nulls.
+// Every string of the data is Markdown-escaped where it lands in text a host renders as Markdown, and
+// only there: the templates' own text may format, what the data brings (commentary, names, reasons,
+// echoed messages, our sentences quoting them) shows as typed, and inputs, URLs and action data keep
+// their exact values. Data strings are bracketed with two noncharacters before expansion so that,
+// after it, their text can be told from the template's wherever it was interpolated.
 // The engine is imported from its own module: the package index also re-exports JSONSchemaCard, whose
 // types point into adaptivecards' TypeScript sources, which do not compile under our settings.
 import * as ACData from 'adaptivecards-templating/lib/template-engine.js';
 import type { AdaptiveCard } from './card-types.js';
+import { escapeCardMarkdown } from './escape-card-markdown.js';
 
 export type CardTemplate = (data: object) => AdaptiveCard;
 
 export function cardTemplate(json: object): CardTemplate {
   const template = new ACData.Template(json);
   return (data) => {
-    const card: unknown = withoutNulls(template.expand({ $root: data }));
+    const expanded: unknown = template.expand({ $root: marked(data) });
+    const card = finished(withoutNulls(expanded), false, null);
     if (!isAdaptiveCard(card)) throw new Error('Card template did not expand to an AdaptiveCard with a body');
     return card;
   };
+}
+
+const OPEN = '\ufdd0';
+const CLOSE = '\ufdd1';
+const MARKS = /[\ufdd0\ufdd1]/g;
+const MARKED = /\ufdd0([^\ufdd0\ufdd1]*)\ufdd1/g;
+
+/** The data with each string bracketed (noncharacters already in it are dropped: they show nothing). */
+function marked(value: unknown): unknown {
+  if (typeof value === 'string') return OPEN + value.replace(MARKS, '') + CLOSE;
+  if (Array.isArray(value)) return value.map(marked);
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, marked(v)]));
+  return value;
+}
+
+/** Whether a property is rendered as Markdown: TextBlock text, facts, toggle and choice titles, input errors. */
+function rendersMarkdown(type: string | undefined, parentKey: string | null, key: string): boolean {
+  if (type === 'TextBlock') return key === 'text';
+  if (type === 'Input.Toggle' && key === 'title') return true;
+  if (type?.startsWith('Input.')) return key === 'errorMessage';
+  if (parentKey === 'facts' || parentKey === 'choices') return key === 'title' || key === 'value';
+  return false;
+}
+
+/** The expanded card with the brackets gone: escaping what they held where it renders as Markdown. */
+function finished(value: unknown, markdown: boolean, parentKey: string | null): unknown {
+  if (typeof value === 'string')
+    return (markdown ? value.replace(MARKED, (_m, text: string) => escapeCardMarkdown(text)) : value).replace(
+      MARKS,
+      '',
+    );
+  if (Array.isArray(value)) return value.map((v) => finished(v, false, parentKey));
+  if (typeof value === 'object' && value !== null) {
+    const node = value as Record<string, unknown>;
+    const type = typeof node.type === 'string' ? node.type.replace(MARKS, '') : undefined;
+    return Object.fromEntries(
+      Object.entries(node).map(([k, v]) => [k, finished(v, rendersMarkdown(type, parentKey, k), k)]),
+    );
+  }
+  return value;
 }
 
 function withoutNulls(value: unknown): unknown {

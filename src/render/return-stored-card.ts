@@ -8,6 +8,8 @@ import { statusCard } from './status-card.js';
 const template = cardTemplate(returnStoredJson);
 
 export function returnStoredCard(title: string, message: string, status: StatusView): AdaptiveCard {
+  // The status card is finished (its text escaped): it joins after expansion, not as data to escape again.
   const { body, actions = [] } = statusCard(status);
-  return template({ title, message, status: { body, actions } });
+  const card = template({ title, message });
+  return { ...card, body: [...card.body, { type: 'Container', separator: true, items: body }], actions };
 }

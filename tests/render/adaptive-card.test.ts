@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CARD_VERBS, type Reply } from '../../src/bot/reply.js';
 import { cardAttachment, renderAdaptiveCard, type AdaptiveCard } from '../../src/render/adaptive-card.js';
 import { cardBytes, MAX_CARD_BYTES } from '../../src/render/card-size.js';
+import { shownText } from './card-markdown.js';
 import { byId, nextSibling, ofType, texts, typedObjects } from './card-walk.js';
 import { bigList, field, item, returnForm, say, statusView } from './reply-fixtures.js';
 
@@ -102,22 +103,23 @@ describe('every card', () => {
 
   it('shows user text literally: template syntax in data is not evaluated', () => {
     const evil = 'Up ${evil} and {{x}} and ${$root.token} <b>&amp;';
+    const shown = (card: AdaptiveCard) => texts(card).map(shownText);
     const status = renderAdaptiveCard(
       statusReply({ narrative: evil, title: '${title}', actions: [say('Go', evil)] }),
     );
-    expect(texts(status)).toContain(evil);
+    expect(shown(status)).toContain(evil);
     expect(texts(status)[0]).toBe('2.2 ${title}');
     expect(executes(status)[0]?.data).toEqual({ say: evil });
     const form = renderAdaptiveCard(formReply({ narrative: { value: evil, error: null, maxLength: 2000 } }));
     expect(byId(form, 'narrative').value).toBe(evil);
-    expect(texts(renderAdaptiveCard({ kind: 'text', text: evil }))).toEqual([evil]);
+    expect(shown(renderAdaptiveCard({ kind: 'text', text: evil }))).toEqual([evil]);
     const list = renderAdaptiveCard({
       kind: 'list',
       title: evil,
       intro: null,
       sections: [{ heading: evil, items: [item(evil, { detail: evil })] }],
     });
-    expect(texts(list).filter((t) => t === evil)).toHaveLength(4);
+    expect(shown(list).filter((t) => t === evil)).toHaveLength(4);
   });
 });
 

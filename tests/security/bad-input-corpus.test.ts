@@ -6,6 +6,7 @@ import { startFakeConnector, type FakeConnector } from '../fakes/bot-connector.j
 import { startFakeSlackApi, type FakeSlackApi, type Json } from '../fakes/slack-api.js';
 import * as payloads from '../fixtures/slack/payloads.js';
 import { snapshot } from '../helpers/temp-db.js';
+import { liveMarkup, markdownTexts, shownText } from '../render/card-markdown.js';
 import {
   DAN,
   postSigned,
@@ -215,6 +216,38 @@ describe('Teams return cards with bad data are sent back with the reason', () =>
       /hidden control/,
     ],
     [
+      'commentary of zero-width spaces only',
+      () => ({ ...good(), narrative: '\u200b\u200b\u200b' }),
+      /The commentary has no visible text/,
+    ],
+    [
+      'commentary of a Mongolian vowel separator only',
+      () => ({ ...good(), narrative: '\u180e' }),
+      /The commentary has no visible text/,
+    ],
+    [
+      'commentary of byte-order marks and a zero-width space',
+      () => ({ ...good(), narrative: '\ufeff\u200b\ufeff' }),
+      /The commentary has no visible text/,
+    ],
+    [
+      'an action of zero-width characters only',
+      () => ({ ...good(), correctiveAction: '\u200b\u2060\u180e' }),
+      /What is being done has no visible text/,
+    ],
+    [
+      'not available with a reason of hidden characters only',
+      () => ({ ...good(), notAvailable: 'true', notAvailableReason: '\u200b\u180e\ufe0f' }),
+      /The reason has no visible text/,
+    ],
+    ['a decimal comma: 25,5', () => ({ ...good(), 'figure.value': '25,5' }), /could be 25\.5 or 255/],
+    ['a European figure: 1.000,00', () => ({ ...good(), 'figure.value': '1.000,00' }), /could be 1000 or 1:/],
+    [
+      'a space between thousands and a decimal comma: 1 000,00',
+      () => ({ ...good(), 'figure.value': '1 000,00' }),
+      /could be 1000 or 100000/,
+    ],
+    [
       'an action over 2,000 characters',
       () => ({ ...good(), correctiveAction: 'y'.repeat(3000) }),
       /3000 characters/,
@@ -338,6 +371,12 @@ describe('Slack requests with bad content', () => {
       { 'figure.value': '489', narrative: 'a\u202eb' },
       /hidden control/,
     ],
+    [
+      'a commentary of zero-width spaces',
+      { 'figure.value': '489', narrative: '\u200b\u200b' },
+      /no visible text/,
+    ],
+    ['a decimal comma', { 'figure.value': '25,5', narrative: 'N' }, /could be 25\.5 or 255/],
   ];
   it.each(modalCases)('a return modal with %s: errors beside the field', async (_what, answers, reason) => {
     await unchanged(async () => {
@@ -383,5 +422,65 @@ describe('charts, reports and the dashboard refuse bad parameters', () => {
       expect(res.status).toBe(status);
       expect(await res.text()).toMatch(message);
     });
+  });
+});
+
+// Last: these store a revision of 2.2, which the cards above were opened before.
+describe('typed Markdown in Teams shows as typed', () => {
+  const LINK = '[Reset your password](https://evil.example/login)';
+  const PRIYA_TEAMS = fromUser('3f2b8c1e-7d4a-4e9b-9a61-2c5d8e0f4b7a');
+
+  /** The first card sent since `from`. */
+  async function cardSince(from: number): Promise<Json> {
+    const sent = await connector.waitFor(from + 1);
+    const found = sent
+      .slice(from)
+      .map((r) => cardOf(r.activity))
+      .find((c) => c !== null);
+    if (!found) throw new Error(`no card in ${teamsSaid(from).slice(0, 300)}`);
+    return found;
+  }
+
+  it('a link in a message is echoed as text, not as a live link', async () => {
+    await unchanged(async () => {
+      const from = connector.received.length;
+      await postActivity(url, teamsActivity('personal-message', connector, { text: LINK, ...DAN_TEAMS }));
+      const echoed = await cardSince(from);
+      expect(liveMarkup(echoed)).toEqual([]);
+      expect(markdownTexts(echoed).map(shownText).join('\n')).toContain(`did not understand "${LINK}"`);
+    });
+  });
+
+  it("a link in stored commentary is text on the confirmation and on the coordinator's status card", async () => {
+    const narrative = `See ${LINK} and **act now**`;
+    const action = '_Patrols_ in [the town centre](https://evil.example/map)';
+    const opened = connector.received.length;
+    await postActivity(
+      url,
+      teamsActivity('personal-message', connector, { text: 'submit 2.2', ...DAN_TEAMS }),
+    );
+    const fresh = actionData(await cardSince(opened), 'submitReturn');
+    const res = await postActivity(
+      url,
+      invoke(
+        connector,
+        'submitReturn',
+        { ...fresh, 'figure.value': '489', narrative, correctiveAction: action },
+        DAN_TEAMS,
+      ),
+    );
+    const confirmation = (res.body?.value ?? null) as Json | null;
+    expect(JSON.stringify(confirmation)).toMatch(/Stored as revision/);
+    expect(liveMarkup(confirmation)).toEqual([]);
+
+    const from = connector.received.length;
+    await postActivity(
+      url,
+      teamsActivity('personal-message', connector, { text: 'status of 2.2', ...PRIYA_TEAMS }),
+    );
+    const status = await cardSince(from);
+    expect(liveMarkup(status)).toEqual([]);
+    const shown = markdownTexts(status).map(shownText);
+    expect(shown).toEqual(expect.arrayContaining([narrative, action]));
   });
 });
