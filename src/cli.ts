@@ -19,6 +19,8 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string', short: 'o' },
       'dry-run': { type: 'boolean' },
+      force: { type: 'boolean' },
+      reason: { type: 'string' },
       partnership: { type: 'string' },
       at: { type: 'string' },
       status: { type: 'string' },

@@ -5,6 +5,7 @@ import { extname } from 'node:path';
 import type { Plan } from '../domain/plan-schema.js';
 import { readPlanCsv } from '../plan/read-plan-csv.js';
 import { readPlanYaml, type PlanRead } from '../plan/read-plan-yaml.js';
+import { returnConflicts, type ForcedImport, type ReturnConflict } from '../store/import-returns.js';
 import type { Db } from '../store/open-database.js';
 import {
   loadPartnership,
@@ -15,7 +16,15 @@ import {
 } from '../store/plan-store.js';
 
 export type ImportOutcome =
-  | { ok: true; partnership: string; summary: ImportSummary | null; measures: number; returns: number }
+  | {
+      ok: true;
+      partnership: string;
+      summary: ImportSummary | null;
+      measures: number;
+      returns: number;
+      /** Returns submitted in chat that the file gives differently: kept, or replaced when forced. */
+      conflicts: ReturnConflict[];
+    }
   | { ok: false; errors: string[] };
 
 export interface ImportOptions {
@@ -25,6 +34,8 @@ export interface ImportOptions {
   now: Date;
   /** Who imports, for the audit trail: "cli" from the command line; "import" (the default) at first start. */
   by?: PlanActor;
+  /** Replace chat returns whose figures the file gives differently, for this reason (else they are kept). */
+  force?: ForcedImport | null;
 }
 
 export async function importPlanFile(db: Db, file: string, opts: ImportOptions): Promise<ImportOutcome> {
@@ -53,16 +64,22 @@ export async function importPlanFile(db: Db, file: string, opts: ImportOptions):
     read = readPlanCsv(file, text, planOf(base));
   } else read = readPlanYaml(file, text);
   if (!read.ok) return read;
+  const slug = read.plan.partnership.id;
   // A YAML plan lists everyone: people it leaves out are removed. A CSV adds to the stored plan only.
-  const summary = opts.dryRun
-    ? null
-    : await savePlan(db, read.cal, read.plan, read.checked, opts.now, opts.by, csv ? 'merge' : 'replace');
+  const saved = opts.dryRun
+    ? { summary: null, conflicts: await returnConflicts(db, read.cal, slug, read.checked.returns) }
+    : await savePlan(db, read.cal, read.plan, read.checked, opts.now, {
+        ...(opts.by ? { by: opts.by } : {}),
+        people: csv ? 'merge' : 'replace',
+        force: opts.force ?? null,
+      });
   return {
     ok: true,
-    partnership: read.plan.partnership.id,
-    summary,
+    partnership: slug,
+    summary: saved.summary,
     measures: read.plan.measures.length,
     returns: read.checked.returns.length,
+    conflicts: saved.conflicts,
   };
 }
 

@@ -30,6 +30,8 @@ export interface StatusView {
   correctiveAction: string | null;
   notAvailable: string | null;
   submitted: string | null;
+  /** The figures came from the plan file: `submitted` says so, and names nobody. */
+  imported?: boolean;
   /**
    * The return's sign-off: "Approved by Priya Sandhu on …", "Awaiting approval by …", "Sent back by … :
    * …"; null when none applies (figures imported with the plan, no return stored, the review card).

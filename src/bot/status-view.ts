@@ -2,6 +2,7 @@
 import { formatFigure, formatNumber, suppressSmall } from '../domain/format-figure.js';
 import { NONE_LABELS, RAG_LABELS } from '../domain/rag.js';
 import type { Rag } from '../domain/plan-schema.js';
+import { importedText, type ReturnRecord } from '../domain/return-record.js';
 import type { ComponentStatus, MeasureStatus } from '../domain/status.js';
 import { changeText } from '../reports/status-text.js';
 import type { Figure, SayButton, StatusView } from './reply.js';
@@ -52,6 +53,18 @@ function figuresOf(
   return out;
 }
 
+/**
+ * Who sent the return and when: "Insp. Dan Mercer, 2016-05-02 (revision 2)"; an imported one says so,
+ * "Imported from the plan file, submitted 2016-04-20 (revision 1)", never the import's own date.
+ */
+export function submittedLine(turn: Turn, r: ReturnRecord): string | null {
+  const imported = importedText(r);
+  if (imported) return imported;
+  return r.submittedBy
+    ? `${personName(turn, r.submittedBy)}, ${r.submittedAt.slice(0, 10)} (revision ${r.revision})`
+    : null;
+}
+
 export interface StatusViewOptions {
   chartUrl: string | null;
   /** Threshold under which counts show as "<n" (sensitive measures, in channels), or null. */
@@ -94,9 +107,8 @@ export function statusView(turn: Turn, s: MeasureStatus, o: StatusViewOptions): 
     notAvailable: r?.notAvailable
       ? `${r.notAvailable}${r.expectedDate ? ` (expected ${r.expectedDate})` : ''}`
       : null,
-    submitted: r?.submittedBy
-      ? `${personName(turn, r.submittedBy)}, ${r.submittedAt.slice(0, 10)} (revision ${r.revision})`
-      : null,
+    submitted: r ? submittedLine(turn, r) : null,
+    ...(r?.imported ? { imported: true } : {}),
     signOff: o.signOff ?? null,
     chartUrl: o.chartUrl,
     actions: o.actions,

@@ -1,8 +1,8 @@
 // The commands themselves, returning what to print and the exit code (so tests can call them).
-import { importPlanFile } from '../app/import-plan-file.js';
 import { auditCommand } from './audit-command.js';
 import { dashboardCommand } from './dashboard-command.js';
 import { exportCommand } from './export-command.js';
+import { importCommand } from './import-command.js';
 import { statusOf } from '../app/status-query.js';
 import type { IsoDate } from '../domain/iso-date.js';
 import { financialCalendar } from '../domain/period.js';
@@ -13,12 +13,14 @@ import { listOutbox, OUTBOX_STATUSES, type OutboxStatus } from '../store/outbox-
 import { statusJson } from '../reports/status-json.js';
 import { statusText } from '../reports/status-text.js';
 import type { Db } from '../store/open-database.js';
-import { listPartnerships, loadPartnership, type ImportSummary } from '../store/plan-store.js';
+import { listPartnerships, loadPartnership } from '../store/plan-store.js';
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
-  import <file> [--dry-run] [--partnership ID]   load a YAML plan, or a CSV of measures or returns
+  import <file> [--dry-run] [--partnership ID]   load a YAML plan, or a CSV of measures or returns; returns
+         [--force --reason "…"]                  submitted in chat are kept where the file differs, unless
+                                                 --force (with the reason for the audit trail) replaces them
   status <ref> [--period P] [--json]             a measure's status, e.g. status 2.2 --period "2015/16 Q4"
   dashboard [--period P] [--format F] [--out FILE]
                                                  the board dashboard, theme by theme, quarter by quarter: F is
@@ -45,6 +47,8 @@ export interface CommandOptions {
   out?: string;
   ref?: string;
   limit?: string;
+  force?: boolean;
+  reason?: string;
 }
 
 export interface CommandOutput {
@@ -62,24 +66,8 @@ export async function runCommand(
   clock: { now: Date; today: IsoDate },
 ): Promise<CommandOutput> {
   switch (command) {
-    case 'import': {
-      const file = args[0];
-      if (!file) return fail('import needs a file: npm run cli -- import examples/stockton-2015-16.yaml');
-      const out = await importPlanFile(db, file, {
-        dryRun: o['dry-run'] ?? false,
-        partnership: o.partnership,
-        now: clock.now,
-        by: { actor: 'cli', channel: 'cli' },
-      });
-      if (!out.ok) return { code: 1, stderr: out.errors.join('\n') };
-      const head = `${file}: ${out.measures} measures, ${out.returns} returns for "${out.partnership}"`;
-      return {
-        code: 0,
-        stdout: out.summary
-          ? `${head}\n${summaryText(out.summary)}`
-          : `${head}: valid (dry run, nothing written)`,
-      };
-    }
+    case 'import':
+      return importCommand(db, args[0], o, clock.now);
     case 'status': {
       const ref = args[0];
       if (!ref) return fail('status needs a measure reference, e.g. status 2.2');
@@ -147,10 +135,4 @@ async function partnership(db: Db, slug?: string) {
   if (all.length === 0) return 'No plan loaded yet: npm run cli -- import examples/stockton-2015-16.yaml';
   if (slug) return `No partnership "${slug}": there are ${all.map((x) => x.slug).join(', ')}`;
   return `Several partnerships: say which with --partnership (${all.map((x) => x.slug).join(', ')})`;
-}
-
-function summaryText(s: ImportSummary): string {
-  return Object.entries(s)
-    .map(([kind, c]) => `  ${kind}: ${c.created} new, ${c.updated} changed, ${c.unchanged} unchanged`)
-    .join('\n');
 }

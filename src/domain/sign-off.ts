@@ -1,6 +1,6 @@
 // Sign-off of a return: who approves it, and what state its current revision is in. An approved
 // return is locked until the coordinator reopens it; imported figures (the plan file is the
-// coordinator's own) need no sign-off.
+// coordinator's own) need no sign-off, unless they replaced figures that came through chat.
 import type { Measure } from './measure.js';
 import type { Person, Theme } from './plan-schema.js';
 
@@ -22,15 +22,26 @@ export type SignOff =
   | { kind: 'awaiting'; revision: number }
   | { kind: ReviewDecision; revision: number; by: string; at: string; comment: string | null };
 
+/** A return's current revision as sign-off sees it. */
+export interface SignOffSubject {
+  revision: number;
+  source: string;
+  /** Whether any revision of the return came through chat (a forced import replaces such figures). */
+  fromChat: boolean;
+}
+
 /**
  * The state of a return's current revision from its reviews (oldest first): the latest decision on
- * that revision, else awaiting approval; `none` for imported revisions nobody has decided on.
+ * that revision, else awaiting approval; `none` for imported revisions nobody has decided on, unless
+ * the return had come through chat: figures a forced import put over an owner's need approval again.
  */
-export function signOffOf(current: { revision: number; source: string }, reviews: ReviewRecord[]): SignOff {
+export function signOffOf(current: SignOffSubject, reviews: ReviewRecord[]): SignOff {
   const mine = reviews.filter((r) => r.revision === current.revision);
   const last = mine[mine.length - 1];
   if (last) return { kind: last.decision, ...last };
-  return current.source === 'import' ? { kind: 'none' } : { kind: 'awaiting', revision: current.revision };
+  return current.source === 'import' && !current.fromChat
+    ? { kind: 'none' }
+    : { kind: 'awaiting', revision: current.revision };
 }
 
 export const isLocked = (s: SignOff): boolean => s.kind === 'approved';

@@ -1,7 +1,9 @@
 // The delivery loop's one pass: recover claims a stopped process left behind, look up unknown outcomes
 // where the platform allows, then for each person (or partnership channel) with messages due: find a
 // way to reach them, claim their messages, drop what is no longer wanted, and send the rest as few
-// messages as possible, within the platforms' rate limits.
+// messages as possible, within the platforms' rate limits; a message refused for good on one address
+// goes to the person's next one.
+import type { Person } from '../domain/plan-schema.js';
 import { localTime } from '../domain/reminder-time.js';
 import { PARTNERSHIP_CHANNEL } from '../domain/summary-payload.js';
 import {
@@ -25,6 +27,7 @@ import { readReminderState } from './reminder-state.js';
 import {
   channelRouteFor,
   channelUnreachableWhy,
+  nextRoute,
   routeFor,
   unreachableWhy,
   type Route,
@@ -68,6 +71,37 @@ async function sendUnit(
   }
   deps.limiter.sent(route.conversation, route.channel, route.sender.perConversationMs);
   return result;
+}
+
+/**
+ * Sends a unit to the person's best address and, while it is refused for good there (the chat deleted,
+ * the bot removed, the Slack account closed), to their next one. A failure on every address carries the
+ * errors of each, for the coordinators. Null when the rate limit gave the claim back.
+ */
+async function sendOnSomeAddress(
+  deps: DeliveryDeps,
+  p: Partnership,
+  person: Person | undefined,
+  first: Route,
+  unit: Unit,
+): Promise<{ route: Route; result: SendResult } | null> {
+  const tried: string[] = [];
+  const errors: string[] = [];
+  for (let route = first; ;) {
+    const result = await sendUnit(deps, p, route, unit);
+    if (!result) return null;
+    tried.push(route.conversation);
+    if (result.kind !== 'failed' || !person) return { route, result };
+    errors.push(`${route.channel}: ${result.error}`);
+    const next = await nextRoute(deps.db, deps.senders, p.id, person, tried);
+    if (!next)
+      return { route, result: errors.length > 1 ? { kind: 'failed', error: errors.join('; ') } : result };
+    deps.log.warn(
+      { outbox: unit.ids, from: route.channel, to: next.channel, error: result.error },
+      'not deliverable on this address: trying the next',
+    );
+    route = next;
+  }
 }
 
 async function unreachable(deps: DeliveryDeps, p: Partnership, who: Recipient, report: DeliveryReport) {
@@ -120,10 +154,10 @@ async function deliverTo(
   for (const c of prepared.cancelled) await recordCancelled(deps.db, [c.id], c.reason, deps.clock());
   report.cancelled += prepared.cancelled.length;
   for (const unit of prepared.units) {
-    const result = await sendUnit(deps, p, route, unit);
-    if (!result) continue;
+    const sent = await sendOnSomeAddress(deps, p, person, route, unit);
+    if (!sent) continue;
     const unitRows = rows.filter((r) => unit.ids.includes(r.id));
-    await recordResult(deps, { p, route, kind: unit.kind, rows: unitRows, report }, result);
+    await recordResult(deps, { p, route: sent.route, kind: unit.kind, rows: unitRows, report }, sent.result);
   }
 }
 

@@ -1,7 +1,10 @@
 // Tells the coordinators when messages cannot be delivered: a permanent failure (user not found, bot
-// removed), a person (or the partnership channel) nobody can reach yet, or a summary that may not have
-// reached the channel. The notice is itself an outbox row under a unique key, so it is written once;
-// notices about notices are never written.
+// removed, chat deleted) on every address the person has, a person (or the partnership channel) nobody
+// can reach yet, or a summary that may not have reached the channel. A notice that cannot be delivered
+// (a sent-back return, an approver's request) is passed on with its words, so it is never silently
+// lost. The coordinators' notice is itself an outbox row under a unique key, so it is written once; one
+// about a coordinators' notice is never written, so a coordinator who cannot be reached either ends the
+// chain instead of starting a loop.
 import type { Person } from '../domain/plan-schema.js';
 import { escalationRecipients } from '../domain/reminder-late.js';
 import { PARTNERSHIP_CHANNEL } from '../domain/summary-payload.js';
@@ -14,6 +17,12 @@ export type Trouble =
   | { kind: 'unreachable'; why: string }
   /** Sent, perhaps: the platform did not say (summaries only, which are not sent twice). */
   | { kind: 'uncertain'; error: string };
+
+const TROUBLES: Trouble['kind'][] = ['failed', 'unreachable', 'uncertain'];
+
+/** A notice this module wrote (its key is notice:<trouble>:…): never the subject of another. */
+export const isFailureNotice = (row: Pick<OutboxRow, 'key'>): boolean =>
+  TROUBLES.some((t) => row.key.startsWith(`notice:${t}:`));
 
 function about(rows: OutboxRow[]): string {
   const returns = [...new Set(rows.flatMap((r) => (r.ref && r.period ? [`${r.ref} ${r.period}`] : [])))];
@@ -32,12 +41,31 @@ function channelNoticeText(rows: OutboxRow[], t: Trouble): string {
   }
 }
 
+/** The words of the notices among `rows`, passed on: " It said: …". */
+function theirWords(rows: OutboxRow[]): string {
+  const words = rows.flatMap((r) => (r.payload.kind === 'notice' ? [r.payload.text] : []));
+  if (words.length === 0) return '';
+  return words.length === 1
+    ? ` It said: ${words[0]}`
+    : ` They said: ${words.map((w, i) => `(${i + 1}) ${w}`).join(' ')}`;
+}
+
 function noticeText(person: Person, rows: OutboxRow[], t: Trouble): string {
-  const what = rows.some((r) => r.kind === 'escalation') ? 'an escalation' : 'a reminder';
+  const chased = rows.filter((r) => r.kind !== 'notice');
+  const what = rows.some((r) => r.kind === 'escalation')
+    ? 'an escalation'
+    : chased.length > 0
+      ? 'a reminder'
+      : 'a message';
   if (t.kind === 'failed' || t.kind === 'uncertain') {
-    return `I could not deliver ${what} to ${person.name}${about(rows)}: ${t.error}. I will not try again: please check their chat details in the plan, or chase them another way.`;
+    const next =
+      chased.length > 0
+        ? 'check their chat details in the plan, or chase them another way'
+        : 'pass it on to them, and check their chat details in the plan';
+    return `I could not deliver ${what} to ${person.name}${about(rows)}: ${t.error}. I will not try again: please ${next}.${theirWords(rows)}`;
   }
-  return `Reminders for ${person.name}${about(rows)} are waiting: ${person.name} ${t.why}. They will go as soon as that changes; meanwhile please let them know.`;
+  const waiting = chased.length > 0 ? 'Reminders' : 'Messages';
+  return `${waiting} for ${person.name}${about(rows)} are waiting: ${person.name} ${t.why}. They will go as soon as that changes; meanwhile please let them know.${theirWords(rows)}`;
 }
 
 export async function tellCoordinators(
@@ -48,12 +76,14 @@ export async function tellCoordinators(
   trouble: Trouble,
   now: Date,
 ): Promise<void> {
-  const first = rows.find((r) => r.kind !== 'notice');
+  const subject = rows.filter((r) => !isFailureNotice(r));
+  const first = subject[0];
   const person = p.people.find((x) => x.id === recipient);
   const channel = recipient === PARTNERSHIP_CHANNEL;
   if (!first || (!person && !channel)) return;
   const to = escalationRecipients(p.people, false).filter((c) => c !== recipient);
-  const text = person ? noticeText(person, rows, trouble) : channelNoticeText(rows, trouble);
+  const text = person ? noticeText(person, subject, trouble) : channelNoticeText(subject, trouble);
+  const chasing = subject.some((r) => r.kind !== 'notice');
   await insertMissing(
     db,
     to.map((c) => ({
@@ -67,11 +97,11 @@ export async function tellCoordinators(
       payload: {
         kind: 'notice' as const,
         text,
-        buttons: [
-          channel
-            ? { label: 'Post summary', say: 'post summary' }
-            : { label: 'Who is missing?', say: 'overdue' },
-        ],
+        buttons: channel
+          ? [{ label: 'Post summary', say: 'post summary' }]
+          : chasing
+            ? [{ label: 'Who is missing?', say: 'overdue' }]
+            : [],
       },
     })),
     now,

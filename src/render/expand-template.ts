@@ -43,8 +43,9 @@ function rendersMarkdown(type: string | undefined, parentKey: string | null, key
   if (type === 'TextBlock') return key === 'text';
   if (type === 'Input.Toggle' && key === 'title') return true;
   if (type?.startsWith('Input.')) return key === 'errorMessage';
-  if (parentKey === 'facts' || parentKey === 'choices') return key === 'title' || key === 'value';
-  return false;
+  if (parentKey === 'facts') return key === 'title' || key === 'value';
+  // A choice's value is what the card sends back, not what it shows.
+  return parentKey === 'choices' && key === 'title';
 }
 
 /** The expanded card with the brackets gone: escaping what they held where it renders as Markdown. */

@@ -36,7 +36,7 @@ export function reviewCard(view: ReviewView): AdaptiveCard {
     notAvailable: orNull(s.notAvailable),
     narrative: orNull(s.narrative),
     correctiveAction: orNull(s.correctiveAction),
-    submitted: s.submitted ? `Submitted by ${s.submitted}` : null,
+    submitted: s.submitted ? (s.imported ? s.submitted : `Submitted by ${s.submitted}`) : null,
     decide: view.canDecide ? { error: view.commentError } : null,
     actions: [...decisions, ...s.actions.map(sayAction)],
   });

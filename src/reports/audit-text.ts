@@ -54,6 +54,8 @@ function headline(e: AuditEventRecord): string {
   switch (e.action) {
     case 'return.submit':
       return `submitted ${what}${revision}`;
+    case 'return.replace':
+      return `replaced ${what} with the plan file's figures${revision}${quoted(e.reason)}`;
     case 'return.approve':
       return `approved ${what}${revision}`;
     case 'return.sendBack':
@@ -95,6 +97,20 @@ function submissionDetail(m: Measure | undefined, before: Content | null, after:
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
+/** A forced import over a chat return: what changed, and whose revision it replaced. */
+function replacementDetail(
+  m: Measure | undefined,
+  before: unknown,
+  after: Content,
+  names: ReadonlyMap<string, string>,
+): string | null {
+  const was = content(before);
+  const by = z.object({ submittedBy: z.string() }).safeParse(before);
+  const whose = by.success ? `${names.get(by.data.submittedBy) ?? by.data.submittedBy}'s ` : '';
+  const over = was?.revision === undefined ? null : `over ${whose}revision ${was.revision}`;
+  return [submissionDetail(m, was, after), over].filter(Boolean).join(' · ') || null;
+}
+
 /** Other events: the keys whose values changed, "rag: red → amber". */
 function genericDetail(before: unknown, after: unknown): string | null {
   const obj = (v: unknown) =>
@@ -118,9 +134,11 @@ export function auditLine(e: AuditEventRecord, ctx: AuditContext): AuditLine {
   const detail =
     e.action === 'return.submit' && after
       ? submissionDetail(m, content(e.before), after)
-      : e.action.startsWith('return.') || e.action.startsWith('period.')
-        ? null
-        : genericDetail(e.before, e.after);
+      : e.action === 'return.replace' && after
+        ? replacementDetail(m, e.before, after, ctx.names)
+        : e.action.startsWith('return.') || e.action.startsWith('period.')
+          ? null
+          : genericDetail(e.before, e.after);
   return { text: `${local.date} ${local.time} · ${who} (${channel}) ${headline(e)}`, detail };
 }
 

@@ -56,6 +56,8 @@ export function statusJson(cal: FinancialCalendar, s: MeasureStatus) {
     notAvailable: s.latest?.notAvailable ?? null,
     expectedDate: s.latest?.expectedDate ?? null,
     submittedBy: s.latest?.submittedBy ?? null,
-    submittedAt: s.latest?.submittedAt ?? null,
+    // An import whose file gave no date has none: null, rather than the time the import ran.
+    submittedAt: s.latest && s.latest.imported?.dated !== false ? s.latest.submittedAt : null,
+    imported: s.latest?.imported !== undefined,
   };
 }

@@ -1,6 +1,7 @@
 // A measure's status as lines of plain text (the command line, and the chat's fallback text).
 import { formatFigure, formatNumber, formatPct, formatSigned } from '../domain/format-figure.js';
 import type { FinancialCalendar } from '../domain/period.js';
+import { importedText } from '../domain/return-record.js';
 import type { ComponentStatus, MeasureStatus } from '../domain/status.js';
 
 const RAG_WORD = { green: 'GREEN', amber: 'AMBER', red: 'RED', none: 'GREY' } as const;
@@ -48,7 +49,9 @@ export function statusText(cal: FinancialCalendar, s: MeasureStatus): string {
     );
   if (r?.narrative) lines.push('', r.narrative);
   if (r?.correctiveAction) lines.push(`What is being done: ${r.correctiveAction}`);
-  if (r?.submittedBy)
+  const imported = r && importedText(r);
+  if (imported) lines.push(imported);
+  else if (r?.submittedBy)
     lines.push(`Submitted by ${r.submittedBy} on ${r.submittedAt.slice(0, 10)} (revision ${r.revision})`);
   return lines.join('\n');
 }

@@ -123,7 +123,11 @@ export function outstandingByOwner(
     .sort((a, b) => Number(b.items.some((i) => i.overdue)) - Number(a.items.some((i) => i.overdue)));
 }
 
-/** Returns submitted in the window, one entry per measure, the measures heard from last at the end. */
+/**
+ * Returns submitted in the window, one entry per measure, the measures heard from last at the end. Only
+ * what owners sent (chat, the web form): history loaded from a plan file did not come in this week,
+ * whatever its date or the time of the import.
+ */
 function receivedSince(i: WeeklySummaryInput, now: SummaryView): SummaryReturn[] {
   const { cal, partnership: p } = i;
   const from = i.since.getTime();
@@ -132,7 +136,7 @@ function receivedSince(i: WeeklySummaryInput, now: SummaryView): SummaryReturn[]
   for (const m of p.measures) {
     const inWindow = (i.data.history.get(m.ref) ?? []).filter((r) => {
       const at = Date.parse(r.submittedAt);
-      return at > from && at <= to;
+      return !r.imported && at > from && at <= to;
     });
     const last = inWindow.reduce<ReturnRecord | null>(
       (a, r) => (a && Date.parse(a.submittedAt) >= Date.parse(r.submittedAt) ? a : r),

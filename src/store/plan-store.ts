@@ -11,7 +11,8 @@ import {
 import type { NormalOverride, NormalReturn } from '../domain/validate-plan.js';
 import { recordAudit, type AuditInput } from './audit-store.js';
 import type { Db } from './open-database.js';
-import { appendRevision, type Tx } from './return-store.js';
+import { importReturns, type ForcedImport, type ReturnConflict } from './import-returns.js';
+import type { Tx } from './return-store.js';
 
 export interface ImportCounts {
   created: number;
@@ -31,15 +32,31 @@ export interface Partnership {
 
 const counts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0 });
 
+export interface SaveOptions {
+  /** Who imports, for the audit trail: "import" (the plan loaded at first start) unless told. */
+  by?: PlanActor;
+  people?: PeopleImport;
+  /** Replace returns submitted in chat whose figures the file gives differently (else they are kept). */
+  force?: ForcedImport | null;
+}
+
+/** What an import did, and the chat returns it kept (or, forced, replaced). */
+export interface SavedPlan {
+  summary: ImportSummary;
+  conflicts: ReturnConflict[];
+}
+
 export async function savePlan(
   db: Db,
   cal: FinancialCalendar,
   plan: Plan,
   checked: { returns: NormalReturn[]; overrides: NormalOverride[] },
   now: Date,
-  by: PlanActor = { actor: 'import', channel: 'import' },
-  people: PeopleImport = 'merge',
-): Promise<ImportSummary> {
+  opts: SaveOptions = {},
+): Promise<SavedPlan> {
+  const by = opts.by ?? { actor: 'import', channel: 'import' };
+  const people = opts.people ?? 'merge';
+  let conflicts: ReturnConflict[] = [];
   const summary: ImportSummary = {
     people: counts(),
     themes: counts(),
@@ -114,19 +131,17 @@ export async function savePlan(
       });
       measureIds.set(m.ref, saved.id);
     }
-    for (const r of checked.returns) {
-      const outcome = await appendRevision(tx as Tx, cal, {
-        measureId: measureIds.get(r.ref) as number,
-        ...r,
-        submittedAt: r.submittedAt ? new Date(r.submittedAt) : now,
-        source: 'import',
-        requestKey: null,
-        onlyIfChanged: true,
-      });
-      summary.returns[
-        outcome.kind === 'unchanged' ? 'unchanged' : outcome.revision === 1 ? 'created' : 'updated'
-      ]++;
-    }
+    // Returns submitted in chat are kept where the file differs (or, forced, replaced): see importReturns.
+    const { conflicts: met, ...returnCounts } = await importReturns(tx, cal, {
+      partnershipId: pid,
+      measureIds,
+      returns: checked.returns,
+      now,
+      by,
+      force: opts.force ?? null,
+    });
+    conflicts = met;
+    summary.returns = returnCounts;
     for (const o of checked.overrides) {
       const measureId = measureIds.get(o.ref) as number;
       const period = cal.format(o.period);
@@ -149,7 +164,12 @@ export async function savePlan(
     const changed =
       Object.values(summary).some((c) => c.created + c.updated > 0) ||
       trail.some((e) => e.action === 'person.remove');
-    if (changed) trail.push({ action: 'plan.import', after: summary });
+    if (changed)
+      trail.push({
+        action: 'plan.import',
+        after: importAudit(summary, conflicts),
+        reason: opts.force?.reason,
+      });
     // Servers that keep plans in memory (loadPartnership) see the new version and load this plan again.
     const planChanged =
       [summary.people, summary.themes, summary.measures].some((c) => c.created + c.updated > 0) ||
@@ -158,7 +178,14 @@ export async function savePlan(
       await tx.partnership.update({ where: { id: pid }, data: { planVersion: { increment: 1 } } });
     for (const e of trail) await recordAudit(tx, { partnershipId: pid, at: now, ...by, ...e });
   });
-  return summary;
+  return { summary, conflicts };
+}
+
+/** The plan.import event's record: the counts, and the chat returns kept or replaced when there were any. */
+function importAudit(summary: ImportSummary, conflicts: ReturnConflict[]) {
+  if (conflicts.length === 0) return summary;
+  const replaced = conflicts.filter((c) => c.replacedBy !== null).length;
+  return { ...summary, chatReturns: { kept: conflicts.length - replaced, replaced } };
 }
 
 /** Who imports a plan, for the audit trail: "import" (the plan loaded at first start) unless told. */

@@ -21,6 +21,8 @@ export type Tx = Prisma.TransactionClient;
 export interface NewRevision extends ReturnContent {
   measureId: number;
   submittedAt: Date;
+  /** False for an import whose file gave no submittedAt, so submittedAt is the import's time (default true). */
+  dated?: boolean;
   source: string;
   /** Idempotency key: the same key stores once (a card submitted twice). */
   requestKey: string | null;
@@ -50,19 +52,13 @@ export async function appendRevision(
 }
 
 /** Stores `r` after `latest`, the period's current revision read in the same transaction. */
-async function storeRevision(
+export async function storeRevision(
   tx: Tx,
   cal: FinancialCalendar,
   r: NewRevision,
   latest: ReturnRow | null,
 ): Promise<RevisionOutcome> {
-  const content = {
-    figures: r.figures ? JSON.stringify(r.figures) : null,
-    narrative: r.narrative,
-    correctiveAction: r.correctiveAction,
-    notAvailable: r.notAvailable,
-    expectedDate: r.expectedDate,
-  };
+  const content = storedContent(r);
   if (r.onlyIfChanged && latest && sameContent(latest, content))
     return { kind: 'unchanged', revision: latest.revision };
   const revision = (latest?.revision ?? 0) + 1;
@@ -75,11 +71,32 @@ async function storeRevision(
       ...content,
       submittedBy: r.submittedBy,
       submittedAt: r.submittedAt,
+      dated: r.dated ?? true,
       source: r.source,
       requestKey: r.requestKey,
     },
   });
   return { kind: 'stored', revision };
+}
+
+/** A return's content as its columns hold it. */
+const storedContent = (r: Omit<ReturnContent, 'period' | 'submittedBy'>) => ({
+  figures: r.figures ? JSON.stringify(r.figures) : null,
+  narrative: r.narrative,
+  correctiveAction: r.correctiveAction,
+  notAvailable: r.notAvailable,
+  expectedDate: r.expectedDate,
+});
+
+/**
+ * How a return compares with a stored revision: the same content, the same figures (or the same lack of
+ * them) with other commentary, or other figures.
+ */
+export function compareWithStored(row: ReturnRow, r: ReturnContent): 'same' | 'sameFigures' | 'different' {
+  const content = storedContent(r);
+  if (sameContent(row, content)) return 'same';
+  const sameLack = (row.notAvailable === null) === (content.notAvailable === null);
+  return sameFigures(row.figures, content.figures) && sameLack ? 'sameFigures' : 'different';
 }
 
 function sameContent(row: Record<string, unknown>, content: Record<string, unknown>): boolean {
@@ -96,9 +113,9 @@ function sameFigures(a: string | null, b: string | null): boolean {
   return [...keys].every((k) => JSON.stringify(x[k]) === JSON.stringify(y[k]));
 }
 
-type ReturnRow = Awaited<ReturnType<Db['return']['findMany']>>[number];
+export type ReturnRow = Awaited<ReturnType<Db['return']['findMany']>>[number];
 
-function toRecord(cal: FinancialCalendar, row: ReturnRow): ReturnRecord {
+export function toRecord(cal: FinancialCalendar, row: ReturnRow): ReturnRecord {
   const parsed = cal.parse(row.period);
   if (!parsed.ok) throw new Error(`stored period "${row.period}" does not parse: ${parsed.error}`);
   return {
@@ -111,6 +128,7 @@ function toRecord(cal: FinancialCalendar, row: ReturnRow): ReturnRecord {
     submittedBy: row.submittedBy,
     submittedAt: row.submittedAt.toISOString(),
     revision: row.revision,
+    ...(row.source === 'import' ? { imported: { dated: row.dated } } : {}),
   };
 }
 
@@ -298,7 +316,7 @@ function submitOnce(
 }
 
 /** What the audit trail keeps of a revision: its number and content. */
-function auditContent(r: ReturnContent & { revision: number }) {
+export function auditContent(r: ReturnContent & { revision: number }) {
   return {
     revision: r.revision,
     figures: r.figures,

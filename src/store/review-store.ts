@@ -1,7 +1,13 @@
 // Sign-off decisions on returns (approve, send back, reopen) and the coordinator's word on closed
 // periods: each written with its audit event, and any notices it causes, in one transaction.
 import type { PeriodStateRecord } from '../domain/period-closure.js';
-import { signOffOf, type ReviewDecision, type ReviewRecord, type SignOff } from '../domain/sign-off.js';
+import {
+  signOffOf,
+  type ReviewDecision,
+  type ReviewRecord,
+  type SignOff,
+  type SignOffSubject,
+} from '../domain/sign-off.js';
 import { recordAudit } from './audit-store.js';
 import type { Db } from './open-database.js';
 import { insertMissing, type NewOutboxMessage } from './outbox-store.js';
@@ -27,8 +33,13 @@ export async function signOffs(db: Db | Tx, measureIds: number[]): Promise<Map<s
     }),
     db.returnReview.findMany({ where: { measureId: { in: measureIds } }, orderBy: { id: 'asc' } }),
   ]);
-  const current = new Map<string, { revision: number; source: string }>();
-  for (const r of rows) current.set(`${r.measureId}|${r.period}`, r);
+  const current = new Map<string, SignOffSubject>();
+  const fromChat = new Set<string>();
+  for (const r of rows) {
+    const key = `${r.measureId}|${r.period}`;
+    if (r.source !== 'import') fromChat.add(key);
+    current.set(key, { revision: r.revision, source: r.source, fromChat: fromChat.has(key) });
+  }
   const byKey = new Map<string, ReviewRecord[]>();
   for (const r of reviews) {
     const key = `${r.measureId}|${r.period}`;
@@ -49,8 +60,12 @@ export async function signOffOfReturn(
     select: { revision: true, source: true },
   });
   if (!latest) return null;
-  const reviews = await db.returnReview.findMany({ where: { measureId, period }, orderBy: { id: 'asc' } });
-  return { revision: latest.revision, signOff: signOffOf(latest, reviews.map(toReview)) };
+  const [reviews, chat] = await Promise.all([
+    db.returnReview.findMany({ where: { measureId, period }, orderBy: { id: 'asc' } }),
+    db.return.findFirst({ where: { measureId, period, source: { not: 'import' } }, select: { id: true } }),
+  ]);
+  const subject = { ...latest, fromChat: chat !== null };
+  return { revision: latest.revision, signOff: signOffOf(subject, reviews.map(toReview)) };
 }
 
 export interface Decision {

@@ -87,6 +87,8 @@ export function useTeamsHarness(env: Record<string, string> = {}): TeamsHarness 
   });
   afterEach(() => {
     h.connector.received.length = 0;
+    h.connector.refused.length = 0;
+    h.connector.gone.clear();
     h.connector.members.clear();
   });
   return h;

@@ -129,6 +129,21 @@ describe('Teams messages', () => {
   });
 });
 
+describe('a Teams conversation that no longer exists', () => {
+  it('is not sent an apology when the reply to it is refused (404 "Conversation not found")', async () => {
+    const conversation = String((teamsActivity('personal-message', h.connector).conversation as Json).id);
+    h.connector.gone.add(conversation);
+
+    const res = await say('status of 2.2');
+
+    expect(res.status).toBe(200);
+    // The reply was tried once; nothing more went into the dead conversation.
+    expect(h.connector.refused.map((r) => r.conversationId)).toEqual([conversation]);
+    expect(JSON.stringify(h.connector.refused[0]?.activity)).toContain('1,628');
+    expect(h.connector.received).toEqual([]);
+  });
+});
+
 describe('Teams card actions', () => {
   it('answers an action it does not know with a Teams error response', async () => {
     const res = await postActivity(h.t.server.url, invoke(h.connector, 'refreshEverything', {}));

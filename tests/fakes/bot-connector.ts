@@ -1,7 +1,9 @@
 // A fake Bot Framework connector (the remote service a bot replies through): records what the bot
 // posts to /v3/conversations/:id/activities[/:replyTo] and answers with an id. Members are looked up
 // from a table the test fills, as Teams' roster would answer; while `holdMembers` is set, those
-// look-ups are left unanswered (a slow roster), so a test can kill a bot mid-turn.
+// look-ups are left unanswered (a slow roster), so a test can kill a bot mid-turn. A conversation in
+// `gone` no longer exists: posts to it are kept in `refused` and answered 404 "Conversation not found",
+// as Teams answers when the chat was deleted or the bot removed.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -16,6 +18,9 @@ export interface Received {
 export interface FakeConnector {
   url: string;
   received: Received[];
+  /** Posts to conversations in `gone`, answered 404. */
+  refused: Received[];
+  gone: Set<string>;
   members: Map<string, Record<string, unknown>>;
   holdMembers: boolean;
   /** Member look-ups asked for, answered or held. */
@@ -30,6 +35,8 @@ const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/;
 
 export async function startFakeConnector(): Promise<FakeConnector> {
   const received: Received[] = [];
+  const refused: Received[] = [];
+  const gone = new Set<string>();
   const members = new Map<string, Record<string, unknown>>();
   const held = { holdMembers: false, memberLookups: 0 };
   let next = 0;
@@ -52,13 +59,18 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const m = ACTIVITIES.exec(path);
       if (!m || (req.method !== 'POST' && req.method !== 'PUT'))
         return json(404, { error: { code: 'NotFound' } });
-      received.push({
+      const post: Received = {
         method: req.method,
         path,
         conversationId: decodeURIComponent(m[1] ?? ''),
         authorization: req.headers.authorization,
         activity: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>,
-      });
+      };
+      if (gone.has(post.conversationId)) {
+        refused.push(post);
+        return json(404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
+      }
+      received.push(post);
       json(200, { id: `sent-${++next}` });
     });
   });
@@ -67,6 +79,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    refused,
+    gone,
     members,
     get holdMembers() {
       return held.holdMembers;

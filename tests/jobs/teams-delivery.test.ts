@@ -1,12 +1,17 @@
 // Delivery through the real Bot Framework sender to a fake connector behind a fault proxy: 500s, 429
-// with Retry-After, timeouts, a removed bot (403), a person nobody can reach yet, and a crash between
-// sending and recording. Ana Owner's four 2015/16 Q4 returns are due on Thursday 14 April 2016; on
-// the 13th she is nudged about all four in one message.
+// with Retry-After, timeouts, a removed bot (403), a deleted chat (404 "Conversation not found"), a
+// person nobody can reach yet, and a crash between sending and recording. Ana Owner's four 2015/16 Q4
+// returns are due on Thursday 14 April 2016; on the 13th she is nudged about all four in one message.
+// A notice that cannot reach its person goes to their next address (Slack), else to the coordinators
+// with its words.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSlackSender, createSlackWebClient } from '../../src/channels/slack/outbox-sender.js';
+import { loadConfig } from '../../src/config.js';
 import { findConversationRef } from '../../src/store/conversation-store.js';
-import { startFakeConnector, type FakeConnector } from '../fakes/bot-connector.js';
+import { startFakeConnector, type FakeConnector, type Received } from '../fakes/bot-connector.js';
 import { startFaultProxy, type FaultProxy } from '../fakes/fault-proxy.js';
-import { minimalPlanYaml } from '../helpers/plan-text.js';
+import { startFakeSlackDm, type FakeSlackDm } from '../fakes/slack-dm-api.js';
+import { edit, minimalPlanWithSlackIds, minimalPlanYaml } from '../helpers/plan-text.js';
 import { connect, jobsHarness, type Harness, type HarnessOptions } from './jobs-harness.js';
 
 const ANA = 'conv-ana-owner';
@@ -94,10 +99,11 @@ describe('delivery to Teams', () => {
   });
 
   it('dead-letters a conversation that is gone (403), marks it inactive and tells the coordinator', async () => {
-    // The Bot Framework client tries a 403 twice (it refreshes its token in between).
-    proxy.fail({ status: 403 }, { status: 403 });
+    proxy.fail({ status: 403 });
 
     expect(await h.deliver()).toMatchObject({ failed: 4 });
+    // Tried once; no apology followed it into the conversation (a second 403 was that apology).
+    expect(proxy.seen).toHaveLength(1);
     expect((await rows())[0]).toMatchObject({ status: 'failed' });
     const ref = await findConversationRef(h.s.db.prisma, {
       platform: 'teams',
@@ -222,5 +228,132 @@ describe('a crash between sending and recording', () => {
     expect((await rows())[0]).toMatchObject({ status: 'unknown' });
     expect((await rows())[0]?.lastError).toContain('the process stopped between sending and recording');
     expect(connector.received).toHaveLength(1);
+  });
+});
+
+const SENT_BACK = 'send back 1.1 2015/16 Q4: The figure looks low: please check it against the police log.';
+const said = (r: Received | undefined) => String(r?.activity.summary ?? r?.activity.text);
+const noticesTo = async (person: string) =>
+  (await h.outbox()).filter((r) => r.recipient === person && r.kind === 'notice');
+
+/** Ana submits 1.1 for 2015/16 Q4 and Cole sends it back: a notice for Ana in the outbox. */
+async function sentBack(): Promise<void> {
+  h.at('2016-04-20T09:00');
+  await h.submit('ana-owner', '1.1');
+  await h.say('cole-coordinator', SENT_BACK);
+  expect((await noticesTo('ana-owner')).map((r) => r.payload)).toMatchObject([
+    { kind: 'notice', text: expect.stringContaining('The figure looks low') },
+  ]);
+}
+
+describe('a chat that no longer exists (404 "Conversation not found")', () => {
+  it('gets no apology: one post, refused; the reminders are dead-lettered and the coordinator told', async () => {
+    await setUp(null);
+    connector.gone.add(ANA);
+    h.at('2016-04-13T09:00');
+    await h.tick();
+
+    expect(await h.deliver()).toMatchObject({ failed: 4 });
+    expect(connector.refused.map((r) => r.conversationId)).toEqual([ANA]);
+    expect(said(connector.refused[0])).toMatch(/^Reminder: 4 returns/);
+    expect(JSON.stringify(connector.refused)).not.toContain('Something went wrong');
+    const ref = await findConversationRef(h.s.db.prisma, {
+      platform: 'teams',
+      partnershipId: h.s.partnership.id,
+      kind: 'person',
+      target: 'ana-owner',
+    });
+    expect(ref?.active).toBe(false);
+
+    await h.deliver();
+    expect(to(COLE).map(said)).toEqual([
+      expect.stringMatching(/^I could not deliver a reminder to Ana Owner .*404/),
+    ]);
+  });
+});
+
+describe('a notice whose chat no longer exists', () => {
+  it('reaches the coordinator with its words: a sent-back return is not silently lost', async () => {
+    await setUp(null);
+    await sentBack();
+    connector.gone.add(ANA);
+
+    await h.deliver();
+    await h.deliver();
+
+    expect(connector.refused.map((r) => r.conversationId)).toEqual([ANA]);
+    expect((await noticesTo('ana-owner')).map((r) => r.status)).toEqual(['failed']);
+    const told = to(COLE).map(said).at(-1);
+    expect(told).toMatch(
+      /^I could not deliver a message to Ana Owner \(1\.1 2015\/16 Q4\): The conversation answered 404.* It said: Cole Coordinator sent back 1\.1 /,
+    );
+    expect(told).toContain('"The figure looks low: please check it against the police log"');
+  });
+
+  it('writes no notice about the notice telling a coordinator, when that fails too', async () => {
+    // Two coordinators, each told of the other's failures. Their chats are gone by the time they are
+    // told of Ana's: those notices fail, and start nothing more.
+    const DEE = 'conv-dee-coordinator';
+    const plan = edit(
+      minimalPlanYaml(),
+      '    role: coordinator\n',
+      '    role: coordinator\n  - id: dee-coordinator\n    name: Dee Coordinator\n    role: coordinator\n',
+    );
+    await setUp(null, { planText: plan });
+    h.at('2016-04-20T09:00');
+    await h.submit('ana-owner', '1.1');
+    await h.deliver();
+    expect([...to(COLE), ...to(DEE)]).toHaveLength(2);
+    for (const c of [ANA, COLE, DEE]) connector.gone.add(c);
+    await h.say('cole-coordinator', SENT_BACK);
+
+    for (let i = 0; i < 4; i++) {
+      await h.deliver();
+      later(60_000);
+    }
+
+    const notices = (await h.outbox()).filter((r) => r.kind === 'notice');
+    expect(notices.map((r) => [r.key.replace(/:2015\/16 Q4:r1:req-\d+/, ''), r.status]).sort()).toEqual([
+      ['notice:decision:1.1:ana-owner', 'failed'],
+      [expect.stringMatching(/^notice:failed:ana-owner:\d+:cole-coordinator$/), 'failed'],
+      [expect.stringMatching(/^notice:failed:ana-owner:\d+:dee-coordinator$/), 'failed'],
+      ['notice:review:1.1:2015/16 Q4:r1:cole-coordinator', 'sent'],
+      ['notice:review:1.1:2015/16 Q4:r1:dee-coordinator', 'sent'],
+    ]);
+    expect(connector.refused.map((r) => r.conversationId).sort()).toEqual([ANA, COLE, DEE]);
+  });
+});
+
+describe('a notice whose Teams chat no longer exists, for someone with a Slack id', () => {
+  let slack: FakeSlackDm;
+  afterEach(async () => {
+    await slack?.close();
+  });
+
+  it('goes to their Slack DM instead, and the coordinator is not troubled', async () => {
+    slack = await startFakeSlackDm(() => h.now());
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_API_URL: `${slack.apiUrl}`,
+    });
+    const client = createSlackWebClient(config, 2000);
+    if (!client) throw new Error('no Slack client');
+    await setUp(null, {
+      planText: minimalPlanWithSlackIds(),
+      senders: ({ teams }) => ({ teams, slack: createSlackSender(client) }),
+    });
+    await sentBack();
+    connector.gone.add(ANA);
+
+    await h.deliver();
+    await h.deliver();
+
+    expect(connector.refused.map((r) => r.conversationId)).toEqual([ANA]);
+    const dm = slack.messages.filter((m) => m.channel === 'DU0ANA');
+    expect(dm).toHaveLength(1);
+    expect(dm[0]?.text).toContain('The figure looks low');
+    expect((await noticesTo('ana-owner')).map((r) => [r.status, r.channel])).toEqual([['sent', 'slack']]);
+    expect(to(COLE).map(said).join('\n')).not.toContain('could not deliver');
   });
 });

@@ -91,7 +91,14 @@ describe('importing the example plan', () => {
   it('only validates on a dry run, writing nothing', async () => {
     const out = await importFile(await exampleCopy(), true);
 
-    expect(out).toEqual({ ok: true, partnership: 'stockton', summary: null, measures: 18, returns: 93 });
+    expect(out).toEqual({
+      ok: true,
+      partnership: 'stockton',
+      summary: null,
+      measures: 18,
+      returns: 93,
+      conflicts: [],
+    });
     const after = await snapshot(db.prisma);
     expect(Object.values(after).every((rows) => rows.length === 0)).toBe(true);
   });

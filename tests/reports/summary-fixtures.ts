@@ -1,8 +1,10 @@
 // The Stockton example as it stood on Monday 2 May 2016, with dates on its 2015/16 Q4 returns: most
-// came in on Thursday 14 April, four in the week before the summary (Wednesday 27 April), and 1.3's
-// figure was corrected upwards on Thursday 28 April, which makes it red.
+// came in on Thursday 14 April (loaded with the plan file), four through chat in the week before the
+// summary (Wednesday 27 April), and 1.3's figure was corrected upwards on Thursday 28 April, which makes
+// it red.
 import { parse, stringify } from 'yaml';
 import { financialCalendar } from '../../src/domain/period.js';
+import { readPlanYaml } from '../../src/plan/read-plan-yaml.js';
 import { submitRevision } from '../../src/store/return-store.js';
 import { botSession, stocktonPlanText, type BotSession } from '../helpers/bot-session.js';
 
@@ -27,9 +29,36 @@ export async function datedPlan(edit: (plan: PlanText) => void = () => undefined
   return stringify(plan);
 }
 
+/**
+ * A session over the dated plan in which the week's four Q4 returns came in through chat (an import is
+ * history, never "came in this week"), as their submitters, on 27 April.
+ */
 export async function datedSession(edit?: (plan: PlanText) => void): Promise<BotSession> {
-  const s = await botSession({ planText: await datedPlan(edit) });
+  const text = await datedPlan(edit);
+  const read = readPlanYaml('plan.yaml', text);
+  if (!read.ok) throw new Error(read.errors.join('\n'));
   const cal = financialCalendar(4);
+  const inTheWeek = (r: { ref: string; period: string }) => r.period === Q4 && IN_THE_WEEK.includes(r.ref);
+  const plan = parse(text) as PlanText;
+  plan.returns = plan.returns.filter((r) => !inTheWeek(r));
+  const s = await botSession({ planText: stringify(plan) });
+  for (const { ref, submittedAt, ...r } of read.checked.returns) {
+    if (!inTheWeek({ ref, period: cal.format(r.period) })) continue;
+    const chat = await submitRevision(
+      s.db.prisma,
+      cal,
+      {
+        measureId: s.partnership.measureIds.get(ref) as number,
+        ...r,
+        submittedAt: new Date(submittedAt ?? ''),
+        source: 'local',
+        requestKey: null,
+        onlyIfChanged: false,
+      },
+      0,
+    );
+    if (chat.kind !== 'stored') throw new Error(`${ref} did not come in: ${chat.kind}`);
+  }
   const period = cal.parse(Q4);
   if (!period.ok) throw new Error(period.error);
   const stored = await submitRevision(

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/domain/summary-payload.js';
 import { readSummaryData, type SummaryData } from '../../src/reports/summary-view.js';
 import { weeklySummary } from '../../src/reports/weekly-summary.js';
+import { submitRevision } from '../../src/store/return-store.js';
 import type { BotSession } from '../helpers/bot-session.js';
 import { datedSession } from './summary-fixtures.js';
 
@@ -70,9 +71,32 @@ describe("a weekly summary's read", () => {
     s = await datedSession((plan) =>
       plan.returns.push(
         oldReturn('2.1', '2011/12 Q2', '2011-10-20'),
-        oldReturn('2.1', '2012/13 Q2', '2016-04-28'),
+        oldReturn('2.1', '2012/13 Q2', '2012-10-20'),
       ),
     );
+    // The correction came in through chat this week (an import is history, never "came in").
+    const period = s.cal.parse('2012/13 Q2');
+    if (!period.ok) throw new Error(period.error);
+    const corrected = await submitRevision(
+      s.db.prisma,
+      s.cal,
+      {
+        measureId: s.partnership.measureIds.get('2.1') as number,
+        period: period.value,
+        figures: { value: 310 },
+        narrative: 'Corrected from the archive',
+        correctiveAction: null,
+        notAvailable: null,
+        expectedDate: null,
+        submittedBy: 'dan-mercer',
+        submittedAt: new Date('2016-04-28T10:00:00Z'),
+        source: 'local',
+        requestKey: null,
+        onlyIfChanged: false,
+      },
+      1,
+    );
+    expect(corrected.kind).toBe('stored');
     const { full, windowed } = await bothReads(s);
     const summary = summaryOf(s, windowed);
 

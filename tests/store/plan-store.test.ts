@@ -64,7 +64,13 @@ describe('saving a plan', () => {
     if (!stored) throw new Error('the plan was not stored');
     const again = read(minimalPlanYaml());
 
-    const summary = await savePlan(db.prisma, again.cal, planOf(stored), { returns: [], overrides: [] }, now);
+    const { summary } = await savePlan(
+      db.prisma,
+      again.cal,
+      planOf(stored),
+      { returns: [], overrides: [] },
+      now,
+    );
 
     expect(summary.measures).toEqual({ created: 0, updated: 0, unchanged: 4 });
     expect(summary.themes).toEqual({ created: 0, updated: 0, unchanged: 2 });

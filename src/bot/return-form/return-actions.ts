@@ -232,7 +232,10 @@ export async function onReturnAction(ctx: Ctx, action: CardAction): Promise<Repl
     return [text(lockedRefusal(turn, m.ref, label, outcome.approvedBy, outcome.approvedAt))];
   if (outcome.kind === 'conflict') {
     // Nothing of this card was stored: it comes back with what was typed, and says what is stored now.
-    const who = personName(turn, outcome.submittedBy) ?? 'Someone';
+    // A forced import names the file's submitter, who did not store it: say where it came from instead.
+    const who = outcome.current?.imported
+      ? 'An import of the plan file'
+      : (personName(turn, outcome.submittedBy) ?? 'Someone');
     const now = outcome.current ? ` Now stored: ${contentLine(m, outcome.current)}.` : '';
     return form({
       ...checked,

@@ -11,6 +11,7 @@ import {
   type StoredRef,
 } from '../../store/conversation-store.js';
 import type { Db } from '../../store/open-database.js';
+import { connectorStatus, conversationGone } from './connector-status.js';
 import { replyActivity } from './reply-activity.js';
 
 export type SendOutcome =
@@ -49,9 +50,9 @@ export function createProactive(deps: ProactiveDeps): Proactive {
       );
       return { ok: true, activityId };
     } catch (e) {
-      const status = statusOf(e);
+      const status = connectorStatus(e);
       deps.log.warn({ err: e, status, kind: ref.kind, platform: ref.platform }, 'proactive send failed');
-      if (status === 403 || status === 404) {
+      if (conversationGone(status)) {
         await markConversationInactive(deps.db, ref, deps.clock());
         return { ok: false, code: 'conversation_gone', message: `The conversation answered ${status}` };
       }
@@ -70,9 +71,4 @@ export function createProactive(deps: ProactiveDeps): Proactive {
     sendToChannel: async (partnershipId, reply, channelId) =>
       send(await latestConversationRef(deps.db, partnershipId, 'channel', channelId), reply),
   };
-}
-
-function statusOf(e: unknown): number | null {
-  const status = (e as { statusCode?: unknown } | null)?.statusCode;
-  return typeof status === 'number' ? status : null;
 }

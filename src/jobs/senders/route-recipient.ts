@@ -1,7 +1,8 @@
 // Which channel reaches a person: the Bot Framework when they have an open conversation with the bot
-// (Teams, or the local chat page in local mode), else Slack when the plan gives their Slack id. The
-// partnership channel (summaries): the Teams channel the bot was installed or mentioned in (or the local
-// chat page's partnership channel), else the plan's summary.slackChannel.
+// (Teams, or the local chat page in local mode), else Slack when the plan gives their Slack id; when a
+// message cannot be delivered on the first, the next of these is tried. The partnership channel
+// (summaries): the Teams channel the bot was installed or mentioned in (or the local chat page's
+// partnership channel), else the plan's summary.slackChannel.
 import type { Person } from '../../domain/plan-schema.js';
 import { PARTNERSHIP_CHANNEL } from '../../domain/summary-payload.js';
 import type { Partnership } from '../../store/plan-store.js';
@@ -23,28 +24,56 @@ export interface Route {
   conversation: string;
 }
 
+/** Every way to reach the person now, best first. */
+export async function routesFor(
+  db: Db,
+  senders: Senders,
+  partnershipId: number,
+  person: Person,
+): Promise<Route[]> {
+  const address = { partnershipId, person: person.id, slackId: person.slackId ?? null };
+  const routes: Route[] = [];
+  if (senders.teams) {
+    const ref = await latestConversationRef(db, partnershipId, 'person', person.id);
+    if (ref) {
+      routes.push({
+        sender: senders.teams,
+        channel: ref.platform,
+        address,
+        conversation: `${ref.platform}:${ref.conversationId}`,
+      });
+    }
+  }
+  if (senders.slack && person.slackId) {
+    routes.push({
+      sender: senders.slack,
+      channel: 'slack',
+      address,
+      conversation: `slack:${person.slackId}`,
+    });
+  }
+  return routes;
+}
+
 export async function routeFor(
   db: Db,
   senders: Senders,
   partnershipId: number,
   person: Person,
 ): Promise<Route | null> {
-  const address = { partnershipId, person: person.id, slackId: person.slackId ?? null };
-  if (senders.teams) {
-    const ref = await latestConversationRef(db, partnershipId, 'person', person.id);
-    if (ref) {
-      return {
-        sender: senders.teams,
-        channel: ref.platform,
-        address,
-        conversation: `${ref.platform}:${ref.conversationId}`,
-      };
-    }
-  }
-  if (senders.slack && person.slackId) {
-    return { sender: senders.slack, channel: 'slack', address, conversation: `slack:${person.slackId}` };
-  }
-  return null;
+  return (await routesFor(db, senders, partnershipId, person))[0] ?? null;
+}
+
+/** The best way to reach the person that is none of the conversations `tried`; null when none is left. */
+export async function nextRoute(
+  db: Db,
+  senders: Senders,
+  partnershipId: number,
+  person: Person,
+  tried: string[],
+): Promise<Route | null> {
+  const routes = await routesFor(db, senders, partnershipId, person);
+  return routes.find((r) => !tried.includes(r.conversation)) ?? null;
 }
 
 /** Why a person cannot be reached, for the coordinator. */
