@@ -121,6 +121,15 @@ describe('delivery to Teams', () => {
     );
   });
 
+  it('records a send refused with 400 as failed, not sent, and sends no apology after it', async () => {
+    proxy.fail({ status: 400 });
+
+    expect(await h.deliver()).toMatchObject({ failed: 4, sent: 0 });
+    expect(proxy.seen).toHaveLength(1);
+    expect(to(ANA)).toEqual([]);
+    expect((await rows())[0]).toMatchObject({ status: 'failed', providerId: null });
+  });
+
   it('does not resend rows marked sent after a restart', async () => {
     await h.deliver();
     h.restart();
