@@ -7,7 +7,7 @@ import { jobOf } from '../src/charts/chart-service.js';
 import { loadMeasureSeries } from '../src/charts/chart-source.js';
 import { cumulativeChart } from '../src/charts/cumulative-chart.js';
 import { addDays, isoDateOf } from '../src/domain/iso-date.js';
-import { workingYear } from '../src/domain/obligations.js';
+import { currentYearOf } from '../src/domain/obligations.js';
 import { financialCalendar } from '../src/domain/period.js';
 import { localTime, zonedInstant } from '../src/domain/reminder-time.js';
 import { isoWeekOf } from '../src/jobs/summary-schedule.js';
@@ -62,7 +62,7 @@ async function weekly(db: Db, slug: string, clock: Date): Promise<void> {
   const now = partnershipNow(clock, today, tz);
   const local = localTime(now, tz);
   const since = zonedInstant(`${addDays(local.date, -7)}T${local.time}`, tz) ?? now;
-  const year = workingYear(cal, today, p.settings.currentYear);
+  const year = currentYearOf(cal, p.settings, today);
   weeklySummary({
     cal,
     partnership: p,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { importPlanFile } from '../src/app/import-plan-file.js';
-import { statusOf } from '../src/app/status-query.js';
+import { statusOf } from '../src/app/measure-status.js';
 import { createConversation } from '../src/bot/create-conversation.js';
 import { financialCalendar } from '../src/domain/period.js';
 import { openDatabase } from '../src/store/open-database.js';

@@ -256,6 +256,11 @@
     const data = await res.json();
     $('partnership').textContent = data.partnership.name;
     document.title = `${data.partnership.name} — perfbot`;
+    if (data.today) {
+      $('today').textContent =
+        `The bot behaves as on ${data.today.words}${data.today.demo ? ' (the example plan’s demonstration date)' : ''}.`;
+      $('today').hidden = false;
+    }
     state.people = data.people;
     for (const p of data.people) {
       const option = document.createElement('option');

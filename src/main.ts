@@ -7,7 +7,9 @@ import { hostname } from 'node:os';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
 import { ensurePlan } from './app/ensure-plan.js';
+import { isLocalMode } from './channels/teams/create-adapter.js';
 import { startServer } from './server/start-server.js';
+import { loadPartnership } from './store/plan-store.js';
 import { openDatabase } from './store/open-database.js';
 
 async function main(): Promise<void> {
@@ -27,10 +29,22 @@ async function main(): Promise<void> {
   const db = await openDatabase(config.DATABASE_URL);
   if (db.migrated.length > 0) log.info({ migrations: db.migrated }, 'database migrated');
   await ensurePlan(db.prisma, config.PLAN_FILE, clock(), log);
+  // In local mode the example plan's demonstration date stands in for today (unless TODAY is set), so
+  // the README's tour reads the same whatever the real date is.
+  const demoDate =
+    !config.TODAY && isLocalMode(config) ? (await loadPartnership(db.prisma))?.settings.demoDate : undefined;
+  if (demoDate) log.info({ demoDate }, 'local mode: behaving as on the plan’s demonstration date');
 
   // Who this process is among the bot's instances: claims of activities it dies holding are taken over.
   const instance = { id: randomUUID(), host: hostname(), pid: process.pid };
-  const server = await startServer({ config, db: db.prisma, clock, log, instance });
+  const server = await startServer({
+    config: demoDate ? { ...config, TODAY: demoDate } : config,
+    db: db.prisma,
+    clock,
+    log,
+    instance,
+    todayIsDemo: demoDate !== undefined,
+  });
   log.info(
     { url: `${server.url}/`, localMode: server.localMode, reminders: server.jobs !== null },
     'listening',

@@ -1,64 +1,109 @@
-// Everything about a partnership's year in one read: current returns and overrides of every measure,
-// so that lists (exceptions, overdue, my returns) cost two queries, not one per measure.
+// Everything about a partnership's returns in one read: current returns, overrides, approvals and the
+// coordinator's word on closed quarters of every measure, and the reporting calendar they make, so that
+// lists (exceptions, overdue, my returns) cost a few queries, not a few per measure.
 import type { IsoDate } from '../domain/iso-date.js';
 import type { Measure } from '../domain/measure.js';
-import { obligations, workingYear, type Obligation } from '../domain/obligations.js';
+import { calendarFacts, obligationsOf, partnershipCalendar, type Obligation } from '../domain/obligations.js';
+import type { PeriodStateRecord } from '../domain/period-closure.js';
 import type { FinancialCalendar, Period } from '../domain/period.js';
-import type { ReturnRecord } from '../domain/return-record.js';
+import { periodToShow, type ReportingCalendar } from '../domain/reporting-calendar.js';
+import type { OverrideRecord, ReturnRecord } from '../domain/return-record.js';
 import { computeStatus, type MeasureStatus } from '../domain/status.js';
 import type { Db } from '../store/open-database.js';
 import type { Partnership } from '../store/plan-store.js';
 import { currentReturns, overridesFor } from '../store/return-store.js';
-import { defaultPeriod, rulesFor } from './status-query.js';
-import type { OverrideRecord } from '../domain/return-record.js';
+import { approvedReturns, periodStates } from '../store/review-store.js';
+import { isReported, rulesFor } from './status-query.js';
 
 export interface PartnershipView {
+  /** The financial year of the current quarter: the year "Q3" means when no year is given. */
   year: number;
+  calendar: ReportingCalendar;
   returns: Map<string, ReturnRecord[]>;
   overrides: Map<string, OverrideRecord>;
   statusAt(m: Measure, period: Period): MeasureStatus;
-  /** The measure's status at its latest reported period (else the last ended one). */
+  /** The measure's status at its latest reported period up to its current one (else the current one). */
   latestStatus(m: Measure): MeasureStatus;
+  /** The calendar's periods whose data exists, with their states and owners. */
   obligations(): Obligation[];
 }
 
 export interface StatusesOver {
+  calendar: ReportingCalendar;
   statusAt(m: Measure, period: Period): MeasureStatus;
   latestStatus(m: Measure): MeasureStatus;
-  /** The returns owed in a financial year, received or not, as of `today`. */
-  obligationsIn(year: number): Obligation[];
+  obligations(): Obligation[];
 }
 
-/** The pure half: statuses and obligations over the returns and overrides given (current, or as of a date). */
+export interface ReturnsOver {
+  returns: Map<string, ReturnRecord[]>;
+  overrideOf: (m: Measure, period: Period) => OverrideRecord | null;
+  /** `${ref}|${period}` of approved returns. */
+  approved: ReadonlySet<string>;
+  periodStates: ReadonlyMap<string, PeriodStateRecord>;
+}
+
+/** The pure half: the calendar, statuses and obligations over the returns given (current, or as of a date). */
 export function statusesOver(
   cal: FinancialCalendar,
   p: Partnership,
-  returns: Map<string, ReturnRecord[]>,
-  overrideOf: (m: Measure, period: Period) => OverrideRecord | null,
+  o: ReturnsOver,
   today: IsoDate,
 ): StatusesOver {
+  const calendar = partnershipCalendar({
+    cal,
+    settings: p.settings,
+    measures: p.measures,
+    facts: calendarFacts(cal, o.returns, o.approved),
+    periodStates: o.periodStates,
+    today,
+  });
   const statusAt = (m: Measure, period: Period) =>
     computeStatus({
       cal,
       measure: m,
       period,
-      returns: returns.get(m.ref) ?? [],
-      override: overrideOf(m, period),
+      returns: o.returns.get(m.ref) ?? [],
+      override: o.overrideOf(m, period),
       rules: rulesFor(p, m),
     });
   return {
+    calendar,
     statusAt,
-    latestStatus: (m) => statusAt(m, defaultPeriod(cal, m, returns.get(m.ref) ?? [], today)),
-    obligationsIn: (year) =>
-      obligations({
-        cal,
-        measures: p.measures,
-        returns,
-        year,
-        today,
-        dueWorkingDays: p.settings.dueWorkingDays,
-      }),
+    latestStatus: (m) =>
+      statusAt(
+        m,
+        periodToShow(
+          cal,
+          calendar,
+          m,
+          (o.returns.get(m.ref) ?? []).filter(isReported).map((r) => r.period),
+        ),
+      ),
+    obligations: () => obligationsOf(calendar, p.measures),
   };
+}
+
+/** Reads the approvals of the current returns and the coordinator's word on quarters. */
+export async function readSignOffState(
+  db: Db,
+  cal: FinancialCalendar,
+  p: Partnership,
+  returns: Map<string, ReturnRecord[]>,
+): Promise<Pick<ReturnsOver, 'approved' | 'periodStates'>> {
+  const current = [...returns].flatMap(([ref, list]) =>
+    list.map((r) => ({
+      measureId: p.measureIds.get(ref) as number,
+      period: cal.format(r.period),
+      revision: r.revision,
+      ref,
+    })),
+  );
+  const [approvedIds, states] = await Promise.all([approvedReturns(db, current), periodStates(db, p.id)]);
+  const approved = new Set(
+    current.filter((c) => approvedIds.has(`${c.measureId}|${c.period}`)).map((c) => `${c.ref}|${c.period}`),
+  );
+  return { approved, periodStates: states };
 }
 
 /**
@@ -76,20 +121,24 @@ export async function readPartnershipView(
   const ids = p.measures.map((m) => p.measureIds.get(m.ref) as number);
   const [byId, overrides] = await Promise.all([currentReturns(db, cal, ids), overridesFor(db, ids)]);
   const returns = new Map(p.measures.map((m) => [m.ref, byId.get(p.measureIds.get(m.ref) as number) ?? []]));
-  const year = workingYear(cal, today, p.settings.currentYear);
+  const signOff = await readSignOffState(db, cal, p, returns);
   const over = statusesOver(
     cal,
     p,
-    returns,
-    (m, period) => overrides.get(`${p.measureIds.get(m.ref)}|${cal.format(period)}`) ?? null,
+    {
+      returns,
+      overrideOf: (m, period) => overrides.get(`${p.measureIds.get(m.ref)}|${cal.format(period)}`) ?? null,
+      ...signOff,
+    },
     today,
   );
   return {
-    year,
+    year: cal.yearOf(over.calendar.currentQuarter()),
+    calendar: over.calendar,
     returns,
     overrides,
     statusAt: over.statusAt,
     latestStatus: over.latestStatus,
-    obligations: () => over.obligationsIn(year),
+    obligations: over.obligations,
   };
 }

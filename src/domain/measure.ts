@@ -4,7 +4,8 @@ import { z } from 'zod';
 export const FrequencySchema = z.enum(['monthly', 'quarterly', 'annual']);
 export const UnitSchema = z.enum(['count', 'percent', 'rate', 'rank', 'text']);
 export const PolaritySchema = z.enum(['higher', 'lower', 'monitor']);
-export const AggregationSchema = z.enum(['sum', 'latest', 'ratio']);
+/** `rolling12`: a monthly count read as the sum of the 12 months ending with each period. */
+export const AggregationSchema = z.enum(['sum', 'latest', 'ratio', 'rolling12']);
 
 /** A target for one financial year: an annual value, one value per period, or a change from a reference. */
 export const TargetSchema = z
@@ -44,9 +45,17 @@ export const MeasureSchema = z
     source: z.string().default(''),
     owner: z.string().min(1),
     frequency: FrequencySchema.default('quarterly'),
+    /** Months after a period ends before its data exists ("one month behind": 1); returns are due that much later. */
+    lagMonths: z.number().int().min(0).max(12).default(0),
     unit: UnitSchema.default('count'),
     polarity: PolaritySchema.default('lower'),
     aggregation: AggregationSchema.optional(),
+    /** Rank measures: the comparison group's usual size (15 in an iQuanta family); each return keeps its own. */
+    groupSize: z
+      .number()
+      .int('a group size is a whole number, e.g. 15')
+      .min(2, 'a comparison group has 2 members or more, e.g. 15')
+      .optional(),
     components: z.array(ComponentSchema).min(1).optional(),
     headline: z.string().optional(),
     baseline: BaselineSchema.optional(),
@@ -92,6 +101,14 @@ export interface Component {
 
 function defaultAggregation(unit: Unit): Aggregation {
   return unit === 'count' ? 'sum' : 'latest';
+}
+
+/**
+ * Whether a figure stands at a point in time (a latest value, a rolling 12 months) rather than adding up
+ * over the year: it is judged as it is, with no year to date of its own.
+ */
+export function isSnapshot(aggregation: Aggregation): boolean {
+  return aggregation === 'latest' || aggregation === 'rolling12';
 }
 
 /** The series a measure reports: its components, or one series named after the measure. */

@@ -1,54 +1,116 @@
-// Which returns are owed: for each measure, the periods of a year that have ended, with their due
-// dates and whether a return (figures or a "not available" reason) has come in.
+// Which returns are owed: the reporting calendar of a partnership built from its settings and returns,
+// and its entries with each measure's owner, for the lists (overdue, my returns, summaries).
 import type { IsoDate } from './iso-date.js';
 import type { Measure } from './measure.js';
+import { closingQuarter, periodClosure, type PeriodStateRecord } from './period-closure.js';
 import type { FinancialCalendar, Period } from './period.js';
+import type { PartnershipSettings } from './plan-schema.js';
+import {
+  currentQuarterIn,
+  OUTSTANDING,
+  planYearsOf,
+  reportingCalendar,
+  type CalendarEntry,
+  type CalendarFact,
+  type ReportingCalendar,
+} from './reporting-calendar.js';
 import type { ReturnRecord } from './return-record.js';
-import { dueDate } from './working-days.js';
 
-export type ObligationState = 'received' | 'overdue' | 'due';
-
-export interface Obligation {
-  ref: string;
+export interface Obligation extends CalendarEntry {
   owner: string;
-  period: Period;
-  due: IsoDate;
-  state: ObligationState;
 }
 
-export interface ObligationInput {
+export interface PartnershipCalendarInput {
   cal: FinancialCalendar;
-  measures: Measure[];
-  /** Current returns by measure ref. */
-  returns: Map<string, ReturnRecord[]>;
-  year: number;
+  settings: PartnershipSettings;
+  measures: readonly Measure[];
+  /** What each current return says (see calendarFacts). */
+  facts: readonly CalendarFact[];
+  /** The coordinator's latest word on each quarter, keyed by the quarter's text. */
+  periodStates: ReadonlyMap<string, PeriodStateRecord>;
   today: IsoDate;
-  dueWorkingDays: number;
 }
 
-export function obligations(i: ObligationInput): Obligation[] {
-  const out: Obligation[] = [];
-  for (const m of i.measures) {
-    const received = new Set((i.returns.get(m.ref) ?? []).map((r) => i.cal.format(r.period)));
-    for (const period of i.cal.periodsInYear(i.year, m.frequency)) {
-      if (i.cal.end(period) >= i.today) continue;
-      const due = dueDate(i.cal, period, i.dueWorkingDays);
-      const state: ObligationState = received.has(i.cal.format(period))
-        ? 'received'
-        : due < i.today
-          ? 'overdue'
-          : 'due';
-      out.push({ ref: m.ref, owner: m.owner, period, due, state });
-    }
-  }
-  return out;
+/** The facts of the calendar: what each current return says. */
+export function calendarFacts(
+  cal: FinancialCalendar,
+  returns: ReadonlyMap<string, ReturnRecord[]>,
+  approved: ReadonlySet<string>,
+): CalendarFact[] {
+  return [...returns].flatMap(([ref, list]) =>
+    list.map((r) => {
+      const period = cal.format(r.period);
+      return {
+        ref,
+        period,
+        received: r.notAvailable === null,
+        notAvailable: r.notAvailable ? { reason: r.notAvailable, expected: r.expectedDate } : null,
+        approved: approved.has(`${ref}|${period}`),
+      };
+    }),
+  );
 }
 
-/** The financial year a partnership is working on: its stated current year, else the year of the last ended quarter. */
-export function workingYear(cal: FinancialCalendar, today: IsoDate, stated: string | undefined): number {
-  if (stated) {
-    const parsed = cal.parse(stated);
-    if (parsed.ok) return cal.yearOf(parsed.value);
-  }
-  return cal.yearOf(cal.lastCompleted(today, 'quarterly'));
+export function partnershipCalendar(i: PartnershipCalendarInput): ReportingCalendar {
+  const { cal, settings, today } = i;
+  const years = planYearsOf(cal, settings);
+  return reportingCalendar({
+    cal,
+    measures: i.measures,
+    facts: i.facts,
+    today,
+    dueWorkingDays: settings.dueWorkingDays,
+    dueSoonWorkingDays: settings.reminders.firstWorkingDaysBefore,
+    // A plan whose years do not read was refused at import; a stored one is read as covering every year.
+    years: years.ok ? years.value : null,
+    isClosed: (period) =>
+      periodClosure(
+        cal,
+        period,
+        settings.summary.boardDates,
+        i.periodStates.get(cal.format(closingQuarter(cal, period))) ?? null,
+        today,
+      ).closed,
+  });
 }
+
+/**
+ * The financial year of the partnership's current quarter (the latest ended, kept within the plan's
+ * years): what "Q3" means with no year, and the year a weekly summary works from.
+ */
+export function currentYearOf(cal: FinancialCalendar, settings: PartnershipSettings, today: IsoDate): number {
+  return cal.yearOf(currentQuarterOf(cal, settings, today));
+}
+
+/** The partnership's current quarter: the latest ended, kept within the plan's years. */
+export function currentQuarterOf(
+  cal: FinancialCalendar,
+  settings: PartnershipSettings,
+  today: IsoDate,
+): Period {
+  const years = planYearsOf(cal, settings);
+  return currentQuarterIn(cal, years.ok ? years.value : null, today);
+}
+
+/** The calendar's entries whose data exists (not "not yet due"), with their owners. */
+export function obligationsOf(calendar: ReportingCalendar, measures: readonly Measure[]): Obligation[] {
+  const owners = new Map(measures.map((m) => [m.ref, m.owner]));
+  return calendar.entries
+    .filter((e) => e.state !== 'notYetDue')
+    .map((e) => ({ ...e, owner: owners.get(e.ref) ?? '' }));
+}
+
+/** Still owed: open, due, overdue or awaiting data. */
+export const isOwed = (o: CalendarEntry): boolean => OUTSTANDING.has(o.state);
+/** Missing: open, due or overdue, with nothing in (not even a reason why not). */
+export const isMissing = (o: CalendarEntry): boolean =>
+  o.state === 'open' || o.state === 'due' || o.state === 'overdue';
+/**
+ * Missing or late: missing (open, due, overdue), or awaiting data past the date its owner said it would
+ * come (chasers start again then). Awaiting data with a date still ahead is not late.
+ */
+export const isLate = (o: CalendarEntry, today: string): boolean =>
+  isMissing(o) ||
+  (o.state === 'awaitingData' && o.awaiting?.expected !== null && (o.awaiting?.expected ?? '') < today);
+/** In: received or approved (a closed period is neither owed nor in). */
+export const isIn = (o: CalendarEntry): boolean => o.state === 'received' || o.state === 'approved';

@@ -27,7 +27,18 @@ export const PartnershipSettingsSchema = z.object({
   redOnlyIfWorseThanLastYear: z.boolean().default(false),
   judgeAgainst: z.enum(['targetToDate', 'projection']).default('targetToDate'),
   smallNumberThreshold: z.number().int().min(1).default(5),
+  /**
+   * The financial years the plan covers ("2014/15" to "2016/17"): each year's returns are expected as it
+   * comes, and periods outside these years are refused. Without it, every year counts.
+   */
+  planYears: z.object({ from: z.string().min(1), to: z.string().min(1) }).optional(),
+  /** Replaced by the reporting calendar and planYears: read, but no longer pins the year. */
   currentYear: z.string().optional(),
+  /**
+   * For demonstrations (the example plan): in local mode, with no TODAY set, the bot behaves as on this
+   * date, so the tour reads the same whatever the real date is. The chat page shows it.
+   */
+  demoDate: isoDate.optional(),
   /** When owners are reminded and chased (defaults: see reminder-policy.ts). */
   reminders: ReminderPolicySchema.prefault({}),
   /** The weekly summary and the quarter's close in the partnership channel (see summary-policy.ts). */
@@ -36,6 +47,13 @@ export const PartnershipSettingsSchema = z.object({
   slackTeams: z.array(z.string().regex(/^[TE][A-Z0-9]+$/, 'a Slack team id, e.g. T0123ABCD')).optional(),
   /** Entra (Teams) tenant ids whose users are this partnership's. */
   teamsTenants: z.array(z.string().min(1)).optional(),
+  /**
+   * The partnership's own words for green, amber and red ("generally satisfied", "some concerns", "area of
+   * significant concern"); keys are checked in validate-plan.ts so a typo is named, not dropped.
+   */
+  ragWords: z
+    .record(z.string(), z.string().trim().min(1, 'give the words, or leave the colour out').max(60))
+    .optional(),
 });
 
 export const PersonSchema = z.object({

@@ -1,12 +1,13 @@
-// The returns reminders are about: every period of the working year that has ended, for every measure,
-// with who gets its reminders (the owner, or the person it was delegated to), its due date, whether it
-// is in, and last period's figure to quote.
-import { figureValue, type Figures } from './figures.js';
+// The returns reminders are about: every period the reporting calendar counts whose data exists and
+// that is not closed (this year's and last year's, within the plan's years), for every measure, with who
+// gets its reminders (the owner, or the person it was delegated to), its due date, whether it is in, and
+// last period's figure to quote.
+import { figureValue, isRank, type Figures } from './figures.js';
 import { formatFigure } from './format-figure.js';
 import type { IsoDate } from './iso-date.js';
 import { headlineOf, type Measure } from './measure.js';
 import type { FinancialCalendar, Period } from './period.js';
-import { dueDate } from './working-days.js';
+import type { ReportingCalendar } from './reporting-calendar.js';
 
 /** What the database says about the current revision of one return. */
 export interface ReturnFact {
@@ -28,6 +29,7 @@ export interface ReminderObligation {
   ref: string;
   title: string;
   period: string;
+  /** The last day before its data exists: the period's end, later for a measure whose data lags. */
   periodEnd: IsoDate;
   owner: string;
   /** Who is reminded: the delegate when there is one, else the owner. */
@@ -45,9 +47,7 @@ export interface ObligationsInput {
   facts: ReturnFact[];
   /** Measure ref → the person its returns are delegated to. */
   delegations: ReadonlyMap<string, string>;
-  year: number;
-  today: IsoDate;
-  dueWorkingDays: number;
+  calendar: ReportingCalendar;
 }
 
 function stateOf(fact: ReturnFact | undefined): ObligationState {
@@ -61,30 +61,33 @@ function lastFigure(m: Measure, cal: FinancialCalendar, period: Period, facts: M
   const previous = cal.format(cal.previous(period));
   const figure = facts.get(`${m.ref}|${previous}`)?.figures?.[headlineOf(m).key];
   if (figure === undefined || m.unit === 'text') return null;
-  return { period: previous, value: formatFigure(figureValue(figure, m.unit === 'percent'), m.unit) };
+  const groupSize = isRank(figure) ? figure.groupSize : null;
+  return {
+    period: previous,
+    value: formatFigure(figureValue(figure, m.unit === 'percent'), m.unit, groupSize),
+  };
 }
 
 export function reminderObligations(i: ObligationsInput): ReminderObligation[] {
   const facts = new Map(i.facts.map((f) => [`${f.ref}|${f.period}`, f]));
-  return i.measures.flatMap((m) =>
-    i.cal
-      .periodsInYear(i.year, m.frequency)
-      .filter((p) => i.cal.end(p) < i.today)
-      .map((p) => {
-        const period = i.cal.format(p);
-        const delegate = i.delegations.get(m.ref);
-        return {
-          ref: m.ref,
-          title: m.title,
-          period,
-          periodEnd: i.cal.end(p),
-          owner: m.owner,
-          recipient: delegate ?? m.owner,
-          delegated: delegate !== undefined && delegate !== m.owner,
-          due: dueDate(i.cal, p, i.dueWorkingDays),
-          state: stateOf(facts.get(`${m.ref}|${period}`)),
-          lastFigure: lastFigure(m, i.cal, p, facts),
-        };
-      }),
-  );
+  const measures = new Map(i.measures.map((m) => [m.ref, m]));
+  return i.calendar.entries.flatMap((e) => {
+    const m = measures.get(e.ref);
+    if (!m || e.state === 'notYetDue' || e.state === 'closed') return [];
+    const delegate = i.delegations.get(m.ref);
+    return [
+      {
+        ref: m.ref,
+        title: m.title,
+        period: e.text,
+        periodEnd: e.dataAfter,
+        owner: m.owner,
+        recipient: delegate ?? m.owner,
+        delegated: delegate !== undefined && delegate !== m.owner,
+        due: e.due,
+        state: stateOf(facts.get(`${m.ref}|${e.text}`)),
+        lastFigure: lastFigure(m, i.cal, e.period, facts),
+      },
+    ];
+  });
 }

@@ -35,7 +35,8 @@ export interface CalendarFact {
   ref: string;
   /** Canonical period text, e.g. "2015/16 Q4". */
   period: string;
-  hasFigures: boolean;
+  /** A return is in: figures, or the commentary of a narrative measure (anything but "not available"). */
+  received: boolean;
   notAvailable: { reason: string; expected: IsoDate | null } | null;
   approved: boolean;
 }
@@ -73,6 +74,8 @@ export interface CalendarEntry {
   dataAfter: IsoDate;
   due: IsoDate;
   state: CalendarState;
+  /** Whether a return is in: figures, or the reason there are none (whatever the state, closed too). */
+  reported: boolean;
   awaiting: { reason: string; expected: IsoDate | null } | null;
 }
 
@@ -115,7 +118,7 @@ export function periodState(
 ): CalendarState {
   if (compareIsoDates(i.today, ends) > 0 && i.isClosed(period)) return 'closed';
   if (fact?.approved) return 'approved';
-  if (fact?.hasFigures) return 'received';
+  if (fact?.received) return 'received';
   if (fact?.notAvailable) return 'awaitingData';
   if (compareIsoDates(i.today, dataAfter) <= 0) return 'notYetDue';
   if (compareIsoDates(i.today, due) > 0) return 'overdue';
@@ -128,12 +131,57 @@ export function formatPlanYears(cal: FinancialCalendar, years: PlanYears): strin
   return years.first === years.last ? y(years.first) : `${y(years.first)} to ${y(years.last)}`;
 }
 
+/** The plan's years from its settings (`planYears: { from: '2014/15', to: '2016/17' }`); null when not given. */
+export function planYearsOf(
+  cal: FinancialCalendar,
+  settings: { planYears?: { from: string; to: string } | undefined },
+): Parsed<PlanYears | null> {
+  if (!settings.planYears) return { ok: true, value: null };
+  const year = (text: string): Parsed<number> => {
+    const parsed = cal.parse(text);
+    if (!parsed.ok) return parsed;
+    if (parsed.value.kind !== 'year')
+      return { ok: false, error: `"${text}" is not a financial year: write it like 2014/15` };
+    return { ok: true, value: parsed.value.year };
+  };
+  const first = year(settings.planYears.from);
+  if (!first.ok) return first;
+  const last = year(settings.planYears.to);
+  if (!last.ok) return last;
+  if (last.value < first.value)
+    return {
+      ok: false,
+      error: `planYears ends (${settings.planYears.to}) before it starts (${settings.planYears.from})`,
+    };
+  return { ok: true, value: { first: first.value, last: last.value } };
+}
+
+/**
+ * The period to show a measure at when none is asked: its latest reported period up to its current one
+ * (a return for a later period, typed by mistake or early, does not move it), else its current period.
+ */
+export function periodToShow(
+  cal: FinancialCalendar,
+  calendar: ReportingCalendar,
+  m: CalendarMeasure,
+  reported: Period[],
+): Period {
+  const current = calendar.currentPeriod(m);
+  const upTo = reported.filter((p) => cal.compare(p, current) <= 0).sort((a, b) => cal.compare(a, b));
+  return upTo.pop() ?? current;
+}
+
 function clip(cal: FinancialCalendar, years: PlanYears | null, p: Period): Period {
   if (!years) return p;
   const year = cal.yearOf(p);
   if (year > years.last) return cal.periodsInYear(years.last, cal.frequencyOf(p)).at(-1) as Period;
   if (year < years.first) return cal.periodsInYear(years.first, cal.frequencyOf(p))[0] as Period;
   return p;
+}
+
+/** The latest quarter that has ended by `today`, kept within the plan's years. */
+export function currentQuarterIn(cal: FinancialCalendar, years: PlanYears | null, today: IsoDate): Period {
+  return clip(cal, years, cal.lastCompleted(today, 'quarterly'));
 }
 
 export function reportingCalendar(i: CalendarInput): ReportingCalendar {
@@ -150,7 +198,8 @@ export function reportingCalendar(i: CalendarInput): ReportingCalendar {
     const fact = facts.get(`${m.ref}|${text}`);
     const state = periodState(i, period, ends, dataAfter, due, fact);
     const awaiting = state === 'awaitingData' ? (fact?.notAvailable ?? null) : null;
-    return { ref: m.ref, period, text, ends, dataAfter, due, state, awaiting };
+    const reported = Boolean(fact && (fact.received || fact.notAvailable));
+    return { ref: m.ref, period, text, ends, dataAfter, due, state, reported, awaiting };
   };
 
   const entries = i.measures.flatMap((m) =>
@@ -176,7 +225,7 @@ export function reportingCalendar(i: CalendarInput): ReportingCalendar {
     entry,
     outstanding: () => entries.filter((e) => OUTSTANDING.has(e.state)),
     currentPeriod: (m) => clip(cal, years, latestWithData(m)),
-    currentQuarter: () => clip(cal, years, cal.lastCompleted(today, 'quarterly')),
+    currentQuarter: () => currentQuarterIn(cal, years, today),
     inPlan: (period) => {
       if (!years) return { ok: true, value: period };
       const year = cal.yearOf(period);

@@ -1,9 +1,11 @@
 // Cross-checks a parsed plan: references between its parts, periods, and figures against units.
 import { checkFigure } from './check-figure.js';
 import type { Figures } from './figures.js';
+import { measureKindIssues } from './measure-kind-issues.js';
 import { componentsOf, headlineOf, type Measure } from './measure.js';
 import type { FinancialCalendar, Period } from './period.js';
 import type { OverrideInput, Plan, ReturnInput } from './plan-schema.js';
+import { planYearsOf } from './reporting-calendar.js';
 import type { ReturnContent } from './return-record.js';
 
 export interface PlanIssue {
@@ -32,6 +34,8 @@ export function validatePlan(plan: Plan, cal: FinancialCalendar): CheckedPlan {
   const people = new Set(plan.people.map((p) => p.id));
   const themes = new Set(plan.themes.map((t) => t.id));
   const measures = new Map(plan.measures.map((m) => [m.ref, m]));
+  const years = planYearsOf(cal, plan.partnership);
+  if (!years.ok) issue(['partnership', 'planYears'], years.error);
   duplicates(plan.people.map((p) => p.id)).forEach((i) =>
     issue(['people', i, 'id'], 'this id is used twice'),
   );
@@ -50,6 +54,7 @@ export function validatePlan(plan: Plan, cal: FinancialCalendar): CheckedPlan {
     if (!people.has(m.owner))
       issue(['measures', i, 'owner'], `no person "${m.owner}": add them under people`);
   });
+  issues.push(...measureKindIssues(plan.partnership, plan.measures));
 
   const returns: NormalReturn[] = [];
   const seen = new Set<string>();
@@ -132,6 +137,12 @@ function figuresOf(
     );
     return null;
   }
+  // A rank given as a bare position is in the plan's usual group: "value: 5" is 5th of groupSize.
+  const groupSize = m.unit === 'rank' ? m.groupSize : undefined;
+  if (groupSize !== undefined)
+    figures = Object.fromEntries(
+      Object.entries(figures).map(([k, f]) => [k, typeof f === 'number' ? { position: f, groupSize } : f]),
+    );
   for (const [key, figure] of Object.entries(figures)) {
     if (!keys.includes(key)) issue(['values', key], `${m.ref} has no part "${key}": use ${keys.join(', ')}`);
     else {

@@ -1,7 +1,7 @@
 // Reads what the reminder plan needs for one partnership: returns, delegations, snoozes and the pause
 // switch, through the client given (a tick passes its transaction).
 import { addDays, type IsoDate } from '../domain/iso-date.js';
-import { workingYear } from '../domain/obligations.js';
+import { partnershipCalendar } from '../domain/obligations.js';
 import { financialCalendar } from '../domain/period.js';
 import { reminderObligations } from '../domain/reminder-obligations.js';
 import type { ReminderState } from '../domain/reminder-plan.js';
@@ -14,6 +14,7 @@ import {
   readSnoozes,
   type Tx,
 } from '../store/reminder-store.js';
+import { periodStates } from '../store/review-store.js';
 
 export async function readReminderState(
   tx: Tx,
@@ -24,16 +25,33 @@ export async function readReminderState(
   const { settings } = p;
   const cal = financialCalendar(settings.yearStartMonth);
   const today = todayOverride ?? localTime(now, settings.timezone).date;
-  const year = workingYear(cal, today, settings.currentYear);
-  // From the period before the year's first, for "last quarter's figure".
-  const sinceEnd = addDays(cal.start({ kind: 'year', year }), -1);
+  // Last year's returns are still chased (until closed), so the facts are read from the period before
+  // last year's first, for "last quarter's figure".
+  const thisYear = cal.yearOf(cal.containing(today, 'monthly'));
+  const sinceEnd = addDays(cal.start({ kind: 'year', year: thisYear - 1 }), -1);
   const measures = p.measures.map((m) => ({ id: p.measureIds.get(m.ref) as number, ref: m.ref }));
-  const [facts, delegations, snoozes, control] = [
+  const [facts, delegations, snoozes, control, states] = [
     await readReturnFacts(tx, measures, sinceEnd),
     await readDelegations(tx, p.id),
     await readSnoozes(tx, p.id),
     await readReminderControl(tx, p.id),
+    await periodStates(tx, p.id),
   ];
+  const calendar = partnershipCalendar({
+    cal,
+    settings,
+    measures: p.measures,
+    // Approval does not matter to reminders: a return that is in stops them, approved or not.
+    facts: facts.map((f) => ({
+      ref: f.ref,
+      period: f.period,
+      received: f.notAvailable === null,
+      notAvailable: f.notAvailable ? { reason: f.notAvailable, expected: f.expectedDate } : null,
+      approved: false,
+    })),
+    periodStates: states,
+    today,
+  });
   return {
     timezone: settings.timezone,
     policy: settings.reminders,
@@ -46,9 +64,7 @@ export async function readReminderState(
       measures: p.measures,
       facts,
       delegations,
-      year,
-      today,
-      dueWorkingDays: settings.dueWorkingDays,
+      calendar,
     }),
     snoozes,
     ...(todayOverride ? { today: todayOverride } : {}),

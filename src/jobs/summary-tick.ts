@@ -7,7 +7,7 @@
 import type { IsoDate } from '../domain/iso-date.js';
 import { addDays, isoDateOf } from '../domain/iso-date.js';
 import { financialCalendar, type FinancialCalendar, type Period } from '../domain/period.js';
-import { workingYear } from '../domain/obligations.js';
+import { currentQuarterOf, currentYearOf } from '../domain/obligations.js';
 import { localTime, sendWindow, zonedInstant } from '../domain/reminder-time.js';
 import {
   PARTNERSHIP_CHANNEL,
@@ -73,7 +73,7 @@ async function weekly(deps: SummaryTickDeps, p: Partnership, m: Moment): Promise
     cal: m.cal,
     partnership: p,
     data: await readSummaryData(deps.db, m.cal, p, {
-      year: workingYear(m.cal, m.today, p.settings.currentYear),
+      year: currentYearOf(m.cal, p.settings, m.today),
       since,
     }),
     now: m.now,
@@ -90,7 +90,7 @@ async function weekly(deps: SummaryTickDeps, p: Partnership, m: Moment): Promise
  * any with a board date in the past week (posted then, missing returns and all).
  */
 function quarterCandidates(p: Partnership, m: Moment): { quarter: Period; board: boolean }[] {
-  const out = [{ quarter: m.cal.lastCompleted(m.today, 'quarterly'), board: false }];
+  const out = [{ quarter: currentQuarterOf(m.cal, p.settings, m.today), board: false }];
   for (const [text, date] of Object.entries(p.settings.summary.boardDates)) {
     const parsed = m.cal.parse(text);
     if (parsed.ok && date <= m.today && m.today < addDays(date, 7))

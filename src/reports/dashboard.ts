@@ -4,6 +4,7 @@ import type { IsoDate } from '../domain/iso-date.js';
 import type { Measure } from '../domain/measure.js';
 import type { FinancialCalendar, Parsed, Period } from '../domain/period.js';
 import type { Rag } from '../domain/plan-schema.js';
+import { ragWordsOf, type RagWords } from '../domain/rag.js';
 import { readPartnershipView } from '../app/partnership-view.js';
 import type { Db } from '../store/open-database.js';
 import type { Partnership } from '../store/plan-store.js';
@@ -71,6 +72,8 @@ export interface Dashboard {
   themes: { name: string; rows: DashboardRow[] }[];
   /** Says how small numbers were hidden, when they were. */
   suppression: string | null;
+  /** The partnership's words for green, amber and red (the key and the labels). */
+  ragWords: RagWords;
 }
 
 export interface DashboardOptions {
@@ -88,11 +91,11 @@ export async function buildDashboard(
   o: DashboardOptions,
 ): Promise<Parsed<Dashboard>> {
   const view = await readPartnershipView(db, cal, p, o.today);
-  const returns = [...view.returns.values()].flat();
-  const period = dashboardPeriod(cal, o.period, returns, o.today, view.year);
+  const period = dashboardPeriod(cal, view.calendar, o.period);
   if (!period.ok) return period;
   const upTo = period.value;
   const quarters = cal.periodsInYear(cal.yearOf(upTo), 'quarterly');
+  const ragWords = ragWordsOf(p.settings.ragWords);
   // An annual measure's every quarter shows its year.
   const statusAt = (m: Measure, q: Period) =>
     view.statusAt(m, m.frequency === 'annual' ? { kind: 'year', year: cal.yearOf(q) } : q);
@@ -103,6 +106,7 @@ export async function buildDashboard(
         status: cal.end(q) <= cal.end(upTo) ? statusAt(m, q) : null,
       })),
       threshold: o.suppress ? p.settings.smallNumberThreshold : null,
+      ragWords,
     });
   return {
     ok: true,
@@ -118,6 +122,7 @@ export async function buildDashboard(
         .map((t) => ({ name: t.name, rows: p.measures.filter((m) => m.theme === t.id).map(row) }))
         .filter((t) => t.rows.length > 0),
       suppression: o.suppress ? suppressionNote(p.measures, p.settings.smallNumberThreshold) : null,
+      ragWords,
     },
   };
 }

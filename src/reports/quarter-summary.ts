@@ -34,22 +34,34 @@ function periodFor(cal: FinancialCalendar, m: Measure, quarter: Period): Period 
 }
 
 /** The returns owed for the quarter's periods (its months, itself, or the year at Q4), received or not. */
-export function quarterObligations(cal: FinancialCalendar, view: SummaryView, quarter: Period): Obligation[] {
-  return view
-    .obligationsIn(cal.yearOf(quarter))
-    .filter((o) => cal.equals(cal.containing(cal.end(o.period), 'quarterly'), quarter));
+export function quarterObligations(
+  cal: FinancialCalendar,
+  p: Partnership,
+  view: SummaryView,
+  quarter: Period,
+): Obligation[] {
+  return p.measures.flatMap((m) => {
+    const within = periodFor(cal, m, quarter);
+    const periods =
+      within?.kind === 'quarter' ? (cal.periodsWithin(quarter, m.frequency) ?? []) : within ? [within] : [];
+    return periods
+      .map((period) => ({ ...view.calendar.entry(m, period), owner: m.owner }))
+      .filter((o) => o.state !== 'notYetDue');
+  });
 }
 
 /** Whether every return owed for the quarter is in (and the quarter owes any). */
 export function quarterComplete(i: Omit<QuarterSummaryInput, 'chart'>): boolean {
-  const owed = quarterObligations(i.cal, summaryView(i.cal, i.partnership, i.data, null, i.today), i.quarter);
-  return owed.length > 0 && owed.every((o) => o.state === 'received');
+  const view = summaryView(i.cal, i.partnership, i.data, null, i.today);
+  const owed = quarterObligations(i.cal, i.partnership, view, i.quarter);
+  // A reason why a figure is not available answers for it, as a figure does.
+  return owed.length > 0 && owed.every((o) => o.reported);
 }
 
 export function quarterSummary(i: QuarterSummaryInput): Summary {
   const { cal, partnership: p, quarter } = i;
   const view = summaryView(cal, p, i.data, null, i.today);
-  const owed = quarterObligations(cal, view, quarter);
+  const owed = quarterObligations(cal, p, view, quarter);
   const statusOf = (m: Measure) => {
     const period = periodFor(cal, m, quarter);
     return period ? view.statusAt(m, period) : null;
@@ -71,11 +83,11 @@ export function quarterSummary(i: QuarterSummaryInput): Summary {
     from: cal.start(quarter),
     to: cal.end(quarter),
     received: [],
-    returnsIn: { received: owed.filter((o) => o.state === 'received').length, expected: owed.length },
+    returnsIn: { received: owed.filter((o) => o.reported).length, expected: owed.length },
     outstanding: outstandingByOwner(
       cal,
       p,
-      owed.filter((o) => o.state !== 'received'),
+      owed.filter((o) => !o.reported),
     ),
     exceptions,
     cleared: [],

@@ -9,7 +9,8 @@ import type { OverrideRecord, ReturnRecord } from '../domain/return-record.js';
 import type { Db } from '../store/open-database.js';
 import type { Partnership } from '../store/plan-store.js';
 import { overridesFor, revisionHistory, type RevisionWindow } from '../store/return-store.js';
-import { signOffs } from '../store/review-store.js';
+import { periodStates, signOffs } from '../store/review-store.js';
+import type { PeriodStateRecord } from '../domain/period-closure.js';
 import type { SignOff } from '../domain/sign-off.js';
 
 /**
@@ -21,6 +22,8 @@ export interface SummaryData {
   overrides: Map<string, OverrideRecord>;
   /** The sign-off of each current return, keyed `ref|period` (absent: no sign-off shown). */
   signOffs?: Map<string, SignOff>;
+  /** The coordinator's latest word on each quarter (absent: none). */
+  periodStates?: Map<string, PeriodStateRecord>;
 }
 
 /** The week a weekly summary looks back over: the partnership's working year, and the week's start. */
@@ -80,10 +83,11 @@ export async function readSummaryData(
 ): Promise<SummaryData> {
   const refOf = new Map(p.measures.map((m) => [p.measureIds.get(m.ref) as number, m.ref]));
   const ids = [...refOf.keys()];
-  const [byId, byIdOverrides, byIdSignOffs] = await Promise.all([
+  const [byId, byIdOverrides, byIdSignOffs, states] = await Promise.all([
     readHistory(db, cal, ids, week),
     overridesFor(db, ids),
     signOffs(db, ids),
+    periodStates(db, p.id),
   ]);
   const byRef = <T>(m: Map<string, T>) => {
     const out = new Map<string, T>();
@@ -98,6 +102,7 @@ export async function readSummaryData(
     history: new Map(ids.map((id) => [refOf.get(id) ?? '', byId.get(id) ?? []])),
     overrides: byRef(byIdOverrides),
     signOffs: byRef(byIdSignOffs),
+    periodStates: states,
   };
 }
 
@@ -129,5 +134,16 @@ export function summaryView(
     const o = data.overrides.get(`${m.ref}|${cal.format(period)}`);
     return o && Date.parse(o.at) <= until ? o : null;
   };
-  return { returns, ...statusesOver(cal, p, returns, overrideOf, today) };
+  const approved = new Set(
+    [...(data.signOffs ?? [])].filter(([, s]) => s.kind === 'approved').map(([key]) => key),
+  );
+  return {
+    returns,
+    ...statusesOver(
+      cal,
+      p,
+      { returns, overrideOf, approved, periodStates: data.periodStates ?? new Map() },
+      today,
+    ),
+  };
 }

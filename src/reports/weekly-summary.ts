@@ -6,10 +6,10 @@
 import { isoDateOf, type IsoDate } from '../domain/iso-date.js';
 import { localTime, zonedInstant } from '../domain/reminder-time.js';
 import type { Measure } from '../domain/measure.js';
-import { workingYear, type Obligation } from '../domain/obligations.js';
+import { isMissing, type Obligation } from '../domain/obligations.js';
 import type { FinancialCalendar } from '../domain/period.js';
 import type { Rag } from '../domain/plan-schema.js';
-import { RAG_LABELS } from '../domain/rag.js';
+import { ragWordsOf } from '../domain/rag.js';
 import type { ReturnRecord } from '../domain/return-record.js';
 import type { MeasureStatus } from '../domain/status.js';
 import type {
@@ -82,7 +82,7 @@ export function summaryException(
     theme: p.themes.find((t) => t.id === x.measure.theme)?.name ?? x.measure.theme,
     period: cal.format(x.period),
     rag: x.rag,
-    label: RAG_LABELS[x.rag],
+    label: ragWordsOf(p.settings.ragWords)[x.rag],
     was,
     figures: exceptionFigures(x, show),
     trend: exceptionTrend(x),
@@ -207,9 +207,7 @@ export function weeklySummary(i: WeeklySummaryInput): Summary {
         : [];
     });
   const distribution = ragCounts(compared.map((c) => c.now));
-  const open = now
-    .obligationsIn(workingYear(cal, i.today, p.settings.currentYear))
-    .filter((o) => o.state !== 'received');
+  const open = now.obligations().filter(isMissing);
   return {
     scope: 'week',
     partnership: p.settings.name,

@@ -45,6 +45,8 @@ export interface ServerOptions {
   jobs?: JobsOptions['overrides'];
   /** Milliseconds for the per-person rate limit (default: the monotonic performance clock). */
   rateClock?: () => number;
+  /** TODAY is the example plan's demonstration date (the chat page says so). */
+  todayIsDemo?: boolean;
   /** This process among the bot's instances (default: a random id, this host and pid). */
   instance?: InstanceIdentity;
 }
@@ -159,7 +161,9 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     ),
     ...teams.routes,
     ...slack?.routes,
-    ...(teams.localMode ? localRoutes(db) : { 'GET /': notLocal }),
+    ...(teams.localMode
+      ? localRoutes(db, config.TODAY ? { date: config.TODAY, demo: o.todayIsDemo ?? false } : null)
+      : { 'GET /': notLocal }),
   };
   // Redeliveries come within minutes: a week of inbound keys is plenty.
   const pruned = await pruneInbound(db, new Date(clock().getTime() - 7 * 24 * 3600 * 1000));

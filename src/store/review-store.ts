@@ -48,6 +48,29 @@ export async function signOffs(db: Db | Tx, measureIds: number[]): Promise<Map<s
   return new Map([...current].map(([key, c]) => [key, signOffOf(c, byKey.get(key) ?? [])]));
 }
 
+/**
+ * The returns whose current revision (as given) was approved, keyed `${measureId}|${period}`: the
+ * latest decision on that revision is an approval.
+ */
+export async function approvedReturns(
+  db: Db | Tx,
+  current: { measureId: number; period: string; revision: number }[],
+): Promise<Set<string>> {
+  if (current.length === 0) return new Set();
+  const rows = await db.returnReview.findMany({
+    where: { measureId: { in: [...new Set(current.map((c) => c.measureId))] } },
+    select: { measureId: true, period: true, revision: true, decision: true },
+    orderBy: { id: 'asc' },
+  });
+  const last = new Map<string, string>();
+  for (const r of rows) last.set(`${r.measureId}|${r.period}|${r.revision}`, r.decision);
+  return new Set(
+    current
+      .filter((c) => last.get(`${c.measureId}|${c.period}|${c.revision}`) === 'approved')
+      .map((c) => `${c.measureId}|${c.period}`),
+  );
+}
+
 /** One return's current revision and its sign-off; null when no return is stored. */
 export async function signOffOfReturn(
   db: Db | Tx,

@@ -40,7 +40,7 @@ const base = (today: IsoDate, over: Partial<CalendarInput> = {}): CalendarInput 
 const fact = (ref: string, period: string, o: Partial<CalendarFact> = {}): CalendarFact => ({
   ref,
   period,
-  hasFigures: true,
+  received: true,
   notAvailable: null,
   approved: false,
   ...o,
@@ -68,7 +68,7 @@ describe('the states of 2015/16 Q4 (due Thursday 14 April 2016)', () => {
       fact('2.2', '2015/16 Q4'),
       fact('2.2', '2015/16 Q3', { approved: true }),
       fact('2.2', '2015/16 Q2', {
-        hasFigures: false,
+        received: false,
         notAvailable: { reason: 'NHS data comes late', expected: '2016-05-24' },
       }),
     ];
@@ -137,7 +137,7 @@ const anyDate = fc.integer({ min: 0, max: 365 * 30 }).map((n) => addDays('2000-0
 const anyFrequency = fc.constantFrom<Frequency>('monthly', 'quarterly', 'annual');
 const anyLag = fc.integer({ min: 0, max: 3 });
 const anyFact = fc.record({
-  hasFigures: fc.boolean(),
+  received: fc.boolean(),
   notAvailable: fc.option(fc.constant({ reason: 'late', expected: null }), { nil: null }),
   approved: fc.boolean(),
 });

@@ -19,8 +19,8 @@ export async function planWith(o: { approver?: [string, string]; boardDates?: Re
       .map(([q, d]) => `      '${q}': '${d}'`)
       .join('\n');
     text = text.replace(
-      "currentYear: '2015/16'\n",
-      `currentYear: '2015/16'\n  summary:\n    boardDates:\n${dates}\n`,
+      '  tolerancePct: 15\n',
+      `  tolerancePct: 15\n  summary:\n    boardDates:\n${dates}\n`,
     );
   }
   return text;

@@ -1,6 +1,8 @@
 // The lists: exceptions (red and amber now, built by reports/exception-report.ts), overdue returns by
 // owner, and "my returns" (with, for approvers, the returns awaiting their sign-off).
-import type { Obligation } from '../../domain/obligations.js';
+import { isIn, isLate, isMissing, type Obligation } from '../../domain/obligations.js';
+import { dueText } from '../period-state-text.js';
+import { formatPlanYears } from '../../domain/reporting-calendar.js';
 import type { Period } from '../../domain/period.js';
 import { readPartnershipView } from '../../app/partnership-view.js';
 import {
@@ -91,16 +93,23 @@ function exceptionLine(ctx: Ctx, x: ExceptionItem): ListSection['items'][number]
   };
 }
 
-function dueText(o: Obligation): string {
-  return o.state === 'overdue' ? `overdue since ${o.due}` : o.state === 'due' ? `due ${o.due}` : 'received';
-}
-
 export async function overdue(ctx: Ctx): Promise<Reply[]> {
   const { turn } = ctx;
   const view = await readPartnershipView(ctx.deps.db, turn.cal, turn.partnership, turn.today);
-  const missing = view.obligations().filter((o) => o.state !== 'received');
-  const year = turn.cal.format({ kind: 'year', year: view.year });
-  if (missing.length === 0) return [{ kind: 'text', text: `Every return due so far in ${year} is in.` }];
+  const missing = view.obligations().filter((o) => isLate(o, turn.today));
+  const { calendar } = view;
+  const years = calendar.liveYears.map((y) => turn.cal.format({ kind: 'year', year: y }));
+  const year = years.length === 0 ? '' : years.join(' and ');
+  if (missing.length === 0)
+    return [
+      {
+        kind: 'text',
+        text:
+          years.length > 0
+            ? `Every return due so far in ${year} is in.`
+            : `Nothing is owed: the plan covers ${calendar.years ? formatPlanYears(turn.cal, calendar.years) : 'no years'}.`,
+      },
+    ];
   const owners = [...new Set(missing.map((o) => o.owner))];
   const sections: ListSection[] = owners.map((owner) => ({
     heading: personName(turn, owner) ?? owner,
@@ -115,10 +124,13 @@ export async function overdue(ctx: Ctx): Promise<Reply[]> {
   }));
   if (may(turn, 'reminders.nudge')) sections.push(...(await undelivered(ctx)));
   const late = missing.filter((o) => o.state === 'overdue').length;
+  const awaiting = missing.filter((o) => o.state === 'awaitingData').length;
+  const counts = [`${late} overdue`, `${missing.length - late - awaiting} due`];
+  if (awaiting > 0) counts.push(`${awaiting} awaiting data past the date given`);
   return [
     {
       kind: 'list',
-      title: `Returns missing for ${year}: ${late} overdue, ${missing.length - late} due`,
+      title: `Returns missing for ${year}: ${counts.join(', ')}`,
       intro: null,
       sections,
     },
@@ -165,7 +177,8 @@ export async function myReturns(ctx: Ctx): Promise<Reply[]> {
     ];
   const view = await readPartnershipView(ctx.deps.db, turn.cal, turn.partnership, turn.today);
   const owed = view.obligations().filter((o) => o.owner === turn.person.id);
-  const open = owed.filter((o) => o.state !== 'received');
+  const open = owed.filter(isMissing);
+  const awaitingData = owed.filter((o) => o.state === 'awaitingData');
   const items = (list: Obligation[], owed: boolean) =>
     list.map((o) => ({
       text: `${o.ref} ${mine.find((m) => m.ref === o.ref)?.title ?? ''} — ${turn.cal.format(o.period)}`,
@@ -177,8 +190,9 @@ export async function myReturns(ctx: Ctx): Promise<Reply[]> {
     }));
   const sections: ListSection[] = [];
   if (open.length > 0) sections.push({ heading: 'To submit', items: items(open, true) });
+  if (awaitingData.length > 0) sections.push({ heading: 'Awaiting data', items: items(awaitingData, true) });
   sections.push(...toApprove);
-  const latest = new Map(owed.filter((o) => o.state === 'received').map((o) => [o.ref, o]));
+  const latest = new Map(owed.filter(isIn).map((o) => [o.ref, o]));
   const received = [...latest.values()];
   if (received.length > 0) sections.push({ heading: 'Received', items: items(received, false) });
   const title =

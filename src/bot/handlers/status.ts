@@ -3,6 +3,8 @@ import { suppressionThreshold, type Measure } from '../../domain/measure.js';
 import { checkPeriodFor, type MeasureStatus } from '../../domain/status.js';
 import { readPartnershipView } from '../../app/partnership-view.js';
 import { findMeasure } from '../../app/status-query.js';
+import { isIn } from '../../domain/obligations.js';
+import { dueText } from '../period-state-text.js';
 import { signOffOfReturn } from '../../store/review-store.js';
 import { may, SENSITIVE_COMMENTARY } from '../actor-of.js';
 import type { Turn } from '../conversation.js';
@@ -54,8 +56,13 @@ export async function showStatus(ctx: Ctx, ref: string, periodText: string | nul
     if (!parsed.ok) return [{ kind: 'text', text: parsed.error }];
     const fits = checkPeriodFor(turn.cal, m, parsed.value);
     if (!fits.ok) return [{ kind: 'text', text: fits.error }];
+    const inPlan = view.calendar.inPlan(parsed.value);
+    if (!inPlan.ok) return [{ kind: 'text', text: inPlan.error }];
     status = view.statusAt(m, parsed.value);
   }
+  // Where the period stands in the reporting calendar, when it is not simply in (sign-off says the rest).
+  const entry = view.calendar.entry(m, status.period);
+  const standing = isIn(entry) ? null : `${turn.cal.format(status.period)}: ${dueText(entry)}`;
   const period = turn.cal.format(status.period);
   const signOff = await signOffLine(ctx, m, status);
   const actions: SayButton[] = [];
@@ -71,7 +78,7 @@ export async function showStatus(ctx: Ctx, ref: string, periodText: string | nul
     chartUrl: deps.chartUrl(m.ref, period, turn.now, turn.partnership.settings.id),
     suppressBelow: sensitive,
     actions,
-    signOff: signOff?.text ?? null,
+    signOff: signOff?.text ?? standing,
   });
   return [{ kind: 'status', view: readsInFull(turn, m) ? card : withoutCommentary(card) }];
 }

@@ -1,7 +1,7 @@
 // "summary": this week's summary for whoever asks; "summary 2015/16 Q4": a quarter's summary;
 // coordinators' "post summary": the same, posted to the partnership channel now (through the outbox).
 import { addDays } from '../../domain/iso-date.js';
-import { workingYear } from '../../domain/obligations.js';
+import { currentQuarterOf, currentYearOf } from '../../domain/obligations.js';
 import { localTime, zonedInstant } from '../../domain/reminder-time.js';
 import type { Summary } from '../../domain/summary-payload.js';
 import { isoWeekOf } from '../../jobs/summary-schedule.js';
@@ -24,7 +24,7 @@ async function weekly(ctx: Ctx): Promise<Summary> {
   const now = partnershipNow(turn.now, turn.today, tz);
   const local = localTime(now, tz);
   const since = zonedInstant(`${addDays(local.date, -7)}T${local.time}`, tz) ?? now;
-  const year = workingYear(turn.cal, turn.today, p.settings.currentYear);
+  const year = currentYearOf(turn.cal, p.settings, turn.today);
   return weeklySummary({
     cal: turn.cal,
     partnership: p,
@@ -40,7 +40,7 @@ async function weekly(ctx: Ctx): Promise<Summary> {
 function quarterly(ctx: Ctx, data: SummaryData, asked: string): Built {
   const { turn } = ctx;
   // "quarterly summary", "quarter summary": the quarter last ended.
-  const last = turn.cal.lastCompleted(turn.today, 'quarterly');
+  const last = currentQuarterOf(turn.cal, turn.partnership.settings, turn.today);
   const periodText = /^quarter(ly)?$/i.test(asked) ? turn.cal.format(last) : asked;
   const parsed = turn.cal.parse(periodText, {
     defaultYear: turn.cal.yearOf(last),

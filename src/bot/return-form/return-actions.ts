@@ -9,6 +9,8 @@ import { plausibilityQuestion } from '../../domain/plausibility.js';
 import type { ReturnRecord } from '../../domain/return-record.js';
 import { computeStatus } from '../../domain/status.js';
 import { readPartnershipView, type PartnershipView } from '../../app/partnership-view.js';
+import { isMissing } from '../../domain/obligations.js';
+import { formatPlanYears } from '../../domain/reporting-calendar.js';
 import { findMeasure, rulesFor } from '../../app/status-query.js';
 import { insertMissing } from '../../store/outbox-store.js';
 import { closureIn, submitRevision } from '../../store/return-store.js';
@@ -49,9 +51,13 @@ function tokenFor(turn: Turn, revision: number): string {
   return `${revision}.${createHash('sha256').update(`${turn.channel}:${turn.requestId}`).digest('hex').slice(0, 12)}`;
 }
 
-/** The period a return is for: as asked, else the oldest one owed, else the latest ended. */
+/**
+ * The period a return is for: as asked (ended, and within the plan's years), else the oldest one the
+ * reporting calendar says is missing, else the measure's current period.
+ */
 function periodFor(turn: Turn, view: PartnershipView, m: Measure, asked: string | null): Parsed<Period> {
   const { cal, today } = turn;
+  const { calendar } = view;
   if (asked) {
     const parsed = cal.parse(asked, { defaultYear: view.year });
     if (!parsed.ok) return parsed;
@@ -65,10 +71,18 @@ function periodFor(turn: Turn, view: PartnershipView, m: Measure, asked: string 
         error: `${cal.format(parsed.value)} has not ended yet (it ends ${cal.end(parsed.value)}): its return opens the day after.`,
       };
     }
-    return parsed;
+    return calendar.inPlan(parsed.value);
   }
-  const owed = view.obligations().find((o) => o.ref === m.ref && o.state !== 'received');
-  return { ok: true, value: owed?.period ?? cal.lastCompleted(today, m.frequency) };
+  const owed = view.obligations().find((o) => o.ref === m.ref && isMissing(o));
+  if (owed) return { ok: true, value: owed.period };
+  if (calendar.years && calendar.liveYears.length === 0) {
+    const last = cal.format(calendar.currentPeriod(m));
+    return {
+      ok: false,
+      error: `Nothing is owed for ${m.ref}: the plan covers ${formatPlanYears(cal, calendar.years)}. To revise a return, name its period, e.g. "submit ${m.ref} ${last}".`,
+    };
+  }
+  return { ok: true, value: calendar.currentPeriod(m) };
 }
 
 export async function openReturnForm(ctx: Ctx, ref: string | null, asked: string | null): Promise<Reply[]> {
@@ -94,7 +108,8 @@ export async function openReturnForm(ctx: Ctx, ref: string | null, asked: string
   const shut = await whyUnchangeable(ctx, m, period.value);
   if (shut) return [text(shut)];
   const current = currentReturn(turn, view, m, period.value);
-  const typed = current ? typedFromReturn(m, current) : {};
+  // A new return starts empty but for what the plan knows (a rank's usual group size).
+  const typed = current ? typedFromReturn(m, current) : typedFromFigures(m, null);
   const revision = (current?.revision ?? 0) + 1;
   return [
     {
@@ -156,6 +171,8 @@ export async function onReturnAction(ctx: Ctx, action: CardAction): Promise<Repl
     ];
   }
   const view = await readPartnershipView(deps.db, turn.cal, turn.partnership, turn.today, [m]);
+  const inPlan = view.calendar.inPlan(period);
+  if (!inPlan.ok) return [text(inPlan.error)];
   const token = String(action.data.token ?? '');
   const basedOn = Number.parseInt(token, 10);
   const current = currentReturn(turn, view, m, period);

@@ -5,14 +5,14 @@ import type { Route } from '../../server/http-server.js';
 import type { Db } from '../../store/open-database.js';
 import { createLocalConnector } from './local-connector.js';
 import { localPageRoutes } from './local-page.js';
-import { localPeopleRoute } from './local-people.js';
+import { localPeopleRoute, type PageToday } from './local-people.js';
 
 export { openLocalChannels } from './local-channel.js';
 
-export function localRoutes(db: Db): Record<string, Route> {
+export function localRoutes(db: Db, today: PageToday | null): Record<string, Route> {
   return {
     ...localPageRoutes(),
-    'GET /local/people': localPeopleRoute(db),
+    'GET /local/people': localPeopleRoute(db, today),
     ...createLocalConnector().routes,
   };
 }

@@ -1,11 +1,19 @@
 // GET /local/people: whom the local chat page can speak as: the plan's people, their role and the
 // measures they own; and the partnership channel the page shows beside the chat.
+import type { IsoDate } from '../../domain/iso-date.js';
+import { longDate } from '../../domain/reminder-time.js';
 import type { Db } from '../../store/open-database.js';
 import { loadPartnership } from '../../store/plan-store.js';
 import type { Route } from '../../server/http-server.js';
 import { localChannelId } from './local-channel.js';
 
-export function localPeopleRoute(db: Db): Route {
+/** The fixed date the bot works on (TODAY or the plan's demonstration date), shown on the page. */
+export interface PageToday {
+  date: IsoDate;
+  demo: boolean;
+}
+
+export function localPeopleRoute(db: Db, today: PageToday | null): Route {
   return async (_req, res) => {
     const p = await loadPartnership(db);
     if (!p) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('No partnership loaded\n');
@@ -13,6 +21,7 @@ export function localPeopleRoute(db: Db): Route {
       partnership: { id: p.settings.id, name: p.settings.name },
       // Where the partnership's summaries are posted (the page's channel panel).
       channel: { id: localChannelId(p.settings.id), name: `#${p.settings.id}` },
+      today: today && { date: today.date, words: longDate(today.date), demo: today.demo },
       people: p.people.map((person) => ({
         key: person.id,
         name: person.name,
