@@ -43,6 +43,15 @@ const rows = async () =>
   (await h.outbox()).filter((r) => r.recipient === 'ana-owner' && r.kind === 'reminder');
 const later = (ms: number) => h.at(new Date(h.now().getTime() + ms).toISOString());
 const to = (conversation: string) => connector.received.filter((r) => r.conversationId === conversation);
+const anasChatActive = async () =>
+  (
+    await findConversationRef(h.s.db.prisma, {
+      platform: 'teams',
+      partnershipId: h.s.partnership.id,
+      kind: 'person',
+      target: 'ana-owner',
+    })
+  )?.active;
 
 describe('delivery to Teams', () => {
   beforeEach(async () => {
@@ -105,13 +114,7 @@ describe('delivery to Teams', () => {
     // Tried once; no apology followed it into the conversation (a second 403 was that apology).
     expect(proxy.seen).toHaveLength(1);
     expect((await rows())[0]).toMatchObject({ status: 'failed' });
-    const ref = await findConversationRef(h.s.db.prisma, {
-      platform: 'teams',
-      partnershipId: h.s.partnership.id,
-      kind: 'person',
-      target: 'ana-owner',
-    });
-    expect(ref?.active).toBe(false);
+    expect(await anasChatActive()).toBe(false);
 
     await h.deliver();
     const notice = to(COLE);
@@ -266,13 +269,7 @@ describe('a chat that no longer exists (404 "Conversation not found")', () => {
     expect(connector.refused.map((r) => r.conversationId)).toEqual([ANA]);
     expect(said(connector.refused[0])).toMatch(/^Reminder: 4 returns/);
     expect(JSON.stringify(connector.refused)).not.toContain('Something went wrong');
-    const ref = await findConversationRef(h.s.db.prisma, {
-      platform: 'teams',
-      partnershipId: h.s.partnership.id,
-      kind: 'person',
-      target: 'ana-owner',
-    });
-    expect(ref?.active).toBe(false);
+    expect(await anasChatActive()).toBe(false);
 
     await h.deliver();
     expect(to(COLE).map(said)).toEqual([
