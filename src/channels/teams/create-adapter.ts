@@ -1,9 +1,10 @@
 // The Bot Framework adapter. With an app id every request's bearer token is checked (issuer,
 // audience, signature, expiry, serviceUrl); with none, authentication is off: local mode, which the
 // configuration only allows on a loopback HOST.
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type CloudAdapter } from 'botbuilder';
 import { isLoopback, type Config } from '../../config.js';
 import type { Logger } from '../../log.js';
+import { GuardedCloudAdapter } from './guarded-cloud-adapter.js';
 import { turnErrorHandler } from './turn-error.js';
 
 /** No Teams credentials on a loopback address: the local chat page, without authentication. */
@@ -23,7 +24,7 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
     MicrosoftAppType: config.MicrosoftAppId ? config.MicrosoftAppType : '',
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new GuardedCloudAdapter(auth, log);
   // Logged, and the person who spoke told; never into a conversation that is gone, nor for a proactive send.
   adapter.onTurnError = turnErrorHandler(log);
   return adapter;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CARD_VERBS, type CardAction } from '../../bot/reply.js';
 
 export const InboundActivitySchema = z.object({
-  type: z.string(),
+  type: z.string().min(1),
   id: z.string().optional(),
   channelId: z.string(),
   name: z.string().optional(),
