@@ -63,6 +63,12 @@ export function requestIdOf(req: IncomingMessage): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
+/** The error a request's stream fails with when its client disconnects before sending all of it. */
+const isAbort = (e: unknown) => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'ECONNRESET' || code === 'ECONNABORTED';
+};
+
 export function startHttpServer(routes: Routes, host: string, port: number, log: Logger): Promise<Server> {
   const table = compile(routes);
   const server = createServer((req, res) => {
@@ -76,13 +82,21 @@ export function startHttpServer(routes: Routes, host: string, port: number, log:
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('That address is not valid\n');
       return;
     }
-    const rlog = log.child({ reqId, method: req.method, path });
+    // The request id is not bound here: the logger adds it to every line written in the request's
+    // context (log.ts), and these lines, written from the socket's events, are put back in it.
+    const rlog = log.child({ method: req.method, path });
+    const inRequest = (work: () => void) => withRequestId(reqId, work);
     const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
     // Probes come every few seconds: only their failures are worth a line at info.
     const probe = path === '/healthz' || path === '/readyz';
     res.once('finish', () => {
       const level = probe && res.statusCode < 300 ? 'debug' : 'info';
-      rlog[level]({ status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+      inRequest(() => rlog[level]({ status: res.statusCode, ms: ms() }, 'request'));
+    });
+    // A client that goes away before its answer is not our failure.
+    res.once('close', () => {
+      if (!res.writableFinished) inRequest(() => rlog.info({ ms: ms() }, 'request aborted'));
     });
     const found = findRoute(table, req.method ?? 'GET', path);
     if (!found) {
@@ -92,7 +106,8 @@ export function startHttpServer(routes: Routes, host: string, port: number, log:
       return;
     }
     withRequestId(reqId, () => found.route(req, res, found.params)).catch((e: unknown) => {
-      rlog.error({ err: e }, 'request failed');
+      if (res.destroyed && isAbort(e)) return;
+      inRequest(() => rlog.error({ err: e }, 'request failed'));
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Something went wrong on our side; it has been logged.\n');
     });

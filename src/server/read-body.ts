@@ -1,6 +1,7 @@
 // Reads a request body with a size limit, and parses JSON bodies; a bad body is a value, not a throw.
-// A body over the limit is not read further (what was sent is discarded, so the client still gets our
-// 413 answer rather than a reset connection).
+// A body over the limit is refused as soon as it is over (declared or, when chunked, counted), so the
+// caller can answer 413 at once; what the client goes on sending is read and thrown away, so it reads
+// that answer rather than a reset connection, up to a bound past which the connection is dropped.
 import type { IncomingMessage } from 'node:http';
 
 export type BodyResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 413 | 415; error: string };
@@ -8,27 +9,37 @@ export type BodyResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 
 /** The largest JSON body the bot endpoints accept (a Teams activity with a full return card). */
 export const JSON_BODY_LIMIT = 256 * 1024;
 
+/** How much of a refused body is read and thrown away before the connection is dropped. */
+export const DISCARD_AT_MOST = 64 * 1024 * 1024;
+
+function discardRest(req: IncomingMessage, alreadyRead: number): void {
+  let read = alreadyRead;
+  req.on('data', (chunk: Buffer) => {
+    read += chunk.length;
+    if (read > DISCARD_AT_MOST) req.destroy();
+  });
+}
+
+/** The body, or null when it is larger than `limit` (the rest is then discarded, see above). */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
-    req.resume();
+    discardRest(req, 0);
     return null;
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) over = true;
-      if (!over) chunks.push(chunk);
-      // Someone streaming without end: stop listening.
-      else if (size > 16 * limit) {
-        resolve(null);
-        req.destroy();
-      }
-    });
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData);
+      chunks.length = 0;
+      discardRest(req, size);
+      resolve(null);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -27,13 +27,8 @@ export interface EventsRouteOptions {
   log: Logger;
 }
 
-const text = (res: ServerResponse, status: number, body: string, close = false): void =>
-  void res
-    .writeHead(status, {
-      'content-type': 'text/plain; charset=utf-8',
-      ...(close ? { connection: 'close' } : {}),
-    })
-    .end(`${body}\n`);
+const text = (res: ServerResponse, status: number, body: string): void =>
+  void res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(`${body}\n`);
 
 function signedBySlack(req: IncomingMessage, raw: Buffer, o: EventsRouteOptions): boolean {
   const signature = req.headers['x-slack-signature'];
@@ -56,7 +51,7 @@ export function eventsRoute(receiver: HTTPReceiver, o: EventsRouteOptions): Rout
       return;
     }
     const raw = await readBody(req, SLACK_BODY_LIMIT);
-    if (!raw) return text(res, 413, `The body is larger than ${SLACK_BODY_LIMIT / 1024} KB`, true);
+    if (!raw) return text(res, 413, `The body is larger than ${SLACK_BODY_LIMIT / 1024} KB`);
     const contentType = req.headers['content-type'];
     if (isSslCheck(raw, contentType)) return void res.writeHead(200).end();
     if (!signedBySlack(req, raw, o)) {

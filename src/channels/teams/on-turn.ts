@@ -65,7 +65,7 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
       return;
     }
     const a = parsed.data;
-    const log = deps.log.child({ channel: a.channelId, requestId: a.id });
+    const log = deps.log.child({ channelId: a.channelId, requestId: a.id });
     const key = a.id ? `${a.channelId}|${a.conversation.id}|${a.id}` : null;
     const claim = key ? await deps.claims.claim(key, REDELIVERY_WAIT_MS) : 'mine';
     if (claim !== 'mine') {
