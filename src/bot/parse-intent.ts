@@ -1,6 +1,7 @@
 // Turns what someone typed into an intent. Tolerant of case, punctuation, a trailing "?", and periods
 // written before or after the measure ("status 2.2 Q3", "Q3 2015/16 status of 2.2").
 import { reviewIntent, type ReviewIntent } from './parse-review-intent.js';
+import { DOTTED_REF_TEXT, isRef, REF_TEXT } from './ref-pattern.js';
 
 export type Intent =
   | { kind: 'status'; ref: string; period: string | null }
@@ -38,7 +39,6 @@ export type ReminderIntent =
   | { kind: 'pauseReminders' }
   | { kind: 'resumeReminders' };
 
-const REF = /^\d{1,2}(?:\.\d+)+[a-z]?$/i;
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const PERIOD_WORD = new RegExp(
@@ -52,7 +52,7 @@ export function splitPeriod(text: string): { rest: string; period: string | null
   const kept: string[] = [];
   const period: string[] = [];
   for (const w of words) {
-    if (PERIOD_WORD.test(w) && !REF.test(w)) period.push(w);
+    if (PERIOD_WORD.test(w) && !isRef(w)) period.push(w);
     else if (/^[1-4]$/.test(w) && period[period.length - 1]?.toLowerCase() === 'quarter') period.push(w);
     else kept.push(w);
   }
@@ -72,20 +72,23 @@ function normalise(text: string): string {
     .toLowerCase();
 }
 
-const REF_TEXT = '\\d{1,2}(?:\\.\\d+)+[a-z]?';
 const NOT_AVAILABLE = new RegExp(
   `^(?:(${REF_TEXT})\\s+)?(?:is\\s+)?not available(?:\\s+for)?(?:\\s+(${REF_TEXT}))?(?:\\s+(.+?))?\\s+(?:until|till|from)\\s+(.+?)` +
     `(?:(?:\\s*[:;,]\\s*|\\s+[–-]\\s+|\\s+because\\s+|\\s+as\\s+)(.+))?$`,
   'i',
 );
 const SNOOZE = new RegExp(`^(?:remind me|snooze)\\b(.*)$`);
-const ABOUT_REF = new RegExp(`\\b(?:about|for)?\\s*(${REF_TEXT})\\b`);
+/** "about 2.2", "for 2.2", "2.2"; a reference without a dot only after "about" ("remind me in 2 days"). */
+const ABOUT_REF = new RegExp(
+  `\\b(?:(?:about|for)\\s+)?(${DOTTED_REF_TEXT})|\\babout\\s+(${REF_TEXT})(?!\\s+(?:days?|weeks?|hours?|minutes?|mins?|months?)\\b)`,
+);
 
 function snoozeIntent(text: string): ReminderIntent | null {
   const m = SNOOZE.exec(text);
   if (!m) return null;
   const rest = m[1] ?? '';
-  const ref = ABOUT_REF.exec(rest)?.[1] ?? null;
+  const about = ABOUT_REF.exec(rest);
+  const ref = about?.[1] ?? about?.[2] ?? null;
   const when = rest
     .replace(ABOUT_REF, ' ')
     .replace(/^\s*(again|later)\b/, ' ')
@@ -199,7 +202,7 @@ export function parseIntent(raw: string): Intent {
     /^(?:what(?:'s| is) the )?status(?: of| for)?\b(.*)$/.exec(text) ??
     /^(?:show(?: me)?|how(?:'s| is| are)?)\s+(.*?)(?: doing| going| looking)?$/.exec(text);
   if (m) return statusOrSearch(m[1] ?? '', period);
-  if (REF.test(text)) return { kind: 'status', ref: text, period };
+  if (isRef(text)) return { kind: 'status', ref: text, period };
   return { kind: 'unknown', text: raw.trim() };
 }
 
@@ -210,6 +213,6 @@ function statusOrSearch(tail: string, period: string | null): Intent {
     .replace(/\s+(doing|going|looking)$/, '')
     .trim();
   if (words === '') return { kind: 'help' };
-  if (REF.test(words)) return { kind: 'status', ref: words, period };
+  if (isRef(words)) return { kind: 'status', ref: words, period };
   return { kind: 'search', words, period };
 }

@@ -1,6 +1,8 @@
 // Sign-off, closed periods and history in words: "approve 2.2 Q4", "send back 2.2 Q4: the March figure
 // is missing", "reopen 2.2 Q4 because …", "reopen 2015/16 Q4 because …", "close 2015/16 Q4",
 // "approvals", "history 2.2". Read from the raw text so comments and reasons keep their case.
+import { REF_TEXT as REF } from './ref-pattern.js';
+
 export type ReviewIntent =
   | { kind: 'approve'; ref: string; period: string | null; revision: number | null }
   | { kind: 'sendBack'; ref: string; period: string | null; revision: number | null; comment: string | null }
@@ -11,7 +13,6 @@ export type ReviewIntent =
   | { kind: 'closePeriod'; period: string; reason: string | null }
   | { kind: 'history'; ref: string; period: string | null };
 
-const REF = '\\d{1,2}(?:\\.\\d+)+[a-z]?';
 /** Between a period and a comment or reason: ":", " - ", " because ", ", ". */
 const SEP = '(?:\\s*[:;]\\s*|\\s+[–-]\\s+|\\s+because\\s+|\\s+as\\s+|,\\s*)';
 const REVISION = '(?:\\s+(?:revision|rev)\\s*(\\d+))?';

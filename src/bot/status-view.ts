@@ -1,15 +1,16 @@
 // MeasureStatus → StatusView: the figures a person reads, formatted once for every renderer.
 import { formatFigure, formatNumber, suppressSmall } from '../domain/format-figure.js';
-import { NONE_LABELS, RAG_LABELS } from '../domain/rag.js';
+import { NONE_LABELS, RAG_LABELS, ragWordsOf, type RagWords } from '../domain/rag.js';
 import type { Rag } from '../domain/plan-schema.js';
 import { importedText, type ReturnRecord } from '../domain/return-record.js';
 import type { ComponentStatus, MeasureStatus } from '../domain/status.js';
-import { changeText } from '../reports/status-text.js';
+import { changeText, missingText, periodFigureLabel, showsInPeriodChange } from '../reports/status-text.js';
 import type { Figure, SayButton, StatusView } from './reply.js';
 import type { Turn } from './conversation.js';
 
-export function ragLabel(rag: Rag): string {
-  return rag === 'none' ? NONE_LABELS['no-target'] : RAG_LABELS[rag];
+/** A RAG in the partnership's words (see ragWordsOf); grey reads "No target set". */
+export function ragLabel(rag: Rag, words: RagWords = RAG_LABELS): string {
+  return rag === 'none' ? NONE_LABELS['no-target'] : words[rag];
 }
 
 export function personName(turn: Turn, key: string | null): string | null {
@@ -17,35 +18,51 @@ export function personName(turn: Turn, key: string | null): string | null {
   return turn.partnership.people.find((p) => p.id === key)?.name ?? key;
 }
 
+type Show = (v: number | null, groupSize?: number | null) => string;
+
 /**
  * `suppressed`: a sensitive count whose small numbers are hidden, so running totals, variances, changes
  * and projections (which would give a hidden count away) are left out, as on the board dashboard.
  */
-function figuresOf(
-  s: MeasureStatus,
-  c: ComponentStatus,
-  show: (v: number | null) => string,
-  suppressed = false,
-): Figure[] {
-  const out: Figure[] = [{ label: 'In period', value: show(c.actual) }];
+function figuresOf(s: MeasureStatus, c: ComponentStatus, show: Show, suppressed = false): Figure[] {
+  const change = (value: number | null, pct: number | null) => changeText(value, pct, s.unit);
+  const incomplete = (missing: string[]) => `Incomplete: ${missingText(missing)}`;
+  const out: Figure[] = [
+    {
+      label: periodFigureLabel(s),
+      value: c.missing.length > 0 ? incomplete(c.missing) : show(c.actual, c.groupSize.actual),
+    },
+  ];
   if (c.ytd !== null && c.ytd !== c.actual && !suppressed)
-    out.push({ label: 'Year to date', value: show(c.ytd) });
+    out.push({ label: 'Year to date', value: show(c.ytd, c.groupSize.ytd) });
   if (c.targetToDate !== null) {
     out.push({ label: 'Target to date', value: formatFigure(c.targetToDate, s.unit) });
     if (c.variance !== null && !suppressed)
-      out.push({ label: 'Variance', value: changeText(c.variance, c.variancePct) });
+      out.push({ label: 'Variance', value: change(c.variance, c.variancePct) });
   }
-  if (c.lastYear.value !== null) {
-    const dir = c.direction ? `, ${c.direction}` : '';
-    const change = suppressed ? '' : ` · change ${changeText(c.lastYear.change, c.lastYear.changePct)}${dir}`;
-    out.push({ label: 'Same period last year', value: `${show(c.lastYear.value)}${change}` });
+  const ly = c.lastYear;
+  const dir = c.direction ? `, ${c.direction}` : '';
+  if (showsInPeriodChange(s, c)) {
+    // A count added up over the year: the period against last year's, then the year to date against last year's.
+    const inPeriod = suppressed ? '' : ` · change ${change(ly.inPeriod.change, ly.inPeriod.changePct)}`;
+    out.push({ label: 'Same period last year', value: `${show(ly.actual)}${inPeriod}` });
+    if (ly.value !== null && !suppressed)
+      out.push({
+        label: 'Year to date last year',
+        value: `${show(ly.value)} · change ${change(ly.change, ly.changePct)}${dir}`,
+      });
+  } else if (ly.value !== null) {
+    const changed = suppressed ? '' : ` · change ${change(ly.change, ly.changePct)}${dir}`;
+    out.push({ label: 'Same period last year', value: `${show(ly.value, ly.groupSize)}${changed}` });
+  } else if (ly.missing.length > 0) {
+    out.push({ label: 'Same period last year', value: incomplete(ly.missing) });
   }
   if (suppressed) return out;
   if (c.baseline.value !== null) {
     const label = c.baseline.label ? ` — ${c.baseline.label}` : '';
     out.push({
       label: 'Baseline',
-      value: `${changeText(c.baseline.change, c.baseline.changePct)} against ${formatNumber(c.baseline.value)}${label}`,
+      value: `${change(c.baseline.change, c.baseline.changePct)} against ${formatFigure(c.baseline.value, s.unit)}${label}`,
     });
   }
   if (c.projectedYearEnd !== null)
@@ -75,8 +92,9 @@ export interface StatusViewOptions {
 }
 
 export function statusView(turn: Turn, s: MeasureStatus, o: StatusViewOptions): StatusView {
-  const show = (v: number | null) =>
-    (o.suppressBelow !== null ? suppressSmall(v, o.suppressBelow) : null) ?? formatFigure(v, s.unit);
+  const show: Show = (v, groupSize = null) =>
+    (o.suppressBelow !== null ? suppressSmall(v, o.suppressBelow) : null) ??
+    formatFigure(v, s.unit, groupSize);
   const r = s.latest;
   const multi = s.components.length > 1;
   return {
@@ -88,7 +106,7 @@ export function statusView(turn: Turn, s: MeasureStatus, o: StatusViewOptions): 
     ragLabel: s.label,
     override: s.override && {
       rag: s.override.rag,
-      ragLabel: ragLabel(s.override.rag),
+      ragLabel: ragLabel(s.override.rag, ragWordsOf(turn.partnership.settings.ragWords)),
       reason: s.override.reason,
       by: personName(turn, s.override.by) ?? s.override.by,
     },

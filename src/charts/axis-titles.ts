@@ -16,7 +16,8 @@ export function valueAxisTitle(
   aggregation: Measure['aggregation'],
   span: string,
 ): string {
-  const how = aggregation === 'latest' ? 'latest figure' : span;
+  const how =
+    aggregation === 'rolling12' ? 'rolling 12 months' : aggregation === 'latest' ? 'latest figure' : span;
   return `${UNIT_WORDS[unit]}, ${how}`;
 }
 

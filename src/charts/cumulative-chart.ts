@@ -2,6 +2,7 @@
 // measures add a line per part; monitoring measures have no target line; periods with no figures are
 // gaps in the line.
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import { isSnapshot } from '../domain/measure.js';
 import { annualChart } from './annual-chart.js';
 import { periodAxisTitle, rankAxis, valueAxisTitle } from './axis-titles.js';
 import type { ChartSpec } from './chart-spec.js';
@@ -44,7 +45,7 @@ const partName = (name: string) => truncate(name, 42);
 
 function partLines(s: MeasureSeries, compact: boolean): LineDataset[] {
   const single = s.parts.length === 1;
-  const thisYear = s.aggregation === 'latest' ? s.year : `${s.year} year to date`;
+  const thisYear = isSnapshot(s.aggregation) ? s.year : `${s.year} year to date`;
   return s.parts.map((p: PartSeries, i) => {
     if (single || p.headline) {
       return line(single ? thisYear : `${partName(p.name)} (headline)`, p.ytd, SERIES.actual, compact);
@@ -74,7 +75,12 @@ function subtitleOf(s: MeasureSeries, compact: boolean): string[] {
   const notes = seriesNotes(s, s.missing);
   if (!s.lastYearReported) notes.push(`No figures for ${s.lastYearText}`);
   if (compact) return [ragLine(s), ...(notes.length ? [notes.join(' · ')] : [])];
-  const what = s.aggregation === 'latest' ? 'Figure for each period' : 'Year to date';
+  const what =
+    s.aggregation === 'rolling12'
+      ? 'Rolling 12 months to each period'
+      : s.aggregation === 'latest'
+        ? 'Figure for each period'
+        : 'Year to date';
   return [`${what}, up to ${s.period} · ${ragLine(s)}`, ...(notes.length ? [notes.join(' · ')] : [])];
 }
 

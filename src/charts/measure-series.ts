@@ -176,7 +176,7 @@ export function measureSeries(input: SeriesInput): MeasureSeries {
     quarters: quarterSeries(input, hide),
     rag: asked.finalRag,
     ragText: asked.override
-      ? `${RAG_WORDS_SHORT[asked.override.rag]} (set by the coordinator; computed ${asked.label.toLowerCase()})`
+      ? `${ragWordsShort(input)[asked.override.rag]} (set by the coordinator; computed ${asked.label.toLowerCase()})`
       : asked.label,
     monitoring,
     hasTarget: head.target.some((v) => v !== null),
@@ -188,7 +188,10 @@ export function measureSeries(input: SeriesInput): MeasureSeries {
   };
 }
 
-const RAG_WORDS_SHORT: Record<Rag, string> = { ...RAG_LABELS, none: 'No RAG' };
+const ragWordsShort = (input: SeriesInput): Record<Rag, string> => ({
+  ...(input.rules.ragWords ?? RAG_LABELS),
+  none: 'No RAG',
+});
 
 /** The in-period headline figure of each quarter (or the year, for annual measures) and last year's. */
 function quarterSeries(input: SeriesInput, hide: ReturnType<typeof hider>): QuarterSeries {

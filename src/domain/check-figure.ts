@@ -1,5 +1,6 @@
 // What a figure may be, by unit: the rules the plan import and the return card both apply.
-import type { Figure } from './figures.js';
+import { isRank, type Figure, type Rank } from './figures.js';
+import { ordinal } from './format-figure.js';
 import type { Unit } from './measure.js';
 
 /** No figure of a community safety measure comes near this: a larger one is a typing mistake. */
@@ -10,6 +11,8 @@ const tooLarge = (n: number) =>
 
 /** Null when the figure is acceptable, else what is wrong and what to do. */
 export function checkFigure(unit: Unit, figure: Figure): string | null {
+  if (isRank(figure))
+    return unit === 'rank' ? checkRank(figure) : 'only a rank measure takes a position in a group';
   if (typeof figure !== 'number') {
     if (!Number.isInteger(figure.numerator) || !Number.isInteger(figure.denominator)) {
       return 'numerator and denominator must be whole numbers, e.g. 81 of 165';
@@ -44,4 +47,15 @@ export function checkFigure(unit: Unit, figure: Figure): string | null {
       throw new Error(`unknown unit ${String(never)}`);
     }
   }
+}
+
+/** A position in a comparison group: 1 (best) to the group's size. */
+function checkRank({ position, groupSize }: Rank): string | null {
+  if (!Number.isInteger(groupSize) || groupSize < 2 || groupSize > FIGURE_MAX)
+    return `${groupSize} is not a group size: use the number of members in the comparison group, e.g. 15`;
+  if (!Number.isInteger(position) || position < 1)
+    return `${position} is not a position: use a whole number from 1 (best) to ${groupSize}`;
+  if (position > groupSize)
+    return `${ordinal(position)} of ${groupSize} is not a position: the group has ${groupSize} members`;
+  return null;
 }

@@ -16,13 +16,14 @@ export function formatPct(value: number): string {
   return `${formatSigned(value)}%`;
 }
 
-export function formatFigure(value: number | null, unit: Unit): string {
+/** `groupSize`: a rank's comparison group, shown as "5th of 15"; without it a rank shows as "5th". */
+export function formatFigure(value: number | null, unit: Unit, groupSize: number | null = null): string {
   if (value === null) return '–';
   switch (unit) {
     case 'percent':
       return `${formatNumber(value)}%`;
     case 'rank':
-      return ordinal(Math.round(value));
+      return `${ordinal(Math.round(value))}${groupSize === null ? '' : ` of ${formatNumber(groupSize)}`}`;
     case 'count':
     case 'rate':
     case 'text':
@@ -34,7 +35,8 @@ export function formatFigure(value: number | null, unit: Unit): string {
   }
 }
 
-function ordinal(n: number): string {
+/** 1st, 2nd, 3rd, 4th, 11th, 21st... */
+export function ordinal(n: number): string {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;

@@ -2,13 +2,35 @@
 import type { Polarity } from './measure.js';
 import type { Rag } from './plan-schema.js';
 
-export type NoneReason = 'monitoring' | 'no-target' | 'no-data' | 'baseline-pending' | 'narrative';
+export type NoneReason =
+  | 'monitoring'
+  | 'no-target'
+  | 'no-data'
+  | 'baseline-pending'
+  | 'narrative'
+  /** A rolling figure with months of its window missing. */
+  | 'incomplete';
 
-export const RAG_LABELS: Record<Exclude<Rag, 'none'>, string> = {
+/** The three RAGs in words, as a partnership says them. */
+export type RagWords = Record<Exclude<Rag, 'none'>, string>;
+
+export const RAG_LABELS: RagWords = {
   green: 'On target',
   amber: 'Some concerns',
   red: 'Significant concern',
 };
+
+/**
+ * The partnership's own words for the RAGs (Plymouth's "generally satisfied / some concerns / area of
+ * significant concern"), written as labels ("Generally satisfied"); the defaults for any not given.
+ */
+export function ragWordsOf(own: Partial<Record<string, string>> | undefined): RagWords {
+  const word = (rag: keyof RagWords) => {
+    const w = own?.[rag]?.trim();
+    return w ? `${w.charAt(0).toUpperCase()}${w.slice(1)}` : RAG_LABELS[rag];
+  };
+  return { green: word('green'), amber: word('amber'), red: word('red') };
+}
 
 export const NONE_LABELS: Record<NoneReason, string> = {
   monitoring: 'Monitoring only',
@@ -16,6 +38,7 @@ export const NONE_LABELS: Record<NoneReason, string> = {
   'no-data': 'No data yet',
   'baseline-pending': 'Baseline being collected',
   narrative: 'Narrative only',
+  incomplete: 'Months missing',
 };
 
 export interface RagRules {

@@ -1,6 +1,6 @@
 // One component's figures over a financial year: the in-period actual and the year to date,
-// built the way the measure's aggregation says (sum, latest value, or summed ratio).
-import { figureValue, type Figure } from './figures.js';
+// built the way the measure's aggregation says (sum, latest value, summed ratio, or rolling 12 months).
+import { figureValue, isRank, isRatio, type Figure } from './figures.js';
 import type { Aggregation, Frequency } from './measure.js';
 import type { FinancialCalendar, Period } from './period.js';
 import type { ReturnRecord } from './return-record.js';
@@ -23,6 +23,10 @@ export interface SeriesReading {
   inYear: number;
   /** Whether the last reporting period of the asked period has a figure. */
   current: boolean;
+  /** Rank figures: the comparison group's size behind `actual` and behind `ytd` ("5th of 15"). */
+  groupSize: { actual: number | null; ytd: number | null };
+  /** Rolling measures: the months of the window with no figure; `actual` and `ytd` are then null. */
+  missing: Period[];
 }
 
 export function pointsFor(
@@ -52,6 +56,7 @@ export function aggregate(
   if (present.length === 0) return null;
   switch (aggregation) {
     case 'sum':
+    case 'rolling12':
       return present.reduce<number>((acc, f) => acc + figureValue(f, asPercent), 0);
     case 'latest':
       return figureValue(present[present.length - 1] as Figure, asPercent);
@@ -59,7 +64,7 @@ export function aggregate(
       let numerator = 0;
       let denominator = 0;
       for (const f of present) {
-        if (typeof f === 'number') return figureValue(present[present.length - 1] as Figure, asPercent);
+        if (!isRatio(f)) return figureValue(present[present.length - 1] as Figure, asPercent);
         numerator += f.numerator;
         denominator += f.denominator;
       }
@@ -82,9 +87,23 @@ export interface ReadSeriesArgs {
   asPercent: boolean;
 }
 
+/** The comparison group's size of the latest rank figure among these, if any. */
+function groupSizeOf(figures: (Figure | null)[]): number | null {
+  const last = figures.filter((f): f is Figure => f !== null).pop();
+  return last !== undefined && isRank(last) ? last.groupSize : null;
+}
+
+/** The 12 months ending with the asked period's last month, oldest first. */
+export function rollingMonths(cal: FinancialCalendar, period: Period): Period[] {
+  const months = [cal.containing(cal.end(period), 'monthly')];
+  while (months.length < 12) months.unshift(cal.previous(months[0] as Period));
+  return months;
+}
+
 /** Reads one component at one period. The period must not be finer than the measure's frequency. */
 export function readSeries(a: ReadSeriesArgs): SeriesReading {
   const { cal, period } = a;
+  if (a.aggregation === 'rolling12') return readRolling(a);
   const year = cal.periodsInYear(cal.yearOf(period), a.frequency);
   const within = cal.periodsWithin(period, a.frequency) ?? [period];
   const periodEnd = cal.end(period);
@@ -107,5 +126,41 @@ export function readSeries(a: ReadSeriesArgs): SeriesReading {
     withData: points.filter((p) => p.figure !== null).length,
     inYear: year.length,
     current: last !== undefined && last.figure !== null,
+    groupSize: {
+      actual: groupSizeOf(inPeriod.map((p) => p.figure)),
+      ytd: groupSizeOf(points.map((p) => p.figure)),
+    },
+    missing: [],
+  };
+}
+
+/**
+ * A rolling 12 months: the sum of the monthly figures of the 12 months ending with the period, for the
+ * period and (being a snapshot) its year to date alike; with any month missing, no figure but the list.
+ */
+function readRolling(a: ReadSeriesArgs): SeriesReading {
+  const { cal, period } = a;
+  const window = pointsFor(cal, a.returns, a.key, rollingMonths(cal, period));
+  const missing = window.filter((p) => p.figure === null).map((p) => p.period);
+  const total =
+    missing.length === 0
+      ? aggregate(
+          window.map((p) => p.figure),
+          'rolling12',
+          false,
+        )
+      : null;
+  const year = cal.periodsInYear(cal.yearOf(period), 'monthly');
+  const toDate = year.filter((p) => cal.end(p) <= cal.end(period));
+  const withData = pointsFor(cal, a.returns, a.key, toDate).filter((p) => p.figure !== null).length;
+  return {
+    actual: total,
+    ytd: total,
+    elapsed: toDate.length,
+    withData,
+    inYear: year.length,
+    current: window[window.length - 1]?.figure != null,
+    groupSize: { actual: null, ytd: null },
+    missing,
   };
 }

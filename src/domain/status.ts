@@ -1,5 +1,5 @@
 // The status engine: turns a measure's returns into the figures and RAG a board reads.
-import { componentsOf, headlineOf, type Component, type Measure } from './measure.js';
+import { componentsOf, headlineOf, isSnapshot, type Component, type Measure } from './measure.js';
 import type { FinancialCalendar, Parsed, Period } from './period.js';
 import type { Rag } from './plan-schema.js';
 import {
@@ -10,6 +10,7 @@ import {
   type Direction,
   type NoneReason,
   type RagRules,
+  type RagWords,
 } from './rag.js';
 import type { OverrideRecord, ReturnRecord } from './return-record.js';
 import { readSeries, type SeriesReading } from './series.js';
@@ -17,6 +18,8 @@ import { annualTarget, baselineToDate, targetToDate } from './target.js';
 
 export interface StatusRules extends RagRules {
   judgeAgainst: 'targetToDate' | 'projection';
+  /** The partnership's words for the RAGs (see ragWordsOf); the defaults without. */
+  ragWords?: RagWords;
 }
 
 export interface Comparison {
@@ -39,7 +42,23 @@ export interface ComponentStatus {
   noneReason: NoneReason | null;
   /** The RAG in words: 'On target', 'Monitoring only'... */
   label: string;
-  lastYear: Comparison & { actual: number | null; ytd: number | null };
+  /** Rank measures: the comparison group's size behind `actual` and behind `ytd` ("5th of 15"). */
+  groupSize: { actual: number | null; ytd: number | null };
+  /** Rolling measures: the months of the 12 with no return ('2015-08'); the figures are then null. */
+  missing: string[];
+  /**
+   * The judged figure (year to date, or the period's figure for snapshots) against the same point last
+   * year; `inPeriod` compares the periods themselves ("1,319 against 1,294 last year, +25").
+   */
+  lastYear: Comparison & {
+    actual: number | null;
+    ytd: number | null;
+    inPeriod: Comparison;
+    /** Rank measures: last year's group size behind `value`. */
+    groupSize: number | null;
+    /** Rolling measures: last year's missing months. */
+    missing: string[];
+  };
   baseline: Comparison & { label: string };
   projectedYearEnd: number | null;
   direction: Direction | null;
@@ -50,6 +69,7 @@ export interface MeasureStatus {
   title: string;
   theme: string;
   unit: Measure['unit'];
+  aggregation: Measure['aggregation'];
   polarity: Measure['polarity'];
   period: Period;
   /** The computed RAG of the headline component. */
@@ -101,6 +121,7 @@ export function computeStatus(input: StatusInput): MeasureStatus {
     title: measure.title,
     theme: measure.theme,
     unit: measure.unit,
+    aggregation: measure.aggregation,
     polarity: measure.polarity,
     period,
     rag: headline.rag,
@@ -148,8 +169,9 @@ function componentStatus(input: StatusInput, component: Component): ComponentSta
   };
   const annual = ctx ? annualTarget(ctx) : null;
   const ttd = ctx && annual?.ok ? targetToDate(ctx, annual.value, now.elapsed) : null;
-  const judged = measure.aggregation === 'latest' ? now.actual : now.ytd;
-  const lyJudged = measure.aggregation === 'latest' ? ly.actual : ly.ytd;
+  const snapshot = isSnapshot(measure.aggregation);
+  const judged = snapshot ? now.actual : now.ytd;
+  const lyJudged = snapshot ? ly.actual : ly.ytd;
 
   let rag: Rag = 'none';
   let noneReason: NoneReason | null = null;
@@ -157,6 +179,7 @@ function componentStatus(input: StatusInput, component: Component): ComponentSta
   else if (measure.polarity === 'monitor') noneReason = now.current ? 'monitoring' : 'no-data';
   else if (!ctx) noneReason = 'no-target';
   else if (annual && !annual.ok) noneReason = annual.reason;
+  else if (now.current && now.missing.length > 0) noneReason = 'incomplete';
   else if (!now.current || judged === null || ttd === null) noneReason = 'no-data';
   else if (rules.judgeAgainst === 'projection' && projected !== null && annual?.ok) {
     rag = judgeRag(projected, annual.value, measure.polarity, rules, lyYear.ytd);
@@ -178,8 +201,17 @@ function componentStatus(input: StatusInput, component: Component): ComponentSta
     variancePct: variance !== null && ttd ? (variance / Math.abs(ttd)) * 100 : null,
     rag,
     noneReason,
-    label: rag === 'none' ? NONE_LABELS[noneReason ?? 'no-data'] : RAG_LABELS[rag],
-    lastYear: { actual: ly.actual, ytd: ly.ytd, ...compare(judged, lyJudged) },
+    label: rag === 'none' ? NONE_LABELS[noneReason ?? 'no-data'] : (rules.ragWords ?? RAG_LABELS)[rag],
+    groupSize: now.groupSize,
+    missing: now.missing.map((p) => cal.format(p)),
+    lastYear: {
+      actual: ly.actual,
+      ytd: ly.ytd,
+      ...compare(judged, lyJudged),
+      inPeriod: compare(now.actual, ly.actual),
+      groupSize: snapshot ? ly.groupSize.actual : ly.groupSize.ytd,
+      missing: ly.missing.map((p) => cal.format(p)),
+    },
     baseline: { label: baseline?.label ?? '', ...compare(judged, baseToDate) },
     projectedYearEnd: projected,
     direction:

@@ -16,6 +16,8 @@ export function boardExceptions(d: Dashboard): BoardException[] {
   return [...all.filter((e) => e.row.rag === 'red'), ...all.filter((e) => e.row.rag === 'amber')];
 }
 
+const lower = (words: string) => `${words.charAt(0).toLowerCase()}${words.slice(1)}`;
+
 export function exceptionsSection(d: Dashboard): (Paragraph | Table)[] {
   const list = boardExceptions(d);
   const reds = list.filter((e) => e.row.rag === 'red').length;
@@ -23,8 +25,8 @@ export function exceptionsSection(d: Dashboard): (Paragraph | Table)[] {
     list.length === 0
       ? `No measure is red or amber at ${d.upTo}.`
       : `${reds} red and ${list.length - reds} amber measure${list.length - reds === 1 ? '' : 's'} at ${d.upTo}: ` +
-        'the areas of significant concern first, then those with some concerns, with the owners’ commentary ' +
-        'and the corrective action they report.';
+        `red (${lower(d.ragWords.red)}) first, then amber (${lower(d.ragWords.amber)}), with the owners’ ` +
+        'commentary and the corrective action they report.';
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: '1. Exceptions' }),
     new Paragraph({ spacing: { after: 160 }, text: intro }),

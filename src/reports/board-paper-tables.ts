@@ -2,7 +2,14 @@
 // whose two header rows repeat on every page and whose rows never split across pages.
 import { HeadingLevel, Paragraph, Table, TableRow, TextRun, WidthType } from 'docx';
 import type { Dashboard, DashboardCell, DashboardRow } from './dashboard.js';
-import { OVERRIDE_NOTE, RAG_LOOK, RAGS_IN_KEY, overrideText, ragCellWords } from './dashboard-rag.js';
+import {
+  OVERRIDE_NOTE,
+  RAG_LOOK,
+  RAGS_IN_KEY,
+  overrideText,
+  ragCellWords,
+  ragMeaning,
+} from './dashboard-rag.js';
 import { cell, CONTENT_WIDTH, NAVY, paragraphs, ragRun, THEME_FILL } from './docx-parts.js';
 
 const NO = 600;
@@ -15,21 +22,21 @@ const WIDTHS = [NO, MEASURE, QUARTER, QUARTER, QUARTER, QUARTER, RAG, COMMENTS];
 export function dashboardSection(d: Dashboard): (Paragraph | Table)[] {
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, text: `2. Dashboard ${d.upTo}` }),
-    key(),
+    key(d),
     ...d.themes.flatMap((t) => [themeTable(d, t.name, t.rows), new Paragraph('')]),
     ...paragraphs(OVERRIDE_NOTE, { italics: true }),
     ...(d.suppression ? paragraphs(d.suppression, { italics: true }) : []),
   ];
 }
 
-function key(): Paragraph {
+function key(d: Dashboard): Paragraph {
   return new Paragraph({
     spacing: { after: 120 },
     children: [
       new TextRun({ text: 'Key: ', bold: true }),
       ...RAGS_IN_KEY.flatMap((rag) => [
         ragRun(rag, RAG_LOOK[rag].word || 'GREY'),
-        new TextRun(` ${RAG_LOOK[rag].meaning}   `),
+        new TextRun(` ${ragMeaning(rag, d.ragWords)}   `),
       ]),
     ],
   });

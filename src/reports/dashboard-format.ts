@@ -23,8 +23,9 @@ export function dashboardText(d: Dashboard): string {
         .trimEnd();
     out.push(line(header), ...rows.map(line), '');
   }
+  const w = (rag: keyof Dashboard['ragWords']) => d.ragWords[rag].toLowerCase();
   out.push(
-    'G green (on target) · A amber (some concerns) · R red (significant concern) · – no RAG · * coordinator override',
+    `G green (${w('green')}) · A amber (${w('amber')}) · R red (${w('red')}) · – no RAG · * coordinator override`,
   );
   return out.join('\n');
 }

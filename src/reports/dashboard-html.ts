@@ -9,6 +9,7 @@ import {
   RAG_LOOK,
   RAGS_IN_KEY,
   ragCellWords,
+  ragMeaning,
   ragSummary,
   overrideText,
 } from './dashboard-rag.js';
@@ -34,7 +35,7 @@ ${html`<title>${title}</title>`}
   </div>
   ${html`<p class="produced">Figures to ${d.upTo}<br />Produced ${longDate(d.asAt)}</p>`}
 </header>
-${key()}
+${key(d)}
 <div class="notes">
   ${html`<p class="summary">${ragSummary(d)}</p>`}
   <p>Quarters show the figure for the quarter and, for counts, the year to date (YTD).</p>
@@ -46,10 +47,10 @@ ${d.themes.map((t) => themeTable(d, t.name, t.rows)).join('\n')}
 `;
 }
 
-function key(): string {
+function key(d: Dashboard): string {
   const items = RAGS_IN_KEY.map((rag) => {
     const look = RAG_LOOK[rag];
-    return `<li><span class="swatch rag-${rag}">${esc(look.word || 'GREY')}</span>${esc(look.meaning)}</li>`;
+    return `<li><span class="swatch rag-${rag}">${esc(look.word || 'GREY')}</span>${esc(ragMeaning(rag, d.ragWords))}</li>`;
   });
   items.push(html`<li>${OVERRIDE_NOTE}</li>`);
   return `<ul class="key" aria-label="Key to the RAG status">${items.join('')}</ul>`;

@@ -1,6 +1,7 @@
 // How a RAG looks in the board's documents: always a word on a colour, never the colour alone. The fills
 // are the traditional Office red, amber and green, with text colours that keep a 4.5:1 contrast.
 import type { Rag } from '../domain/plan-schema.js';
+import type { RagWords } from '../domain/rag.js';
 import type { Dashboard } from './dashboard.js';
 
 export interface RagLook {
@@ -28,6 +29,11 @@ export const RAG_LOOK: Record<Rag, RagLook> = {
 };
 
 export const RAGS_IN_KEY: Rag[] = ['red', 'amber', 'green', 'none'];
+
+/** What a RAG means in the key, in the partnership's words ("Area of significant concern"). */
+export function ragMeaning(rag: Rag, words: RagWords): string {
+  return rag === 'none' ? RAG_LOOK.none.meaning : words[rag];
+}
 
 export const OVERRIDE_NOTE =
   "* The coordinator's judgement differs from the computed RAG; the reason is given in the comments.";

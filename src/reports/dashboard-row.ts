@@ -1,27 +1,32 @@
 // One line of the dashboard: a measure's quarters, its RAG and override, comments and the figures the
 // board paper's exceptions quote, with sensitive small counts suppressed when asked.
 import { formatFigure, suppressSmall } from '../domain/format-figure.js';
-import { suppressionThreshold, type Measure } from '../domain/measure.js';
+import { isSnapshot, suppressionThreshold, type Measure } from '../domain/measure.js';
 import type { Rag } from '../domain/plan-schema.js';
-import { RAG_LABELS } from '../domain/rag.js';
+import { RAG_LABELS, type RagWords } from '../domain/rag.js';
 import type { ComponentStatus, MeasureStatus } from '../domain/status.js';
 import type { DashboardCell, DashboardPart, DashboardRow, Figure } from './dashboard.js';
-import { changeText } from './status-text.js';
+import { changeText, missingText, periodFigureLabel, showsInPeriodChange } from './status-text.js';
 
 export interface RowInput {
   /** Every quarter of the year; status null for those after the dashboard's period. */
   quarters: { period: string; status: MeasureStatus | null }[];
   /** The partnership's small-number threshold when suppressing, else null. */
   threshold: number | null;
+  /** The partnership's words for the RAGs (an override's label); the defaults without. */
+  ragWords?: RagWords;
 }
 
-type Show = (v: number | null) => string;
+/** `groupSize`: a rank's comparison group ("5th of 15"). */
+type Show = (v: number | null, groupSize?: number | null) => string;
+
+const incomplete = (missing: string[]) => `incomplete: ${missingText(missing)}`;
 
 export function dashboardRow(m: Measure, input: RowInput): DashboardRow {
   const threshold = input.threshold === null ? null : suppressionThreshold(m, input.threshold);
   const hidden = (v: number | null) => threshold !== null && suppressSmall(v, threshold) !== null;
-  const show: Show = (v) =>
-    (threshold !== null ? suppressSmall(v, threshold) : null) ?? formatFigure(v, m.unit);
+  const show: Show = (v, groupSize = null) =>
+    (threshold !== null ? suppressSmall(v, threshold) : null) ?? formatFigure(v, m.unit, groupSize);
   const statuses = input.quarters.map((q) => q.status).filter((s) => s !== null);
   const last = statuses[statuses.length - 1] as MeasureStatus;
   const o = last.override;
@@ -38,7 +43,7 @@ export function dashboardRow(m: Measure, input: RowInput): DashboardRow {
       threshold === null,
     ),
     rag: last.finalRag,
-    label: o ? ragLabel(o.rag, last.label) : last.label,
+    label: o ? ragLabel(o.rag, last.label, input.ragWords ?? RAG_LABELS) : last.label,
     override: o && {
       rag: o.rag,
       reason: o.reason,
@@ -50,7 +55,7 @@ export function dashboardRow(m: Measure, input: RowInput): DashboardRow {
     // A year to date less the quarters shown would give a hidden quarter away.
     figures: figures(
       m,
-      last.headline,
+      last,
       show,
       statuses.some((st) => hidden(st.headline.actual)) || hidden(last.headline.ytd),
     ),
@@ -60,8 +65,8 @@ export function dashboardRow(m: Measure, input: RowInput): DashboardRow {
   };
 }
 
-function ragLabel(rag: Rag, noneLabel: string): string {
-  return rag === 'none' ? noneLabel : RAG_LABELS[rag];
+function ragLabel(rag: Rag, noneLabel: string, words: RagWords): string {
+  return rag === 'none' ? noneLabel : words[rag];
 }
 
 /** `withYtd`: false for a sensitive measure whose small counts are hidden (a running total would tell them). */
@@ -97,9 +102,13 @@ function cellNote(m: Measure, s: MeasureStatus): string | null {
   return null;
 }
 
-/** "336", "364 (YTD 700)": counts added up over the year show the year to date too. */
+/**
+ * "336", "364 (YTD 700)": counts added up over the year show the year to date too; "5th of 15" for a
+ * rank; a rolling 12 months with a month missing says which.
+ */
 function componentValue(m: Measure, c: ComponentStatus, show: Show, withYtd: boolean): string {
-  const inPeriod = show(c.actual);
+  if (c.missing.length > 0 && c.actual === null) return incomplete(c.missing);
+  const inPeriod = show(c.actual, c.groupSize.actual);
   return withYtd && m.aggregation === 'sum' && c.ytd !== null && c.ytd !== c.actual
     ? `${inPeriod} (YTD ${show(c.ytd)})`
     : inPeriod;
@@ -131,22 +140,43 @@ function comments(s: MeasureStatus): string {
   return r.narrative;
 }
 
-/** The headline series' figures; totals and changes are left out when they would give away a hidden count. */
-function figures(m: Measure, c: ComponentStatus, show: Show, suppressed: boolean): Figure[] {
+/**
+ * The headline series' figures; totals and changes are left out when they would give away a hidden count.
+ * A count added up over the year is compared with last year twice: the period, then the year to date.
+ */
+function figures(m: Measure, s: MeasureStatus, show: Show, suppressed: boolean): Figure[] {
+  const c = s.headline;
+  const ly = c.lastYear;
   const target = (v: number | null) => formatFigure(v, m.unit);
+  const change = (v: number | null, pct: number | null) => changeText(v, pct, m.unit);
+  const both = showsInPeriodChange(s, c);
   const out: (Figure | null)[] = [
-    { label: 'In period', value: show(c.actual) },
-    m.aggregation === 'latest' || suppressed ? null : { label: 'Year to date', value: show(c.ytd) },
+    {
+      label: periodFigureLabel(s),
+      value: c.missing.length > 0 ? incomplete(c.missing) : show(c.actual, c.groupSize.actual),
+    },
+    isSnapshot(m.aggregation) || suppressed ? null : { label: 'Year to date', value: show(c.ytd) },
     c.targetToDate === null ? null : { label: 'Target to date', value: target(c.targetToDate) },
     c.variance === null || suppressed
       ? null
-      : { label: 'Variance', value: changeText(c.variance, c.variancePct) },
-    c.lastYear.value === null ? null : { label: 'Same period last year', value: show(c.lastYear.value) },
-    c.lastYear.change === null || suppressed
+      : { label: 'Variance', value: change(c.variance, c.variancePct) },
+    both ? { label: 'Same period last year', value: show(ly.actual) } : null,
+    both && !suppressed && ly.inPeriod.change !== null
+      ? { label: 'Change on same period last year', value: change(ly.inPeriod.change, ly.inPeriod.changePct) }
+      : null,
+    ly.value !== null
+      ? {
+          label: both ? 'Year to date last year' : 'Same period last year',
+          value: show(ly.value, ly.groupSize),
+        }
+      : ly.missing.length > 0
+        ? { label: 'Same period last year', value: incomplete(ly.missing) }
+        : null,
+    ly.change === null || suppressed
       ? null
       : {
-          label: 'Change on last year',
-          value: `${changeText(c.lastYear.change, c.lastYear.changePct)}${c.direction ? ` (${c.direction})` : ''}`,
+          label: both ? 'Change on last year to date' : 'Change on last year',
+          value: `${change(ly.change, ly.changePct)}${c.direction ? ` (${c.direction})` : ''}`,
         },
     c.projectedYearEnd === null || suppressed
       ? null

@@ -10,6 +10,7 @@ import {
   OVERRIDE_NOTE,
   RAG_LOOK,
   RAGS_IN_KEY,
+  ragMeaning,
   overrideText,
   ragCellWords,
   ragSummary,
@@ -75,7 +76,7 @@ function dashboardSheet(wb: ExcelJS.Workbook, d: Dashboard): void {
   };
   banner(1, `${d.partnership}: performance dashboard ${d.upTo} (${d.months})`, { bold: true, size: 14 });
   banner(2, `Produced ${longDate(d.asAt)}. ${ragSummary(d)}`, { italic: true });
-  keyRow(ws.getRow(3));
+  keyRow(ws.getRow(3), d);
   const header = ws.getRow(HEADER_ROW);
   header.values = ['No', 'Performance measure', ...d.columns, 'RAG', 'Comments'];
   header.eachCell((c) => {
@@ -101,13 +102,13 @@ function dashboardSheet(wb: ExcelJS.Workbook, d: Dashboard): void {
   for (const line of foot) banner(ws.rowCount + 2, line, { italic: true });
 }
 
-function keyRow(row: ExcelJS.Row): void {
+function keyRow(row: ExcelJS.Row, d: Dashboard): void {
   row.getCell(2).value = 'Key';
   row.getCell(2).font = { bold: true };
   RAGS_IN_KEY.forEach((rag, i) => {
     const look = RAG_LOOK[rag];
     const c = row.getCell(3 + i);
-    c.value = `${look.word || 'GREY'}: ${look.meaning}`;
+    c.value = `${look.word || 'GREY'}: ${ragMeaning(rag, d.ragWords)}`;
     c.fill = solid(`FF${look.fill}`);
     c.font = { bold: true, color: { argb: `FF${look.text}` } };
     c.border = BORDER;

@@ -3,7 +3,7 @@
 // action, and any override with its reason. Pure: statuses in, report out. Used by "exceptions" in
 // chat, the weekly and quarterly summaries, and the board paper.
 import { formatFigure, formatPct, suppressSmall } from '../domain/format-figure.js';
-import { suppressionThreshold, type Measure } from '../domain/measure.js';
+import { isSnapshot, suppressionThreshold, type Measure } from '../domain/measure.js';
 import type { FinancialCalendar, Period } from '../domain/period.js';
 import type { Rag, Theme } from '../domain/plan-schema.js';
 import { directionOfTravel, type Direction } from '../domain/rag.js';
@@ -56,7 +56,7 @@ export interface ExceptionInput {
 const isException = (rag: Rag): rag is ExceptionRag => rag === 'red' || rag === 'amber';
 
 function judgedOf(m: Measure, c: ComponentStatus): number | null {
-  return m.aggregation === 'latest' ? c.actual : c.ytd;
+  return isSnapshot(m.aggregation) ? c.actual : c.ytd;
 }
 
 function trendAgainstPrevious(i: ExceptionInput, m: Measure, s: MeasureStatus): Trend | null {
@@ -135,35 +135,52 @@ export function figureFormatter(
   return (v) => (threshold !== null ? suppressSmall(v, threshold) : null) ?? formatFigure(v, m.unit);
 }
 
-/** "YTD 1,628 · target to date 1,068 · variance +560 (+52.4%)" */
+const JUDGED_AS: Record<Measure['aggregation'], string> = {
+  sum: 'YTD',
+  ratio: 'YTD',
+  latest: 'Latest',
+  rolling12: 'Rolling 12 months',
+};
+
+/** "YTD 1,628 · target to date 1,068 · variance +560 (+52.4%)", "Latest 9th of 15 · target 7th · variance down 2 places" */
 export function exceptionFigures(x: ExceptionItem, show: (v: number | null) => string): string {
   const h = x.headline;
-  const parts = [`${x.measure.aggregation === 'latest' ? 'Latest' : 'YTD'} ${show(x.judged)}`];
+  const { unit, aggregation } = x.measure;
+  const judged =
+    unit === 'rank'
+      ? formatFigure(x.judged, unit, isSnapshot(aggregation) ? h.groupSize.actual : h.groupSize.ytd)
+      : show(x.judged);
+  const parts = [`${JUDGED_AS[aggregation]} ${judged}`];
   if (h.targetToDate !== null) {
     // A target identifies nobody: only the measure's own figures are suppressed.
     parts.push(
-      `${x.measure.aggregation === 'latest' ? 'target' : 'target to date'} ${formatFigure(h.targetToDate, x.measure.unit)}`,
+      `${isSnapshot(aggregation) ? 'target' : 'target to date'} ${formatFigure(h.targetToDate, unit)}`,
     );
     // A variance of a suppressed figure would give the figure away.
-    if (show(x.judged) === formatFigure(x.judged, x.measure.unit))
-      parts.push(`variance ${changeText(h.variance, h.variancePct)}`);
+    if (show(x.judged) === formatFigure(x.judged, unit))
+      parts.push(`variance ${changeText(h.variance, h.variancePct, unit)}`);
   }
   return parts.join(' · ');
 }
 
-function trendText(t: Trend, what: string): string {
+function trendText(t: Trend, what: string, unit: Measure['unit']): string {
   const pct =
-    t.changePct === null || t.direction === 'no change'
+    t.direction === 'no change'
       ? ''
-      : `, ${formatPct(Number(t.changePct.toFixed(1)))}`;
+      : unit === 'rank'
+        ? `, ${changeText(t.change, null, unit)}`
+        : t.changePct === null
+          ? ''
+          : `, ${formatPct(Number(t.changePct.toFixed(1)))}`;
   return `${what} (${t.against}): ${t.direction}${pct}`;
 }
 
 /** "Last year (2014/15 Q4): worsening, +12.3% · previous period (2015/16 Q3): improving, −8%", or null. */
 export function exceptionTrend(x: ExceptionItem): string | null {
   const parts = [
-    x.vsLastYear && trendText(x.vsLastYear, 'Last year'),
-    x.vsPrevious && trendText(x.vsPrevious, x.vsLastYear ? 'previous period' : 'Previous period'),
+    x.vsLastYear && trendText(x.vsLastYear, 'Last year', x.measure.unit),
+    x.vsPrevious &&
+      trendText(x.vsPrevious, x.vsLastYear ? 'previous period' : 'Previous period', x.measure.unit),
   ].filter((p): p is string => Boolean(p));
   return parts.length > 0 ? parts.join(' · ') : null;
 }

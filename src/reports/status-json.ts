@@ -16,11 +16,17 @@ function figures(c: ComponentStatus) {
     targetToDate: value(c.targetToDate),
     variance: value(c.variance),
     variancePct: pct(c.variancePct),
+    /** Ranks: the comparison group's size ("5th of 15"); rolling measures: the months with no return. */
+    groupSize: c.groupSize,
+    missing: c.missing,
     lastYear: {
       actual: value(c.lastYear.actual),
       ytd: value(c.lastYear.ytd),
       change: value(c.lastYear.change),
       changePct: pct(c.lastYear.changePct),
+      inPeriod: { change: value(c.lastYear.inPeriod.change), changePct: pct(c.lastYear.inPeriod.changePct) },
+      groupSize: c.lastYear.groupSize,
+      missing: c.lastYear.missing,
     },
     baseline: {
       value: value(c.baseline.value),

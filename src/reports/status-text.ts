@@ -1,31 +1,76 @@
 // A measure's status as lines of plain text (the command line, and the chat's fallback text).
 import { formatFigure, formatNumber, formatPct, formatSigned } from '../domain/format-figure.js';
+import { isSnapshot, type Unit } from '../domain/measure.js';
 import type { FinancialCalendar } from '../domain/period.js';
 import { importedText } from '../domain/return-record.js';
 import type { ComponentStatus, MeasureStatus } from '../domain/status.js';
 
 const RAG_WORD = { green: 'GREEN', amber: 'AMBER', red: 'RED', none: 'GREY' } as const;
 
-export function changeText(change: number | null, changePct: number | null): string {
+/** "+560 (+52.4%)"; a rank's change in places ("up 2 places": nearer 1st), since a rank's percentage means nothing. */
+export function changeText(change: number | null, changePct: number | null, unit?: Unit): string {
   if (change === null) return '–';
+  if (unit === 'rank') {
+    const places = Math.abs(Math.round(change));
+    const what = `${places} place${places === 1 ? '' : 's'}`;
+    return change < 0 ? `up ${what}` : change > 0 ? `down ${what}` : 'no change';
+  }
   return changePct === null
     ? formatSigned(change)
     : `${formatSigned(change)} (${formatPct(Number(changePct.toFixed(1)))})`;
 }
 
+/** "no return for 2015-08", "no return for 2014-10 to 2015-03, 2015-06": a rolling window's gaps. */
+export function missingText(months: string[]): string {
+  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
+  const runs: string[][] = [];
+  for (const m of months) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last !== undefined && index(m) === index(last) + 1) run.push(m);
+    else runs.push([m]);
+  }
+  return `no return for ${runs.map((r) => (r.length === 1 ? r[0] : `${r[0]} to ${r[r.length - 1]}`)).join(', ')}`;
+}
+
+/** The label of a component's own figure: a rolling measure's is its 12 months, others' their period. */
+export const periodFigureLabel = (s: MeasureStatus): string =>
+  s.aggregation === 'rolling12' ? 'Rolling 12 months' : 'In period';
+
+/**
+ * Whether the in-period comparison with last year says something the judged one does not: for figures
+ * added up over the year, once the year to date is more than the period.
+ */
+export const showsInPeriodChange = (s: MeasureStatus, c: ComponentStatus): boolean =>
+  !isSnapshot(s.aggregation) &&
+  c.lastYear.actual !== null &&
+  (c.actual !== c.ytd || c.lastYear.actual !== c.lastYear.value);
+
 function componentLines(s: MeasureStatus, c: ComponentStatus): string[] {
-  const f = (v: number | null) => formatFigure(v, s.unit);
-  const lines = [`In period: ${f(c.actual)}   Year to date: ${f(c.ytd)}`];
+  const f = (v: number | null, groupSize: number | null = null, missing: string[] = []) =>
+    missing.length > 0 ? `incomplete, ${missingText(missing)}` : formatFigure(v, s.unit, groupSize);
+  const change = (value: number | null, pct: number | null) => changeText(value, pct, s.unit);
+  const lines = [
+    s.aggregation === 'rolling12'
+      ? `${periodFigureLabel(s)}: ${f(c.actual, null, c.missing)}`
+      : `In period: ${f(c.actual, c.groupSize.actual)}   Year to date: ${f(c.ytd, c.groupSize.ytd)}`,
+  ];
   if (c.targetToDate !== null)
-    lines.push(`Target to date: ${f(c.targetToDate)}   Variance: ${changeText(c.variance, c.variancePct)}`);
-  if (c.lastYear.ytd !== null || c.lastYear.actual !== null) {
+    lines.push(`Target to date: ${f(c.targetToDate)}   Variance: ${change(c.variance, c.variancePct)}`);
+  if (c.lastYear.ytd !== null || c.lastYear.actual !== null || c.lastYear.missing.length > 0) {
     lines.push(
-      `Last year: ${f(c.lastYear.value)}   Change: ${changeText(c.lastYear.change, c.lastYear.changePct)}${c.direction ? ` (${c.direction})` : ''}`,
+      `Last year: ${f(c.lastYear.value, c.lastYear.groupSize, c.lastYear.missing)}   Change: ${change(c.lastYear.change, c.lastYear.changePct)}${c.direction ? ` (${c.direction})` : ''}`,
+    );
+  }
+  if (showsInPeriodChange(s, c)) {
+    const inPeriod = c.lastYear.inPeriod;
+    lines.push(
+      `Same period last year: ${f(c.lastYear.actual)}   Change: ${change(inPeriod.change, inPeriod.changePct)}`,
     );
   }
   if (c.baseline.value !== null)
     lines.push(
-      `Baseline: ${formatNumber(c.baseline.value)} ${c.baseline.label ? `(${c.baseline.label})` : ''}   Change: ${changeText(c.baseline.change, c.baseline.changePct)}`.trimEnd(),
+      `Baseline: ${f(c.baseline.value)} ${c.baseline.label ? `(${c.baseline.label})` : ''}   Change: ${change(c.baseline.change, c.baseline.changePct)}`.trimEnd(),
     );
   if (c.projectedYearEnd !== null)
     lines.push(`Projected year end: ${formatNumber(Math.round(c.projectedYearEnd))}`);

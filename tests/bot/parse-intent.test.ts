@@ -66,6 +66,46 @@ describe('parseIntent', () => {
     expect(parseIntent(text)).toEqual(intent);
   });
 
+  // Plans may give a reference without a dot ("5"); in chat it works as "2.2" does, and a bare number
+  // elsewhere (a year, a date, "in 2 days") stays what it was.
+  it.each<[string, Intent | Partial<Intent>]>([
+    ['status of 5', status('5')],
+    ['status 5', status('5')],
+    ['Status of 5?', status('5')],
+    ['status 5 2015/16 Q4', status('5', '2015/16 Q4')],
+    ['Q4 2015/16 status of 5', status('5', 'Q4 2015/16')],
+    ['status of 5 quarter 3', status('5', 'quarter 3')],
+    ['how is 5 doing', status('5')],
+    ['5', status('5')],
+    ['12', status('12')],
+    ['5a', status('5a')],
+    ['submit 5', { kind: 'submit', ref: '5', period: null }],
+    ['submit 5 2015/16 Q4', { kind: 'submit', ref: '5', period: '2015/16 Q4' }],
+    ['status of 2015/16', { kind: 'help' }],
+    ['2015', { kind: 'unknown', text: '2015' }],
+    ['override 5 to amber because the family group changed', { kind: 'override', ref: '5', rag: 'amber' }],
+    ['clear override 5 2015/16 Q4', { kind: 'clearOverride', ref: '5', period: '2015/16 Q4' }],
+    ['approve 5 2015/16 Q4', { kind: 'approve', ref: '5', period: '2015/16 Q4', revision: null }],
+    ['send back 5: the group size is 15', { kind: 'sendBack', ref: '5', comment: 'the group size is 15' }],
+    ['history of 5', { kind: 'history', ref: '5', period: null }],
+    ['reopen 5 2015/16 Q4 because a late revision', { kind: 'reopenReturn', ref: '5' }],
+    ['reopen 2015/16 Q4 because the police data was late', { kind: 'reopenPeriod', period: '2015/16 Q4' }],
+    ['reopen 15/16 Q4 because the police data was late', { kind: 'reopenPeriod', period: '15/16 Q4' }],
+    ['delegate 5 to Joanne', { kind: 'delegate', ref: '5', to: 'joanne' }],
+    ['remind 5', { kind: 'remindNow', ref: '5' }],
+    ['remind me about 5 on Monday', { kind: 'snooze', ref: '5', when: 'on monday' }],
+    ['remind me in 2 days', { kind: 'snooze', ref: null, when: 'in 2 days' }],
+    ['snooze for 5 days', { kind: 'snooze', ref: null, when: 'for 5 days' }],
+    ['remind me in about 5 days', { kind: 'snooze', ref: null, when: 'in about 5 days' }],
+    [
+      '5 not available until 24 May: iQuanta is late',
+      { kind: 'notAvailableUntil', ref: '5', when: '24 May' },
+    ],
+    ['not available until 5 June', { kind: 'notAvailableUntil', ref: null, when: '5 June' }],
+  ])('reads the dotless reference in %j', (text, intent) => {
+    expect(parseIntent(text)).toMatchObject(intent);
+  });
+
   it('never throws and always answers with a known kind', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => {

@@ -55,7 +55,10 @@ describe('the board paper', () => {
     const e = words.slice(at(' RED  2.2 Reduce violence without injury'), at(' RED  2.3'));
     expect(e).toContain('Violent crime and robbery · Significant concern · Cleveland Police');
     expect(e).toContain('In period\nYear to date\nTarget to date\nVariance\nSame period last year');
-    expect(e).toContain('489\n1,628\n1,068\n+560 (+52.4%)\n1,068\n+560 (+52.4%) (worsening)');
+    // The quarter against last year's (315), then the year to date against last year's (1,068).
+    expect(e).toContain(
+      '489\n1,628\n1,068\n+560 (+52.4%)\n315\n+174 (+55.2%)\n1,068\n+560 (+52.4%) (worsening)',
+    );
     expect(e).toContain('Commentary: 489 crimes This gives a year to date total of 1628');
     expect(e).toContain(`Corrective action: ${CORRECTIVE}`);
     expect(words.slice(at(' RED  2.1'), at(' RED  2.2'))).toContain('Corrective action: None recorded.');

@@ -4,7 +4,7 @@ import { checkText } from '../../domain/check-text.js';
 import type { Measure } from '../../domain/measure.js';
 import type { Parsed, Period } from '../../domain/period.js';
 import type { Rag } from '../../domain/plan-schema.js';
-import { RAG_LABELS } from '../../domain/rag.js';
+import { ragWordsOf } from '../../domain/rag.js';
 import { checkPeriodFor } from '../../domain/status.js';
 import { readPartnershipView, type PartnershipView } from '../../app/partnership-view.js';
 import { findMeasure } from '../../app/status-query.js';
@@ -19,7 +19,11 @@ const say = (text: string, buttons: { label: string; say: string }[] = []): Repl
   { kind: 'text', text, ...(buttons.length ? { buttons } : {}) },
 ];
 
-const word = (rag: Rag) => (rag === 'none' ? 'no RAG' : `${rag.toUpperCase()} (${RAG_LABELS[rag]})`);
+/** "AMBER (Some concerns)", in the partnership's words. */
+const word = (ctx: Ctx, rag: Rag) =>
+  rag === 'none'
+    ? 'no RAG'
+    : `${rag.toUpperCase()} (${ragWordsOf(ctx.turn.partnership.settings.ragWords)[rag]})`;
 
 /** The period asked (it must be one of the measure's and have ended), else the latest the status shows. */
 function periodOf(ctx: Ctx, view: PartnershipView, m: Measure, asked: string | null): Parsed<Period> {
@@ -81,7 +85,7 @@ export async function setOverride(
     at: turn.now,
   });
   return say(
-    `${t.m.ref} ${period} now shows ${word(rag)} instead of the computed ${word(computed.rag)}, because "${reason}". The change is in the audit trail; "clear override ${t.m.ref} ${period}" undoes it.`,
+    `${t.m.ref} ${period} now shows ${word(ctx, rag)} instead of the computed ${word(ctx, computed.rag)}, because "${reason}". The change is in the audit trail; "clear override ${t.m.ref} ${period}" undoes it.`,
     [{ label: `Status of ${t.m.ref}`, say: `status of ${t.m.ref} ${period}` }],
   );
 }
@@ -117,7 +121,7 @@ export async function clearOverride(
   });
   const computed = t.view.statusAt(t.m, t.period);
   return say(
-    `The override of ${t.m.ref} ${period} is cleared: it shows its computed status, ${word(computed.rag)}.`,
+    `The override of ${t.m.ref} ${period} is cleared: it shows its computed status, ${word(ctx, computed.rag)}.`,
     [{ label: `Status of ${t.m.ref}`, say: `status of ${t.m.ref} ${period}` }],
   );
 }

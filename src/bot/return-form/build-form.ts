@@ -1,5 +1,6 @@
 // Builds the return card's view: fields with what was typed and any errors, context figures from the
 // previous period and last year, the status preview and plausibility questions.
+import { figureValue } from '../../domain/figures.js';
 import { formatFigure } from '../../domain/format-figure.js';
 import { componentsOf, headlineOf, type Measure } from '../../domain/measure.js';
 import type { Period } from '../../domain/period.js';
@@ -8,13 +9,19 @@ import { changeText } from '../../reports/status-text.js';
 import type { Turn } from '../conversation.js';
 import type { ReturnFormView } from '../reply.js';
 import type { PartnershipView } from '../../app/partnership-view.js';
-import { figureInputs, NARRATIVE_MAX, type FormReading, type Typed } from './form-values.js';
+import {
+  figureInputs,
+  NARRATIVE_MAX,
+  type FigureInput,
+  type FormReading,
+  type Typed,
+} from './form-values.js';
 
 const UNIT_LABEL: Record<Measure['unit'], string> = {
   count: 'number',
   percent: '% (0 to 100)',
   rate: 'rate',
-  rank: 'rank (1 = best)',
+  rank: '', // the position's and the group's labels say it all
   text: 'narrative only',
 };
 
@@ -56,17 +63,27 @@ export function comparators(
 ) {
   const { cal } = turn;
   const unitWord = m.frequency === 'monthly' ? 'month' : m.frequency === 'quarterly' ? 'quarter' : 'year';
-  const at = (p: Period) => {
+  const at = (p: Period): { value: number | null; groupSize: number | null } => {
+    // An owner of a rolling measure returns one month: compare it with months, not 12-month totals.
+    if (m.aggregation === 'rolling12') {
+      const f = view.returns.get(m.ref)?.find((r) => cal.equals(r.period, p))?.figures?.[key];
+      return { value: f === undefined ? null : figureValue(f, false), groupSize: null };
+    }
     const s = view.statusAt(m, p).components.find((c) => c.key === key);
-    return s?.actual ?? null;
+    return { value: s?.actual ?? null, groupSize: s?.groupSize.actual ?? null };
   };
   return [
-    { label: `Last ${unitWord} (${cal.format(cal.previous(period))})`, value: at(cal.previous(period)) },
+    { label: `Last ${unitWord} (${cal.format(cal.previous(period))})`, ...at(cal.previous(period)) },
     {
       label: `Same ${unitWord} last year (${cal.format(cal.sameLastYear(period))})`,
-      value: at(cal.sameLastYear(period)),
+      ...at(cal.sameLastYear(period)),
     },
   ];
+}
+
+function placeholderOf(m: Measure, part: FigureInput['part']): string {
+  if (part === 'groupSize') return 'e.g. 15';
+  return m.unit === 'percent' ? 'e.g. 92.5' : m.unit === 'rank' ? 'e.g. 5' : 'e.g. 336';
 }
 
 export function buildForm(
@@ -83,7 +100,7 @@ export function buildForm(
         ? { min: 0, max: null }
         : { min: m.unit === 'rank' ? 1 : null, max: null };
   const context = comparators(turn, view, m, period).map(
-    (c) => `${c.label}: ${c.value === null ? 'no figure' : formatFigure(c.value, m.unit)}`,
+    (c) => `${c.label}: ${c.value === null ? 'no figure' : formatFigure(c.value, m.unit, c.groupSize)}`,
   );
   if (m.components)
     context.unshift(
@@ -96,7 +113,7 @@ export function buildForm(
     text: [
       st.preview.label,
       st.preview.headline.variance !== null
-        ? `${changeText(st.preview.headline.variance, st.preview.headline.variancePct)} against the target to date`
+        ? `${changeText(st.preview.headline.variance, st.preview.headline.variancePct, m.unit)} against the target to date`
         : null,
     ]
       .filter(Boolean)
@@ -114,9 +131,9 @@ export function buildForm(
             key: f.id,
             label: f.label,
             value: st.typed[f.id] ?? '',
-            placeholder: m.unit === 'percent' ? 'e.g. 92.5' : 'e.g. 336',
+            placeholder: placeholderOf(m, f.part),
             error: st.errors[f.id] ?? null,
-            min: ranges.min,
+            min: f.part === 'groupSize' ? 2 : ranges.min,
             max: f.part === 'value' ? ranges.max : null,
             whole: m.unit === 'count' || m.unit === 'rank' || f.part !== 'value',
           })),

@@ -1,7 +1,7 @@
 // Reading a submitted return card: what was typed, field by field, checked against the measure's rules.
 import { checkFigure } from '../../domain/check-figure.js';
 import { checkText } from '../../domain/check-text.js';
-import type { Figure, Figures } from '../../domain/figures.js';
+import { isRank, isRatio, type Figure, type Figures } from '../../domain/figures.js';
 import { parseIsoDate } from '../../domain/iso-date.js';
 import { componentsOf, type Measure } from '../../domain/measure.js';
 import { readNumber } from '../../domain/read-number.js';
@@ -29,12 +29,33 @@ export interface FormReading {
 export interface FigureInput {
   id: string;
   key: string;
-  part: 'value' | 'numerator' | 'denominator';
+  part: 'value' | 'numerator' | 'denominator' | 'groupSize';
   label: string;
 }
 
-/** The input ids of a measure's figures: one per component, or numerator and denominator for ratios. */
+/**
+ * The input ids of a measure's figures: one per component, numerator and denominator for ratios, or a
+ * position and the comparison group's size for ranks (the group changes from year to year).
+ */
 export function figureInputs(m: Measure): FigureInput[] {
+  if (m.unit === 'rank')
+    return componentsOf(m).flatMap((c): FigureInput[] => {
+      const name = m.components ? `${c.label}: ` : '';
+      return [
+        {
+          id: `figure.${c.key}`,
+          key: c.key,
+          part: 'value',
+          label: `${name}Position in the group (1 = best)`,
+        },
+        {
+          id: `figure.${c.key}.groupSize`,
+          key: c.key,
+          part: 'groupSize',
+          label: `${name}Members in the comparison group`,
+        },
+      ];
+    });
   return componentsOf(m).flatMap((c): FigureInput[] =>
     m.aggregation === 'ratio'
       ? [
@@ -96,7 +117,7 @@ export function readForm(m: Measure, typed: Typed): FormReading {
   if (narrative === '') errors.narrative = 'Add a short commentary: what the figure shows and why';
   let figures: Figures | null = null;
   if (m.unit !== 'text') {
-    const parts: Record<string, { value?: number; numerator?: number; denominator?: number }> = {};
+    const parts: Record<string, Partial<Record<FigureInput['part'], number>>> = {};
     for (const input of figureInputs(m)) {
       const text = (typed[input.id] ?? '').trim();
       if (text === '') {
@@ -117,17 +138,24 @@ export function readForm(m: Measure, typed: Typed): FormReading {
     }
     figures = {};
     for (const [key, p] of Object.entries(parts)) {
+      if (m.unit === 'rank') {
+        const groupProblem = p.groupSize === undefined ? null : checkGroupSize(p.groupSize);
+        if (groupProblem) errors[`figure.${key}.groupSize`] = groupProblem;
+        if (p.value === undefined || p.groupSize === undefined || groupProblem) continue;
+      }
       const figure: Figure | undefined =
-        p.value ??
-        (p.numerator !== undefined && p.denominator !== undefined
-          ? { numerator: p.numerator, denominator: p.denominator }
-          : undefined);
+        m.unit === 'rank' && p.value !== undefined && p.groupSize !== undefined
+          ? { position: p.value, groupSize: p.groupSize }
+          : (p.value ??
+            (p.numerator !== undefined && p.denominator !== undefined
+              ? { numerator: p.numerator, denominator: p.denominator }
+              : undefined));
       if (figure === undefined) continue;
       const problem =
-        typeof figure === 'number' || figure.denominator > 0
+        !isRatio(figure) || figure.denominator > 0
           ? checkFigure(m.unit, figure)
           : 'the denominator must be more than 0';
-      const id = typeof figure === 'number' ? `figure.${key}` : `figure.${key}.numerator`;
+      const id = isRatio(figure) ? `figure.${key}.numerator` : `figure.${key}`;
       if (problem) errors[id] = problem.charAt(0).toUpperCase() + problem.slice(1);
       else figures[key] = figure;
     }
@@ -138,16 +166,34 @@ export function readForm(m: Measure, typed: Typed): FormReading {
   return { typed, figures, narrative, notAvailable: null, expected: null, correctiveAction, errors };
 }
 
-/** The typed strings for an existing return, so a revision starts from the current figures. */
+/**
+ * The typed strings for an existing return, so a revision starts from the current figures; a rank's
+ * group size starts as the plan's.
+ */
 export function typedFromFigures(m: Measure, figures: Figures | null): Typed {
   const out: Typed = {};
-  if (!figures) return out;
   for (const input of figureInputs(m)) {
-    const f = figures[input.key];
-    if (f === undefined) continue;
-    if (typeof f === 'number') {
-      if (input.part === 'value') out[input.id] = String(f);
-    } else if (input.part !== 'value') out[input.id] = String(f[input.part]);
+    const f = figures?.[input.key];
+    if (f === undefined) {
+      if (input.part === 'groupSize' && m.groupSize !== undefined) out[input.id] = String(m.groupSize);
+      continue;
+    }
+    const shown = partOf(m, f, input.part);
+    if (shown !== undefined) out[input.id] = String(shown);
   }
   return out;
+}
+
+/** The number a stored figure puts in one input; a rank stored as a bare position is in the plan's group. */
+function partOf(m: Measure, f: Figure, part: FigureInput['part']): number | undefined {
+  if (typeof f === 'number') return part === 'value' ? f : part === 'groupSize' ? m.groupSize : undefined;
+  if (isRank(f)) return part === 'value' ? f.position : part === 'groupSize' ? f.groupSize : undefined;
+  return part === 'numerator' || part === 'denominator' ? f[part] : undefined;
+}
+
+/** A comparison group's size as typed on the card: whole, and at least 2. */
+function checkGroupSize(n: number): string | null {
+  return Number.isInteger(n) && n >= 2
+    ? null
+    : `${n} is not a group size: enter how many are in the comparison group, e.g. 15`;
 }
