@@ -10,7 +10,7 @@ export type BodyResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 
 export const JSON_BODY_LIMIT = 256 * 1024;
 
 /** How much of a refused body is read and thrown away before the connection is dropped. */
-export const DISCARD_AT_MOST = 64 * 1024 * 1024;
+const DISCARD_AT_MOST = 64 * 1024 * 1024;
 
 function discardRest(req: IncomingMessage, alreadyRead: number): void {
   let read = alreadyRead;

@@ -90,6 +90,7 @@ describe('signed junk gets a prompt 400 with the reason', () => {
       FORM,
       /payload|command/,
     ],
+    ['a command that is not one', form({ command: 'perf', text: 'help' }), FORM, /command/],
     ['block_actions with no actions', form({ payload: clickWith({ actions: undefined }) }), FORM, /action/],
     [
       'block_actions with an empty actions list',
@@ -147,6 +148,13 @@ describe('junk with a bad signature says nothing about the junk', () => {
 });
 
 describe("Slack's own checks still pass", () => {
+  it('app_rate_limited is acknowledged at once', async () => {
+    const res = await promptly(() =>
+      sendEvent(t.server.url, { type: 'app_rate_limited', team_id: 'T0PARTNER', minute_rate_limited: 1 }),
+    );
+    expect(res.status).toBe(200);
+  });
+
   it('url_verification is answered with the challenge', async () => {
     const res = await sendEvent(t.server.url, { type: 'url_verification', challenge: 'c-123', token: 'x' });
     expect(res.status).toBe(200);

@@ -3,9 +3,9 @@
 // leaves the rest unanswered for three seconds before a 404.
 import { z } from 'zod';
 
-export const JSON_MEDIA_TYPE = 'application/json';
+const JSON_MEDIA_TYPE = 'application/json';
 /** Bolt reads a body as a form only when the content-type is exactly this. */
-export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
+const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
 
 export type BodyCheck =
   | { ok: true; kind: 'bolt' | 'rate-limited'; mediaType: string }
@@ -32,7 +32,7 @@ const PAYLOAD_SHAPES: Record<string, [z.ZodType, string]> = {
 const refuse = (error: string, status: 400 | 415 = 400): BodyCheck => ({ ok: false, status, error });
 
 /** The media type of a content-type header, lower case and without parameters. */
-export function mediaTypeOf(contentType: string | undefined): string {
+function mediaTypeOf(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
