@@ -40,7 +40,8 @@ export function createReportLinks(o: ReportLinkOptions): ReportLinks {
   const sign = (l: ReportLink, expires: string) =>
     createHmac('sha256', o.key)
       .update(JSON.stringify(['report', l.partnership, l.period, l.ext, l.person, expires]))
-      .digest('base64url');
+      // Hex, not base64url: a link shown in a card's text must hold nothing Markdown reads ("_").
+      .digest('hex');
   return {
     minutes: o.minutes,
     url: (l, now) => {

@@ -10,9 +10,23 @@
  */
 const ANYWHERE = /[\\`*_[\]<>~|]|&(?=#?[a-z0-9]+;)/gi;
 
+/**
+ * A bare web address made only of characters Markdown does not read (an "_" only between letters or
+ * digits, where it never makes emphasis): left exactly as it is, so a link the bot made (a signed
+ * download) still works; its text is its address, so it cannot pass for another. Anything else in it
+ * is escaped with the rest of the text.
+ */
+const BARE_URL = /https?:\/\/(?:[A-Za-z0-9\-.~:/?#@!$'()+,;=%]|&(?!#?[a-z0-9]+;)|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))+/gi;
+
 export function escapeCardMarkdown(text: string): string {
+  const urls: string[] = [];
+  // Set aside before escaping (a private-use placeholder), put back after; a text that already holds
+  // the placeholder's character has its addresses escaped with the rest rather than be misread.
+  const held = text.includes('\uE000')
+    ? text
+    : text.replace(BARE_URL, (url) => `\uE000${urls.push(url) - 1}\uE001`);
   return (
-    text
+    held
       .replace(ANYWHERE, '\\$&')
       // Indentation would make a code block; Markdown hosts do not show it anyway.
       .replace(/^[ \t]+/gm, '')
@@ -20,5 +34,6 @@ export function escapeCardMarkdown(text: string): string {
       .replace(/^#(?=#{0,5}(?:[ \t]|$))/gm, '\\#')
       .replace(/^[+-](?=[ \t]|$)|^-(?=-)|^=(?==*[ \t]*$)/gm, '\\$&')
       .replace(/^(\d{1,9})([.)])(?=[ \t]|$)/gm, '$1\\$2')
+      .replace(/\uE000(\d+)\uE001/g, (held, i: string) => urls[Number(i)] ?? held)
   );
 }

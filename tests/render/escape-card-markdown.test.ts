@@ -35,6 +35,18 @@ describe('escapeCardMarkdown', () => {
     expect(escapeCardMarkdown(link)).toBe(link);
   });
 
+  it('leaves a web address the bot made exactly as it was, "_" between letters and all', () => {
+    const link =
+      'https://perf.example/reports/stockton/2015-16-Q4.xlsx?by=dan_mercer&expires=1462185000&sig=9f86d081884c7d65';
+    expect(escapeCardMarkdown(`• Excel workbook: ${link}`)).toBe(`• Excel workbook: ${link}`);
+  });
+
+  it('escapes what Markdown would read in an address: it is not a link of ours', () => {
+    expect(escapeCardMarkdown('https://evil.example/_x_ [y](z)')).toBe(
+      'https://evil.example/\\_x\\_ \\[y\\](z)',
+    );
+  });
+
   it('leaves ordinary prose exactly as it was', () => {
     const prose =
       "2.2 rose 12% (from 439 to 489): see Q3's note; up 11.4% — isn't it? Yes! #3 on the list, -5 on Q2.";

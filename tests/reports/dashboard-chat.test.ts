@@ -59,7 +59,7 @@ describe('what a coordinator is sent', () => {
       'Your download links (for you only; they stop working in 30 minutes):',
     ]);
     expect(text).toMatch(
-      /^• Word board paper \(exceptions first\): https:\/\/perf\.example\/reports\/stockton\/2015-16-Q3\.docx\?by=priya-sandhu&expires=\d+&sig=[\w-]{43}$/m,
+      /^• Word board paper \(exceptions first\): https:\/\/perf\.example\/reports\/stockton\/2015-16-Q3\.docx\?by=priya-sandhu&expires=\d+&sig=[0-9a-f]{64}$/m,
     );
     expect(text).toMatch(
       /^• Excel workbook: https:\/\/perf\.example\/reports\/stockton\/2015-16-Q3\.xlsx\?/m,
