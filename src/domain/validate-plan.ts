@@ -6,6 +6,7 @@ import { componentsOf, headlineOf, type Measure } from './measure.js';
 import type { FinancialCalendar, Period } from './period.js';
 import type { OverrideInput, Plan, ReturnInput } from './plan-schema.js';
 import { planYearsOf } from './reporting-calendar.js';
+import { targetIssues } from './target-issues.js';
 import type { ReturnContent } from './return-record.js';
 
 export interface PlanIssue {
@@ -55,6 +56,7 @@ export function validatePlan(plan: Plan, cal: FinancialCalendar): CheckedPlan {
       issue(['measures', i, 'owner'], `no person "${m.owner}": add them under people`);
   });
   issues.push(...measureKindIssues(plan.partnership, plan.measures));
+  plan.measures.forEach((m, i) => issues.push(...targetIssues(cal, m, i, years.ok ? years.value : null)));
 
   const returns: NormalReturn[] = [];
   const seen = new Set<string>();

@@ -120,6 +120,38 @@ const RETURN_1_2 = "- ref: '1.2'\n    period: 2015/16 Q1";
 
 const BAD_PLANS: BadPlan[] = [
   {
+    what: 'a target profile with three values for a quarterly measure',
+    from: 'target: { annual: 90 }',
+    to: 'target: { perPeriod: [88, 89, 90] }',
+    at: 'perPeriod: [88, 89, 90]',
+    field: 'measures[1].target.perPeriod',
+    says: /1\.2 is reported quarterly, so perPeriod needs 4 values \(one per quarter\), not 3/,
+  },
+  {
+    what: 'plan years that end before they start',
+    from: "currentYear: '2015/16'",
+    to: "planYears: { from: '2016/17', to: '2014/15' }",
+    at: 'planYears:',
+    field: 'partnership.planYears',
+    says: /planYears ends \(2014\/15\) before it starts \(2016\/17\)/,
+  },
+  {
+    what: 'plan years that are not years',
+    from: "currentYear: '2015/16'",
+    to: "planYears: { from: '2015/16 Q1', to: '2016/17' }",
+    at: 'planYears:',
+    field: 'partnership.planYears',
+    says: /"2015\/16 Q1" is not a financial year: write it like 2014\/15/,
+  },
+  {
+    what: 'a target for something that is not a year',
+    from: 'target: { annual: 90 }',
+    to: "target: { annual: 90 }\n    targetsByYear: { 'next year': { annual: 91 } }",
+    at: 'targetsByYear',
+    field: 'measures[1].targetsByYear.next year',
+    says: /"next year" is not a financial year: write it like 2016\/17/,
+  },
+  {
     what: 'an unknown unit',
     from: 'unit: count',
     to: 'unit: cnt',
@@ -268,6 +300,19 @@ describe('a bad plan', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain(`${file}:${lineOf(text, bad.at, bad.after)}: ${bad.field}: `);
     expect(errors[0]).toMatch(bad.says);
+    await unchanged();
+  });
+
+  it("a target for a year outside the plan's years is refused, naming the years", async () => {
+    const text = edit(
+      edit(minimalPlanYaml(), "currentYear: '2015/16'", "planYears: { from: '2014/15', to: '2016/17' }"),
+      'target: { annual: 90 }',
+      "target: { annual: 90 }\n    targetsByYear: { '2019/20': { annual: 91 } }",
+    );
+    const { errors, unchanged } = await importOverGoodPlan(text);
+    expect(errors.join('\n')).toMatch(
+      /measures\[1\]\.targetsByYear\.2019\/20: 2019\/20 is outside the plan's years \(2014\/15 to 2016\/17\): extend planYears or remove this target/,
+    );
     await unchanged();
   });
 
