@@ -1,15 +1,12 @@
 // The command line on the example plan: status and dashboard through runCommand, and once end to end
 // through the real entry point in a child process.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, type CommandOptions } from '../../src/cli/run-command.js';
+import { runCli } from '../helpers/run-cli.js';
 import { tempDb, type TempDb } from '../helpers/temp-db.js';
 
 const EXAMPLE = 'examples/stockton-2015-16.yaml';
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const clock = { now: new Date('2016-05-20T09:00:00Z'), today: '2016-05-20' };
 const Q4 = '2015/16 Q4';
 
@@ -149,36 +146,21 @@ describe('dashboard', () => {
 });
 
 describe('the command line, end to end', () => {
-  const cli = async (dbUrl: string, args: string[]) => {
-    // npm's own warnings (e.g. about the user's npmrc) would otherwise land on stderr.
-    const env = { ...process.env, DATABASE_URL: dbUrl, npm_config_loglevel: 'error' };
-    try {
-      const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'src/cli.ts', ...args], {
-        cwd: ROOT,
-        env,
-      });
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const failed = e as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
-
   it(
     'imports the example, answers status 2.2 as JSON, and refuses 9.9 in one line',
     { timeout: 60_000 },
     async () => {
       const fresh = await tempDb();
       try {
-        const imported = await cli(fresh.url, ['import', EXAMPLE]);
+        const imported = await runCli(fresh.url, ['import', EXAMPLE]);
         expect(imported).toMatchObject({ code: 0, stderr: '' });
         expect(imported.stdout).toContain('18 measures, 93 returns for "stockton"');
 
-        const status = await cli(fresh.url, ['status', '2.2', '--period', Q4, '--json']);
+        const status = await runCli(fresh.url, ['status', '2.2', '--period', Q4, '--json']);
         expect(status).toMatchObject({ code: 0, stderr: '' });
         expect(JSON.parse(status.stdout)).toMatchObject({ ref: '2.2', ytd: 1628, rag: 'red' });
 
-        const unknown = await cli(fresh.url, ['status', '9.9']);
+        const unknown = await runCli(fresh.url, ['status', '9.9']);
         expect(unknown.code).not.toBe(0);
         expect(unknown.stdout).toBe('');
         expect(unknown.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/no measure "9\.9"/)]);

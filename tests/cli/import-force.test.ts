@@ -1,12 +1,10 @@
 // `import` on the command line after an owner submitted in chat: it keeps the chat return and says so,
 // a dry run says the same, `--force` needs a reason and then replaces it, audited; imported returns read
 // as imported in `status`.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand, type CommandOptions } from '../../src/cli/run-command.js';
 import { botSession, only, STOCKTON_PLAN, type BotSession } from '../helpers/bot-session.js';
+import { runCli } from '../helpers/run-cli.js';
 import { snapshot } from '../helpers/temp-db.js';
 import { submit22 } from '../signoff/sign-off-helpers.js';
 
@@ -117,20 +115,7 @@ describe('status of an imported return', () => {
 });
 
 describe('the real command line', () => {
-  const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-  const cli = async (args: string[]) => {
-    const env = { ...process.env, DATABASE_URL: s.db.url, npm_config_loglevel: 'error' };
-    try {
-      const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'src/cli.ts', ...args], {
-        cwd: ROOT,
-        env,
-      });
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const failed = e as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const cli = (args: string[]) => runCli(s.db.url, args);
 
   it('takes --force and --reason, and refuses --force alone in one line', { timeout: 60_000 }, async () => {
     const alone = await cli(['import', STOCKTON_PLAN, '--force']);
