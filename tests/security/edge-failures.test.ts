@@ -2,15 +2,14 @@
 // Framework connector that cannot be reached, a client that goes away mid-request, a chunked body far
 // over the limit, and the shape of the log lines themselves.
 import { connect } from 'node:net';
-import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createLogger } from '../../src/log.js';
 import { startFakeConnector, type FakeConnector } from '../fakes/bot-connector.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.js';
 import * as payloads from '../fixtures/slack/payloads.js';
 import { DAN, sendEvent, slackEnv, startSlackTestServer } from '../channels/slack-client.js';
 import { DAN_AAD, fromUser, postActivity, teamsActivity } from '../channels/teams-client.js';
 import type { TestServer } from '../channels/test-server.js';
+import { captureLog } from '../helpers/captured-log.js';
 
 interface Line {
   level: number;
@@ -19,7 +18,7 @@ interface Line {
   [key: string]: unknown;
 }
 
-const lines: string[] = [];
+const { log, lines } = captureLog();
 let api: FakeSlackApi;
 let connector: FakeConnector;
 let t: TestServer;
@@ -27,16 +26,7 @@ let t: TestServer;
 beforeAll(async () => {
   api = await startFakeSlackApi();
   connector = await startFakeConnector();
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  t = await startSlackTestServer(
-    { ...slackEnv(api), REMINDERS: 'off', RATE_LIMIT_PER_MINUTE: '0' },
-    createLogger('info', { destination }),
-  );
+  t = await startSlackTestServer({ ...slackEnv(api), REMINDERS: 'off', RATE_LIMIT_PER_MINUTE: '0' }, log);
 });
 
 afterAll(async () => {

@@ -3,12 +3,11 @@
 // logged as a warning and answered nowhere, so the bot cannot be made to post to other machines.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { responseUrlAllowed } from '../../src/channels/slack/response-url-guard.js';
-import { createLogger } from '../../src/log.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.js';
 import * as payloads from '../fixtures/slack/payloads.js';
+import { captureLog } from '../helpers/captured-log.js';
 import { snapshot } from '../helpers/temp-db.js';
 import {
   DAN,
@@ -19,7 +18,7 @@ import {
 } from '../channels/slack-client.js';
 import type { TestServer } from '../channels/test-server.js';
 
-const lines: string[] = [];
+const { log, lines } = captureLog();
 let api: FakeSlackApi;
 let t: TestServer;
 /** Another machine, as far as the bot knows: it must never be posted to. */
@@ -35,16 +34,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
   elsewhereUrl = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  t = await startSlackTestServer(
-    { ...slackEnv(api), REMINDERS: 'off' },
-    createLogger('info', { destination }),
-  );
+  t = await startSlackTestServer({ ...slackEnv(api), REMINDERS: 'off' }, log);
 });
 
 afterAll(async () => {

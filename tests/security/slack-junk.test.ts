@@ -2,11 +2,10 @@
 // event with no event, a click with no action, a text/plain body) are answered at once with a 4xx and a
 // short reason, nothing stored changes, nothing is logged at error level and the process lives on. Junk
 // with a bad signature is a plain 401, so an unsigned caller learns nothing about what was wrong.
-import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.js';
 import * as payloads from '../fixtures/slack/payloads.js';
+import { captureLog } from '../helpers/captured-log.js';
 import { snapshot } from '../helpers/temp-db.js';
 import {
   DAN,
@@ -22,22 +21,13 @@ import type { TestServer } from '../channels/test-server.js';
 const JSON_TYPE = 'application/json';
 const FORM = 'application/x-www-form-urlencoded';
 
-const lines: string[] = [];
+const { log, lines } = captureLog();
 let api: FakeSlackApi;
 let t: TestServer;
 
 beforeAll(async () => {
   api = await startFakeSlackApi();
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  t = await startSlackTestServer(
-    { ...slackEnv(api), REMINDERS: 'off' },
-    createLogger('info', { destination }),
-  );
+  t = await startSlackTestServer({ ...slackEnv(api), REMINDERS: 'off' }, log);
 });
 
 afterAll(async () => {
