@@ -1,6 +1,7 @@
 // Wiring for the Slack channel: the bolt App, its listeners, and the /slack/events route (or the
 // Socket Mode connection). Off when SLACK_BOT_TOKEN is not set.
 import type { App } from '@slack/bolt';
+import type { InboundClaims } from '../../app/inbound-claims.js';
 import type { Conversation } from '../../bot/conversation.js';
 import type { ChartImages } from '../../charts/chart-delivery.js';
 import type { Config } from '../../config.js';
@@ -28,6 +29,7 @@ export interface SlackChannelDeps {
   /** Real time, for the timestamps of Slack's signatures (the same as `clock` outside tests). */
   wallClock: () => Date;
   conversation: Conversation;
+  claims: InboundClaims;
   /** How chart images reach Slack (URLs, or uploads where Slack cannot fetch them). */
   charts?: ChartImages;
 }
@@ -65,6 +67,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel | null 
     app,
     {
       db,
+      claims: deps.claims,
       log,
       conversation: deps.conversation,
       clock: { now: clock, ...(config.TODAY ? { today: config.TODAY } : {}) },
