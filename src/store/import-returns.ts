@@ -84,41 +84,49 @@ export async function importReturns(
   const out: ReturnsImported = { created: 0, updated: 0, unchanged: 0, conflicts: [] };
   for (const r of i.returns) {
     const measureId = i.measureIds.get(r.ref) as number;
-    const period = cal.format(r.period);
-    const latest = await latestRevision(tx, measureId, period);
-    const revision = importedRevision(measureId, r, i.now);
-    if (isChat(latest) && compareWithStored(latest, r) !== 'different') {
-      // The owner's words over the same figures stay theirs: nothing to report, nothing written.
+    const latest = await latestRevision(tx, measureId, cal.format(r.period));
+    if (!isChat(latest)) {
+      const stored = await storeRevision(tx, cal, importedRevision(measureId, r, i.now), latest);
+      out[stored.kind === 'unchanged' ? 'unchanged' : stored.revision === 1 ? 'created' : 'updated']++;
+      continue;
+    }
+    // The owner's words over the same figures stay theirs: nothing to report, nothing written.
+    if (compareWithStored(latest, r) !== 'different') {
       out.unchanged++;
       continue;
     }
-    if (isChat(latest)) {
-      const conflict = await chatConflict(tx, cal, r, measureId, latest);
-      if (i.force) {
-        const stored = await storeRevision(tx, cal, { ...revision, onlyIfChanged: false }, latest);
-        await recordAudit(tx, {
-          partnershipId: i.partnershipId,
-          at: i.now,
-          ...i.by,
-          action: 'return.replace',
-          ref: r.ref,
-          period,
-          before: { ...auditContent(conflict.chat), submittedBy: latest.submittedBy, source: latest.source },
-          after: auditContent({ ...r, revision: stored.revision }),
-          reason: i.force.reason,
-        });
-        conflict.replacedBy = stored.revision;
-        out.updated++;
-      } else out.unchanged++;
-      out.conflicts.push(conflict);
-      continue;
-    }
-    const stored = await storeRevision(tx, cal, revision, latest);
-    if (stored.kind === 'unchanged') out.unchanged++;
-    else if (stored.revision === 1) out.created++;
-    else out.updated++;
+    const conflict = await chatConflict(tx, cal, r, measureId, latest);
+    if (i.force) {
+      conflict.replacedBy = await replaceChatReturn(tx, cal, i, r, latest);
+      out.updated++;
+    } else out.unchanged++;
+    out.conflicts.push(conflict);
   }
   return out;
+}
+
+/** A forced import over a chat return: the file's revision, and its audit event naming who and why. */
+async function replaceChatReturn(
+  tx: Tx,
+  cal: FinancialCalendar,
+  i: ReturnsImport,
+  r: NormalReturn,
+  chat: ReturnRow,
+): Promise<number> {
+  const revision = { ...importedRevision(chat.measureId, r, i.now), onlyIfChanged: false };
+  const stored = await storeRevision(tx, cal, revision, chat);
+  await recordAudit(tx, {
+    partnershipId: i.partnershipId,
+    at: i.now,
+    ...i.by,
+    action: 'return.replace',
+    ref: r.ref,
+    period: chat.period,
+    before: { ...auditContent(toRecord(cal, chat)), submittedBy: chat.submittedBy, source: chat.source },
+    after: auditContent({ ...r, revision: stored.revision }),
+    reason: i.force?.reason ?? null,
+  });
+  return stored.revision;
 }
 
 async function chatConflict(
