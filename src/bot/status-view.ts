@@ -4,7 +4,13 @@ import { NONE_LABELS, RAG_LABELS, ragWordsOf, type RagWords } from '../domain/ra
 import type { Rag } from '../domain/plan-schema.js';
 import { importedText, type ReturnRecord } from '../domain/return-record.js';
 import type { ComponentStatus, MeasureStatus } from '../domain/status.js';
-import { changeText, missingText, periodFigureLabel, showsInPeriodChange } from '../reports/status-text.js';
+import {
+  changeText,
+  missingText,
+  partlyMissing,
+  periodFigureLabel,
+  showsInPeriodChange,
+} from '../reports/status-text.js';
 import type { Figure, SayButton, StatusView } from './reply.js';
 import type { Turn } from './conversation.js';
 
@@ -30,7 +36,7 @@ function figuresOf(s: MeasureStatus, c: ComponentStatus, show: Show, suppressed 
   const out: Figure[] = [
     {
       label: periodFigureLabel(s),
-      value: c.missing.length > 0 ? incomplete(c.missing) : show(c.actual, c.groupSize.actual),
+      value: partlyMissing(c.missing) ? incomplete(c.missing) : show(c.actual, c.groupSize.actual),
     },
   ];
   if (c.ytd !== null && c.ytd !== c.actual && !suppressed)
@@ -54,7 +60,7 @@ function figuresOf(s: MeasureStatus, c: ComponentStatus, show: Show, suppressed 
   } else if (ly.value !== null) {
     const changed = suppressed ? '' : ` · change ${change(ly.change, ly.changePct)}${dir}`;
     out.push({ label: 'Same period last year', value: `${show(ly.value, ly.groupSize)}${changed}` });
-  } else if (ly.missing.length > 0) {
+  } else if (partlyMissing(ly.missing)) {
     out.push({ label: 'Same period last year', value: incomplete(ly.missing) });
   }
   if (suppressed) return out;

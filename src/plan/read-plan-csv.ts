@@ -22,6 +22,8 @@ export const MEASURE_COLUMNS = [
   'target_change_pct',
   'tolerance_pct',
 ] as const;
+/** Columns a measures CSV may add: a rank's comparison group size. */
+export const OPTIONAL_MEASURE_COLUMNS = ['group_size'] as const;
 export const RETURN_COLUMNS = [
   'ref',
   'period',
@@ -64,7 +66,8 @@ export function readPlanCsv(file: string, text: string, base: Plan): PlanRead {
       ],
     };
   }
-  const known: readonly string[] = kind === 'measures' ? MEASURE_COLUMNS : RETURN_COLUMNS;
+  const known: readonly string[] =
+    kind === 'measures' ? [...MEASURE_COLUMNS, ...OPTIONAL_MEASURE_COLUMNS] : RETURN_COLUMNS;
   const unknown = header.filter((h) => !known.includes(h));
   if (unknown.length > 0)
     return {
@@ -101,6 +104,7 @@ function mergeMeasures(base: Plan, rows: Numbered[]): { plan: unknown; lines: (n
       unit: text(row.unit),
       polarity: text(row.polarity),
       aggregation: text(row.aggregation),
+      groupSize: num(row.group_size),
       baseline:
         num(row.baseline) !== undefined
           ? { value: num(row.baseline), label: row.baseline_label ?? '' }

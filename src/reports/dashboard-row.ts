@@ -6,7 +6,13 @@ import type { Rag } from '../domain/plan-schema.js';
 import { RAG_LABELS, type RagWords } from '../domain/rag.js';
 import type { ComponentStatus, MeasureStatus } from '../domain/status.js';
 import type { DashboardCell, DashboardPart, DashboardRow, Figure } from './dashboard.js';
-import { changeText, missingText, periodFigureLabel, showsInPeriodChange } from './status-text.js';
+import {
+  changeText,
+  missingText,
+  partlyMissing,
+  periodFigureLabel,
+  showsInPeriodChange,
+} from './status-text.js';
 
 export interface RowInput {
   /** Every quarter of the year; status null for those after the dashboard's period. */
@@ -107,7 +113,7 @@ function cellNote(m: Measure, s: MeasureStatus): string | null {
  * rank; a rolling 12 months with a month missing says which.
  */
 function componentValue(m: Measure, c: ComponentStatus, show: Show, withYtd: boolean): string {
-  if (c.missing.length > 0 && c.actual === null) return incomplete(c.missing);
+  if (partlyMissing(c.missing)) return incomplete(c.missing);
   const inPeriod = show(c.actual, c.groupSize.actual);
   return withYtd && m.aggregation === 'sum' && c.ytd !== null && c.ytd !== c.actual
     ? `${inPeriod} (YTD ${show(c.ytd)})`
@@ -153,7 +159,7 @@ function figures(m: Measure, s: MeasureStatus, show: Show, suppressed: boolean):
   const out: (Figure | null)[] = [
     {
       label: periodFigureLabel(s),
-      value: c.missing.length > 0 ? incomplete(c.missing) : show(c.actual, c.groupSize.actual),
+      value: partlyMissing(c.missing) ? incomplete(c.missing) : show(c.actual, c.groupSize.actual),
     },
     isSnapshot(m.aggregation) || suppressed ? null : { label: 'Year to date', value: show(c.ytd) },
     c.targetToDate === null ? null : { label: 'Target to date', value: target(c.targetToDate) },
@@ -169,7 +175,7 @@ function figures(m: Measure, s: MeasureStatus, show: Show, suppressed: boolean):
           label: both ? 'Year to date last year' : 'Same period last year',
           value: show(ly.value, ly.groupSize),
         }
-      : ly.missing.length > 0
+      : partlyMissing(ly.missing)
         ? { label: 'Same period last year', value: incomplete(ly.missing) }
         : null,
     ly.change === null || suppressed

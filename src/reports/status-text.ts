@@ -33,6 +33,12 @@ export function missingText(months: string[]): string {
   return `no return for ${runs.map((r) => (r.length === 1 ? r[0] : `${r[0]} to ${r[r.length - 1]}`)).join(', ')}`;
 }
 
+/**
+ * Whether a rolling figure is held back by gaps worth naming: some of its 12 months are in but not all.
+ * With none in, there is simply no figure yet ("–"), not twelve months to list.
+ */
+export const partlyMissing = (missing: string[]): boolean => missing.length > 0 && missing.length < 12;
+
 /** The label of a component's own figure: a rolling measure's is its 12 months, others' their period. */
 export const periodFigureLabel = (s: MeasureStatus): string =>
   s.aggregation === 'rolling12' ? 'Rolling 12 months' : 'In period';
@@ -48,7 +54,7 @@ export const showsInPeriodChange = (s: MeasureStatus, c: ComponentStatus): boole
 
 function componentLines(s: MeasureStatus, c: ComponentStatus): string[] {
   const f = (v: number | null, groupSize: number | null = null, missing: string[] = []) =>
-    missing.length > 0 ? `incomplete, ${missingText(missing)}` : formatFigure(v, s.unit, groupSize);
+    partlyMissing(missing) ? `incomplete, ${missingText(missing)}` : formatFigure(v, s.unit, groupSize);
   const change = (value: number | null, pct: number | null) => changeText(value, pct, s.unit);
   const lines = [
     s.aggregation === 'rolling12'
@@ -57,7 +63,7 @@ function componentLines(s: MeasureStatus, c: ComponentStatus): string[] {
   ];
   if (c.targetToDate !== null)
     lines.push(`Target to date: ${f(c.targetToDate)}   Variance: ${change(c.variance, c.variancePct)}`);
-  if (c.lastYear.ytd !== null || c.lastYear.actual !== null || c.lastYear.missing.length > 0) {
+  if (c.lastYear.ytd !== null || c.lastYear.actual !== null || partlyMissing(c.lastYear.missing)) {
     lines.push(
       `Last year: ${f(c.lastYear.value, c.lastYear.groupSize, c.lastYear.missing)}   Change: ${change(c.lastYear.change, c.lastYear.changePct)}${c.direction ? ` (${c.direction})` : ''}`,
     );

@@ -309,3 +309,25 @@ describe('the latest return of a period', () => {
     expect(statusOf('5.2', 'Q3').latest).toBeNull();
   });
 });
+
+describe('the quarter against the same quarter last year, beside the year to date (1.4)', () => {
+  // "1319 service requests to the ASB Team during Q2. This compares to 1294 last year, increase of 25";
+  // "1035 service requests and compares to 895 last year, an increase of 140"; "754 service requests …
+  // compared to 894 last year. This gives a year end total of 4311 and compares to 4374 last year, a
+  // reduction of 63 requests (1.4%)".
+  it.each<[string, number, number, number, number, number]>([
+    ['Q1', 1203, 1291, -88, 1203, -88],
+    ['Q2', 1319, 1294, 25, 2522, -63],
+    ['Q3', 1035, 895, 140, 3557, 77],
+    ['Q4', 754, 894, -140, 4311, -63],
+  ])(
+    '%s: %i in the quarter against %i, %i; %i to date, %i on last year to date',
+    (q, actual, lastYear, change, ytd, ytdChange) => {
+      const c = statusOf('1.4', q).headline;
+      expect(c).toMatchObject({ actual, ytd });
+      expect(c.lastYear.actual).toBe(lastYear);
+      expect(c.lastYear.inPeriod.change).toBe(change);
+      expect(c.lastYear.change).toBe(ytdChange);
+    },
+  );
+});

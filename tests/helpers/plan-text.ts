@@ -115,3 +115,71 @@ export async function writePlan(dir: string, name: string, text: string): Promis
   await writeFile(file, text);
   return file;
 }
+
+/** 5.2's monthly repeat victims, April 2011 to December 2012, made up to give seed 003's rolling totals. */
+export const REPEAT_VICTIMS_MONTHLY: [string, number][] = [
+  ...[3, 3, 3, 3, 3, 3, 3, 3, 3].map((v, i): [string, number] => [
+    `2011-${String(i + 4).padStart(2, '0')}`,
+    v,
+  ]),
+  ['2012-01', 2],
+  ['2012-02', 3],
+  ['2012-03', 2],
+  ...[2, 3, 2, 1, 1, 1, 2, 2, 1].map((v, i): [string, number] => [
+    `2012-${String(i + 4).padStart(2, '0')}`,
+    v,
+  ]),
+];
+
+/**
+ * A plan with the measure kinds beyond counts and percentages, from the seeds: the partnership's own
+ * RAG words (Plymouth's), a rank numbered without a dot ("5": seed 004's iQuanta comparison, "ranked
+ * 5th best out of 15"; last year 7th of 14, made up) and a rolling 12 months from monthly returns (5.2:
+ * seed 003's repeat victims of criminal damage, 32, 26 and 22 in the 12 months to Q1, Q2 and Q3 of
+ * 2012/13 against a baseline of 34).
+ */
+export function measureKindsPlanYaml(): string {
+  const months = REPEAT_VICTIMS_MONTHLY.map(
+    ([period, value]) => `  - { ref: '5.2', period: '${period}', value: ${value} }`,
+  ).join('\n');
+  return `partnership:
+  id: testshire
+  name: Testshire Community Safety Partnership
+  ragWords: { green: generally satisfied, amber: some concerns, red: area of significant concern }
+
+people:
+  - id: ana-owner
+    name: Ana Owner
+  - id: cole-coordinator
+    name: Cole Coordinator
+    role: coordinator
+
+themes:
+  - id: csp
+    name: Community safety and protection
+
+measures:
+  - ref: 5
+    title: Comparison of crime against other partnerships using iQuanta
+    theme: csp
+    source: SBC Community Safety & Strategy Team
+    owner: ana-owner
+    unit: rank
+    groupSize: 15
+    polarity: lower
+    target: { annual: 7 }
+  - ref: '5.2'
+    title: Reduce the number of repeat victims of criminal damage
+    theme: csp
+    owner: ana-owner
+    frequency: monthly
+    aggregation: rolling12
+    baseline: { value: 34, label: '2011/12: 34 individuals victim on three or more occasions' }
+    target: { changePct: 0 }
+
+returns:
+  - { ref: '5', period: 2016/17 Q1, value: { position: 7, groupSize: 14 } }
+  - { ref: '5', period: 2017/18 Q1, value: 5, narrative: Performing above average }
+${months}
+`;
+}
