@@ -3,7 +3,7 @@ import { auditCommand } from './audit-command.js';
 import { dashboardCommand } from './dashboard-command.js';
 import { exportCommand } from './export-command.js';
 import { importCommand } from './import-command.js';
-import { statusOf } from '../app/status-query.js';
+import { statusOf } from '../app/measure-status.js';
 import type { IsoDate } from '../domain/iso-date.js';
 import { financialCalendar } from '../domain/period.js';
 import { zonedInstant } from '../domain/reminder-time.js';
