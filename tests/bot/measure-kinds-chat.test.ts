@@ -23,6 +23,24 @@ async function statusCard(text: string, opts = AUGUST_2017): Promise<StatusView>
   return only(await s.say('ana-owner', text, opts), 'status').view;
 }
 
+/** Ana submits the rank's 2017/18 Q2 return card with these inputs, as typed. */
+const submitRank = (position: string, groupSize: string, narrative: string) =>
+  s.act(
+    'ana-owner',
+    {
+      verb: 'submitReturn',
+      data: {
+        ref: '5',
+        period: '2017/18 Q2',
+        token: '0.x',
+        'figure.value': position,
+        'figure.value.groupSize': groupSize,
+        narrative,
+      },
+    },
+    OCTOBER_2017,
+  );
+
 describe('a rank, asked for by a reference without a dot', () => {
   beforeEach(async () => {
     s = await botSession({ planText: measureKindsPlanYaml() });
@@ -77,21 +95,7 @@ describe('a rank, asked for by a reference without a dot', () => {
   });
 
   it('sends a position outside the group back beside the field, storing nothing', async () => {
-    const replies = await s.act(
-      'ana-owner',
-      {
-        verb: 'submitReturn',
-        data: {
-          ref: '5',
-          period: '2017/18 Q2',
-          token: '0.x',
-          'figure.value': '16',
-          'figure.value.groupSize': '15',
-          narrative: 'Slipped',
-        },
-      },
-      OCTOBER_2017,
-    );
+    const replies = await submitRank('16', '15', 'Slipped');
     const form = only(replies, 'returnForm').form;
     expect(form.fields.find((f) => f.key === 'figure.value')?.error).toBe(
       '16th of 15 is not a position: the group has 15 members',
@@ -101,21 +105,7 @@ describe('a rank, asked for by a reference without a dot', () => {
   });
 
   it('sends a group size that is not one back beside the group size', async () => {
-    const replies = await s.act(
-      'ana-owner',
-      {
-        verb: 'submitReturn',
-        data: {
-          ref: '5',
-          period: '2017/18 Q2',
-          token: '0.x',
-          'figure.value': '4',
-          'figure.value.groupSize': '1',
-          narrative: 'One',
-        },
-      },
-      OCTOBER_2017,
-    );
+    const replies = await submitRank('4', '1', 'One');
     const form = only(replies, 'returnForm').form;
     expect(form.fields.find((f) => f.key === 'figure.value.groupSize')?.error).toBe(
       '1 is not a group size: enter how many are in the comparison group, e.g. 15',
@@ -124,21 +114,7 @@ describe('a rank, asked for by a reference without a dot', () => {
   });
 
   it('stores the group size with the return, and the card then reads "4th of 16"', async () => {
-    const replies = await s.act(
-      'ana-owner',
-      {
-        verb: 'submitReturn',
-        data: {
-          ref: '5',
-          period: '2017/18 Q2',
-          token: '0.x',
-          'figure.value': '4',
-          'figure.value.groupSize': '16',
-          narrative: 'The family group gained a member',
-        },
-      },
-      OCTOBER_2017,
-    );
+    const replies = await submitRank('4', '16', 'The family group gained a member');
     const stored = only(replies, 'returnStored');
     expect(figures(stored.status)['In period']).toBe('4th of 16');
     const [revision] = await s.revisions('5', '2017/18 Q2');

@@ -153,6 +153,34 @@ describe('the command line’s status', () => {
   });
 });
 
+describe('a count’s quarter against the same quarter last year, beside the year to date (seed 000, 1.4 Q2)', () => {
+  // "1319 service requests to the ASB Team during Q2. This compares to 1294 last year, increase of 25."
+  it('is on the status card and in the command line’s status', async () => {
+    const stockton = await botSession();
+    try {
+      const view = only(await stockton.say('priya-sandhu', 'status of 1.4 2015/16 Q2'), 'status').view;
+      expect(Object.fromEntries(view.figures.map((f) => [f.label, f.value]))).toMatchObject({
+        'In period': '1,319',
+        'Year to date': '2,522',
+        'Same period last year': '1,294 · change +25 (+1.9%)',
+        'Year to date last year': '2,585 · change −63 (−2.4%), down',
+      });
+      const clock2016 = { now: new Date('2016-05-02T09:00:00Z'), today: '2016-05-02' };
+      const out = await runCommand(
+        stockton.db.prisma,
+        ['status', '1.4'],
+        { period: '2015/16 Q2' },
+        clock2016,
+      );
+      expect(out.stdout).toContain(
+        'Last year: 2,585   Change: −63 (−2.4%) (down)\nSame period last year: 1,294   Change: +25 (+1.9%)',
+      );
+    } finally {
+      await stockton.close();
+    }
+  });
+});
+
 describe('the chat’s text fallback', () => {
   it('names the RAG in the partnership’s words (figures stay on the card)', async () => {
     const reply = only(
