@@ -65,7 +65,7 @@ measures:
   - { ref: '1.2', title: Increase successful treatment completions, theme: support, owner: ola-owner,
       unit: percent, polarity: higher, aggregation: ratio, target: { annual: 55 } }
   - { ref: '1.3', title: Improve our rank among similar areas, theme: crime, owner: ola-owner, unit: rank,
-      polarity: lower, aggregation: latest, target: { annual: 5 } }
+      groupSize: 15, polarity: lower, aggregation: latest, target: { annual: 5 } }
   - { ref: '2.1', title: Monitor high-risk domestic abuse cases, theme: support, owner: ola-owner,
       unit: count, polarity: lower, sensitive: true, target: { annual: 30 } }
   - { ref: '1.4', title: Reduce first-time entrants to the youth justice system, theme: crime,
