@@ -6,6 +6,8 @@ import { importedText, type ReturnRecord } from '../domain/return-record.js';
 import type { ComponentStatus, MeasureStatus } from '../domain/status.js';
 import {
   changeText,
+  gapsText,
+  likeForLikeText,
   missingText,
   partlyMissing,
   periodFigureLabel,
@@ -39,6 +41,8 @@ function figuresOf(s: MeasureStatus, c: ComponentStatus, show: Show, suppressed 
       value: partlyMissing(c.missing) ? incomplete(c.missing) : show(c.actual, c.groupSize.actual),
     },
   ];
+  if (c.gaps.length > 0) out.push({ label: 'Missing', value: gapsText(c.gaps) });
+  const same = likeForLikeText(c);
   if (c.ytd !== null && c.ytd !== c.actual && !suppressed)
     out.push({ label: 'Year to date', value: show(c.ytd, c.groupSize.ytd) });
   if (c.targetToDate !== null) {
@@ -51,15 +55,15 @@ function figuresOf(s: MeasureStatus, c: ComponentStatus, show: Show, suppressed 
   if (showsInPeriodChange(s, c)) {
     // A count added up over the year: the period against last year's, then the year to date against last year's.
     const inPeriod = suppressed ? '' : ` · change ${change(ly.inPeriod.change, ly.inPeriod.changePct)}`;
-    out.push({ label: 'Same period last year', value: `${show(ly.actual)}${inPeriod}` });
+    out.push({ label: `Same period last year${same}`, value: `${show(ly.actual)}${inPeriod}` });
     if (ly.value !== null && !suppressed)
       out.push({
-        label: 'Year to date last year',
+        label: `Year to date last year${same}`,
         value: `${show(ly.value)} · change ${change(ly.change, ly.changePct)}${dir}`,
       });
   } else if (ly.value !== null) {
     const changed = suppressed ? '' : ` · change ${change(ly.change, ly.changePct)}${dir}`;
-    out.push({ label: 'Same period last year', value: `${show(ly.value, ly.groupSize)}${changed}` });
+    out.push({ label: `Same period last year${same}`, value: `${show(ly.value, ly.groupSize)}${changed}` });
   } else if (partlyMissing(ly.missing)) {
     out.push({ label: 'Same period last year', value: incomplete(ly.missing) });
   }

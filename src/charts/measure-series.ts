@@ -125,7 +125,8 @@ function hider(threshold: number | null) {
 
 export function measureSeries(input: SeriesInput): MeasureSeries {
   const { cal, measure: m, period } = input;
-  const statusAt = (p: Period) => computeStatus({ ...input, period: p, override: null });
+  // Last year's line is last year's own figures, not only the months this year has so far.
+  const statusAt = (p: Period) => computeStatus({ ...input, period: p, override: null, likeForLike: false });
   const askedEnd = cal.end(period);
   const year = cal.yearOf(period);
   const periods = cal.periodsInYear(year, m.frequency);
@@ -200,7 +201,9 @@ function quarterSeries(input: SeriesInput, hide: ReturnType<typeof hider>): Quar
   const spans: Period[] =
     m.frequency === 'annual' ? [{ kind: 'year', year }] : cal.periodsInYear(year, 'quarterly');
   const askedEnd = cal.end(period);
-  const heads = spans.map((p) => computeStatus({ ...input, period: p, override: null }).headline);
+  const heads = spans.map(
+    (p) => computeStatus({ ...input, period: p, override: null, likeForLike: false }).headline,
+  );
   const elapsed = spans.map((p) => cal.end(p) <= askedEnd);
   return {
     labels: spans.map((p) => periodLabel(cal, p)),

@@ -27,6 +27,8 @@ export interface SeriesReading {
   groupSize: { actual: number | null; ytd: number | null };
   /** Rolling measures: the months of the window with no figure; `actual` and `ytd` are then null. */
   missing: Period[];
+  /** The reporting periods of the year to date (up to the asked period's end) with no figure. */
+  gaps: Period[];
 }
 
 export function pointsFor(
@@ -85,6 +87,8 @@ export interface ReadSeriesArgs {
   frequency: Frequency;
   aggregation: Aggregation;
   asPercent: boolean;
+  /** Only these periods' figures count (the others read as missing): last year's same months. */
+  only?: (p: Period) => boolean;
 }
 
 /** The comparison group's size of the latest rank figure among these, if any. */
@@ -108,8 +112,10 @@ export function readSeries(a: ReadSeriesArgs): SeriesReading {
   const within = cal.periodsWithin(period, a.frequency) ?? [period];
   const periodEnd = cal.end(period);
   const toDate = year.filter((p) => cal.end(p) <= periodEnd);
-  const points = pointsFor(cal, a.returns, a.key, toDate);
-  const inPeriod = pointsFor(cal, a.returns, a.key, within);
+  const kept = (ps: SeriesPoint[]) =>
+    a.only ? ps.map((p) => (a.only?.(p.period) ? p : { ...p, figure: null })) : ps;
+  const points = kept(pointsFor(cal, a.returns, a.key, toDate));
+  const inPeriod = kept(pointsFor(cal, a.returns, a.key, within));
   const last = points[points.length - 1];
   return {
     actual: aggregate(
@@ -131,6 +137,7 @@ export function readSeries(a: ReadSeriesArgs): SeriesReading {
       ytd: groupSizeOf(points.map((p) => p.figure)),
     },
     missing: [],
+    gaps: points.filter((p) => p.figure === null).map((p) => p.period),
   };
 }
 
@@ -162,5 +169,6 @@ function readRolling(a: ReadSeriesArgs): SeriesReading {
     current: window[window.length - 1]?.figure != null,
     groupSize: { actual: null, ytd: null },
     missing,
+    gaps: [],
   };
 }

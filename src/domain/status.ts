@@ -47,6 +47,12 @@ export interface ComponentStatus {
   /** Rolling measures: the months of the 12 with no return ('2015-08'); the figures are then null. */
   missing: string[];
   /**
+   * Added-up measures: the periods of the year to date with no return ('2015/16 Q2', '2016-02'). With any,
+   * the RAG is held back (never green with a period missing), nothing is projected, and last year is read
+   * over the same periods only (`lastYear.likeForLike`).
+   */
+  gaps: string[];
+  /**
    * The judged figure (year to date, or the period's figure for snapshots) against the same point last
    * year; `inPeriod` compares the periods themselves ("1,319 against 1,294 last year, +25").
    */
@@ -58,6 +64,8 @@ export interface ComponentStatus {
     groupSize: number | null;
     /** Rolling measures: last year's missing months. */
     missing: string[];
+    /** Last year was read over this year's periods with a return only (some of this year's are missing). */
+    likeForLike: boolean;
   };
   baseline: Comparison & { label: string };
   projectedYearEnd: number | null;
@@ -94,6 +102,11 @@ export interface StatusInput {
   returns: ReturnRecord[];
   override: OverrideRecord | null;
   rules: StatusRules;
+  /**
+   * Compare a year to date with a period missing with the same periods last year only (the default);
+   * false reads last year whole (a chart drawing last year's own line).
+   */
+  likeForLike?: boolean;
 }
 
 /** Checks the period can be asked of the measure: not finer than how often it is reported. */
@@ -137,8 +150,9 @@ export function computeStatus(input: StatusInput): MeasureStatus {
 
 function componentStatus(input: StatusInput, component: Component): ComponentStatus {
   const { cal, measure, period, rules } = input;
-  const read = (p: Period): SeriesReading =>
+  const read = (p: Period, only?: (q: Period) => boolean): SeriesReading =>
     readSeries({
+      ...(only ? { only } : {}),
       cal,
       returns: input.returns,
       key: component.key,
@@ -148,11 +162,16 @@ function componentStatus(input: StatusInput, component: Component): ComponentSta
       asPercent: measure.unit === 'percent',
     });
   const now = read(period);
-  const ly = read(cal.sameLastYear(period));
+  // Summed figures with a period missing are compared with the same periods last year, like for like.
+  const summed = measure.aggregation === 'sum' || measure.aggregation === 'ratio';
+  const gaps = summed ? now.gaps : [];
+  const masked = gaps.length > 0 && input.likeForLike !== false;
+  const gapText = new Set(gaps.map((p) => cal.format(cal.shiftYears(p, -1))));
+  const ly = read(cal.sameLastYear(period), masked ? (p) => !gapText.has(cal.format(p)) : undefined);
   const lyYear = read(cal.shiftYears({ kind: 'year', year: cal.yearOf(period) }, -1));
   const baseline = component.baseline ?? (measure.components ? undefined : measure.baseline);
   const projected =
-    measure.aggregation === 'sum' && now.ytd !== null && now.withData > 0
+    measure.aggregation === 'sum' && now.ytd !== null && now.withData > 0 && gaps.length === 0
       ? (now.ytd / now.withData) * now.inYear
       : null;
 
@@ -179,7 +198,7 @@ function componentStatus(input: StatusInput, component: Component): ComponentSta
   else if (measure.polarity === 'monitor') noneReason = now.current ? 'monitoring' : 'no-data';
   else if (!ctx) noneReason = 'no-target';
   else if (annual && !annual.ok) noneReason = annual.reason;
-  else if (now.current && now.missing.length > 0) noneReason = 'incomplete';
+  else if (now.current && (now.missing.length > 0 || gaps.length > 0)) noneReason = 'incomplete';
   else if (!now.current || judged === null || ttd === null) noneReason = 'no-data';
   else if (rules.judgeAgainst === 'projection' && projected !== null && annual?.ok) {
     rag = judgeRag(projected, annual.value, measure.polarity, rules, lyYear.ytd);
@@ -204,6 +223,7 @@ function componentStatus(input: StatusInput, component: Component): ComponentSta
     label: rag === 'none' ? NONE_LABELS[noneReason ?? 'no-data'] : (rules.ragWords ?? RAG_LABELS)[rag],
     groupSize: now.groupSize,
     missing: now.missing.map((p) => cal.format(p)),
+    gaps: gaps.map((p) => cal.format(p)),
     lastYear: {
       actual: ly.actual,
       ytd: ly.ytd,
@@ -211,6 +231,7 @@ function componentStatus(input: StatusInput, component: Component): ComponentSta
       inPeriod: compare(now.actual, ly.actual),
       groupSize: snapshot ? ly.groupSize.actual : ly.groupSize.ytd,
       missing: ly.missing.map((p) => cal.format(p)),
+      likeForLike: masked,
     },
     baseline: { label: baseline?.label ?? '', ...compare(judged, baseToDate) },
     projectedYearEnd: projected,

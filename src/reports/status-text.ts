@@ -39,6 +39,11 @@ export function missingText(months: string[]): string {
  */
 export const partlyMissing = (missing: string[]): boolean => missing.length > 0 && missing.length < 12;
 
+/** "Missing: no return for 2015/16 Q2" and "(the same periods)": what a summed figure with gaps says. */
+export const gapsText = (gaps: string[]): string => `no return for ${gaps.join(', ')}`;
+export const likeForLikeText = (c: ComponentStatus): string =>
+  c.lastYear.likeForLike ? ' (the same periods only)' : '';
+
 /** The label of a component's own figure: a rolling measure's is its 12 months, others' their period. */
 export const periodFigureLabel = (s: MeasureStatus): string =>
   s.aggregation === 'rolling12' ? 'Rolling 12 months' : 'In period';
@@ -61,17 +66,18 @@ function componentLines(s: MeasureStatus, c: ComponentStatus): string[] {
       ? `${periodFigureLabel(s)}: ${f(c.actual, null, c.missing)}`
       : `In period: ${f(c.actual, c.groupSize.actual)}   Year to date: ${f(c.ytd, c.groupSize.ytd)}`,
   ];
+  if (c.gaps.length > 0) lines.push(`Missing: ${gapsText(c.gaps)}`);
   if (c.targetToDate !== null)
     lines.push(`Target to date: ${f(c.targetToDate)}   Variance: ${change(c.variance, c.variancePct)}`);
   if (c.lastYear.ytd !== null || c.lastYear.actual !== null || partlyMissing(c.lastYear.missing)) {
     lines.push(
-      `Last year: ${f(c.lastYear.value, c.lastYear.groupSize, c.lastYear.missing)}   Change: ${change(c.lastYear.change, c.lastYear.changePct)}${c.direction ? ` (${c.direction})` : ''}`,
+      `Last year${likeForLikeText(c)}: ${f(c.lastYear.value, c.lastYear.groupSize, c.lastYear.missing)}   Change: ${change(c.lastYear.change, c.lastYear.changePct)}${c.direction ? ` (${c.direction})` : ''}`,
     );
   }
   if (showsInPeriodChange(s, c)) {
     const inPeriod = c.lastYear.inPeriod;
     lines.push(
-      `Same period last year: ${f(c.lastYear.actual)}   Change: ${change(inPeriod.change, inPeriod.changePct)}`,
+      `Same period last year${likeForLikeText(c)}: ${f(c.lastYear.actual)}   Change: ${change(inPeriod.change, inPeriod.changePct)}`,
     );
   }
   if (c.baseline.value !== null)

@@ -292,12 +292,16 @@ describe('the year to date, by aggregation', () => {
 });
 
 describe('the projection to year end', () => {
-  it('is the year to date over the periods with data, times the periods in the year', () => {
+  it('is the year to date over the periods elapsed, times the periods in the year', () => {
     expect(status(reduce400, '2015/16 Q2', quarters('2015/16', [100, 200])).headline.projectedYearEnd).toBe(
       600,
     );
+  });
+
+  it('is not made from a partial year: with Q2 missing, it names Q2 instead', () => {
     const gap = status(reduce400, '2015/16 Q3', quarters('2015/16', [100, null, 140]));
-    expect(gap.headline).toMatchObject({ ytd: 240, projectedYearEnd: 480 });
+    expect(gap.headline).toMatchObject({ ytd: 240, projectedYearEnd: null, gaps: ['2015/16 Q2'] });
+    expect(gap.noneReason).toBe('incomplete');
   });
 
   it('works month by month for a monthly measure (60 in three months is 240 a year)', () => {
@@ -310,12 +314,22 @@ describe('the projection to year end', () => {
   });
 
   it('judges the projection against the annual target when the rules say so', () => {
-    // Q1 missing, Q2 120: 120 to date is under the 200 target to date, but projects to 480 > 400.
-    const returns = quarters('2015/16', [null, 120]);
-    expect(status(reduce400, '2015/16 Q2', returns).rag).toBe('green');
-    const projected = status(reduce400, '2015/16 Q2', returns, { rules: { judgeAgainst: 'projection' } });
+    // A front-loaded profile: 240 to date is under the 300 target to date, but projects to 480 > 400.
+    const frontLoaded = measure({ target: { perPeriod: [150, 150, 50, 50] } });
+    const returns = quarters('2015/16', [110, 130]);
+    expect(status(frontLoaded, '2015/16 Q2', returns).rag).toBe('green');
+    const projected = status(frontLoaded, '2015/16 Q2', returns, { rules: { judgeAgainst: 'projection' } });
     expect(projected.headline.projectedYearEnd).toBe(480);
     expect(projected.rag).toBe('red');
+  });
+
+  it('is never green with an earlier quarter missing, whatever it is judged against', () => {
+    const returns = quarters('2015/16', [null, 120]);
+    for (const judgeAgainst of ['targetToDate', 'projection'] as const) {
+      const s = status(reduce400, '2015/16 Q2', returns, { rules: { judgeAgainst } });
+      expect(s.rag).toBe('none');
+      expect(s.headline.gaps).toEqual(['2015/16 Q1']);
+    }
   });
 });
 
