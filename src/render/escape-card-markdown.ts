@@ -16,7 +16,8 @@ const ANYWHERE = /[\\`*_[\]<>~|]|&(?=#?[a-z0-9]+;)/gi;
  * download) still works; its text is its address, so it cannot pass for another. Anything else in it
  * is escaped with the rest of the text.
  */
-const BARE_URL = /https?:\/\/(?:[A-Za-z0-9\-.~:/?#@!$'()+,;=%]|&(?!#?[a-z0-9]+;)|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))+/gi;
+const BARE_URL =
+  /https?:\/\/(?:[A-Za-z0-9\-.~:/?#@!$'()+,;=%]|&(?!#?[a-z0-9]+;)|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))+/gi;
 
 export function escapeCardMarkdown(text: string): string {
   const urls: string[] = [];
