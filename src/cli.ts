@@ -7,7 +7,8 @@ import { ConfigError, loadConfig } from './config.js';
 import { isoDateOf } from './domain/iso-date.js';
 import { openDatabase } from './store/open-database.js';
 import { backupCommand } from './cli/backup-command.js';
-import { runCommand, USAGE, type CommandOutput } from './cli/run-command.js';
+import type { CommandOutput } from './cli/command-output.js';
+import { runCommand, USAGE } from './cli/run-command.js';
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

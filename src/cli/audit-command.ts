@@ -4,7 +4,7 @@ import { readAudit } from '../store/audit-store.js';
 import type { Db } from '../store/open-database.js';
 import { auditText } from '../reports/audit-text.js';
 import { financialCalendar } from '../domain/period.js';
-import type { CommandOutput } from './run-command.js';
+import type { CommandOutput } from './command-output.js';
 
 export interface AuditOptions {
   ref?: string;

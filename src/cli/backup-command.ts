@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { sqlitePath } from '../store/open-database.js';
-import type { CommandOutput } from './run-command.js';
+import type { CommandOutput } from './command-output.js';
 
 const fail = (stderr: string): CommandOutput => ({ code: 1, stderr });
 

@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Db } from '../store/open-database.js';
 import { exportPartnership } from '../store/export-store.js';
 import { listPartnerships } from '../store/plan-store.js';
-import type { CommandOutput } from './run-command.js';
+import type { CommandOutput } from './command-output.js';
 
 export async function exportCommand(
   db: Db,

@@ -4,7 +4,7 @@ import { importPlanFile } from '../app/import-plan-file.js';
 import type { Db } from '../store/open-database.js';
 import { loadPartnership, type ImportSummary } from '../store/plan-store.js';
 import { conflictsText } from '../reports/import-conflict-text.js';
-import type { CommandOutput } from './run-command.js';
+import type { CommandOutput } from './command-output.js';
 
 export interface ImportCommandOptions {
   'dry-run'?: boolean;

@@ -1,5 +1,6 @@
 // The commands themselves, returning what to print and the exit code (so tests can call them).
 import { auditCommand } from './audit-command.js';
+import type { CommandOutput } from './command-output.js';
 import { dashboardCommand } from './dashboard-command.js';
 import { exportCommand } from './export-command.js';
 import { importCommand } from './import-command.js';
@@ -49,12 +50,6 @@ export interface CommandOptions {
   limit?: string;
   force?: boolean;
   reason?: string;
-}
-
-export interface CommandOutput {
-  code: number;
-  stdout?: string;
-  stderr?: string;
 }
 
 const fail = (message: string): CommandOutput => ({ code: 1, stderr: message });

@@ -4,13 +4,11 @@ import { createHash } from 'node:crypto';
 import { figureValue } from '../../domain/figures.js';
 import { formatFigure } from '../../domain/format-figure.js';
 import type { Measure } from '../../domain/measure.js';
-import type { Parsed, Period } from '../../domain/period.js';
+import type { Period } from '../../domain/period.js';
 import { plausibilityQuestion } from '../../domain/plausibility.js';
 import type { ReturnRecord } from '../../domain/return-record.js';
 import { computeStatus } from '../../domain/status.js';
 import { readPartnershipView, type PartnershipView } from '../../app/partnership-view.js';
-import { isMissing } from '../../domain/obligations.js';
-import { formatPlanYears } from '../../domain/reporting-calendar.js';
 import { findMeasure, rulesFor } from '../../app/status-query.js';
 import { insertMissing } from '../../store/outbox-store.js';
 import { closureIn, submitRevision } from '../../store/return-store.js';
@@ -20,6 +18,7 @@ import type { BotDeps, Turn } from '../conversation.js';
 import type { CardAction, Reply } from '../reply.js';
 import { personName, statusView } from '../status-view.js';
 import { buildForm, comparators, emptyState, type FormState } from './build-form.js';
+import { periodFor } from './return-period.js';
 import { readForm, typedFrom, typedFromFigures, type FormReading } from './form-values.js';
 import { approverNotices, closedRefusal, contentLine, lockedRefusal, signOffText } from './sign-off-text.js';
 
@@ -49,40 +48,6 @@ function refusal(turn: Turn, m: Measure): Reply {
 
 function tokenFor(turn: Turn, revision: number): string {
   return `${revision}.${createHash('sha256').update(`${turn.channel}:${turn.requestId}`).digest('hex').slice(0, 12)}`;
-}
-
-/**
- * The period a return is for: as asked (ended, and within the plan's years), else the oldest one the
- * reporting calendar says is missing, else the measure's current period.
- */
-function periodFor(turn: Turn, view: PartnershipView, m: Measure, asked: string | null): Parsed<Period> {
-  const { cal, today } = turn;
-  const { calendar } = view;
-  if (asked) {
-    const parsed = cal.parse(asked, { defaultYear: view.year });
-    if (!parsed.ok) return parsed;
-    if (cal.frequencyOf(parsed.value) !== m.frequency) {
-      const example = cal.format(cal.containing(cal.start(parsed.value), m.frequency));
-      return { ok: false, error: `${m.ref} is reported ${m.frequency}: submit for a period like ${example}` };
-    }
-    if (cal.end(parsed.value) >= today) {
-      return {
-        ok: false,
-        error: `${cal.format(parsed.value)} has not ended yet (it ends ${cal.end(parsed.value)}): its return opens the day after.`,
-      };
-    }
-    return calendar.inPlan(parsed.value);
-  }
-  const owed = view.obligations().find((o) => o.ref === m.ref && isMissing(o));
-  if (owed) return { ok: true, value: owed.period };
-  if (calendar.years && calendar.liveYears.length === 0) {
-    const last = cal.format(calendar.currentPeriod(m));
-    return {
-      ok: false,
-      error: `Nothing is owed for ${m.ref}: the plan covers ${formatPlanYears(cal, calendar.years)}. To revise a return, name its period, e.g. "submit ${m.ref} ${last}".`,
-    };
-  }
-  return { ok: true, value: calendar.currentPeriod(m) };
 }
 
 export async function openReturnForm(ctx: Ctx, ref: string | null, asked: string | null): Promise<Reply[]> {

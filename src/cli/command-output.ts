@@ -1,0 +1,6 @@
+// What a command-line command answers: its exit code and what to print.
+export interface CommandOutput {
+  code: number;
+  stdout?: string;
+  stderr?: string;
+}
