@@ -7,7 +7,6 @@ import type { FinancialCalendar, Period } from './period.js';
 import type { PartnershipSettings } from './plan-schema.js';
 import {
   currentQuarterIn,
-  OUTSTANDING,
   planYearsOf,
   reportingCalendar,
   type CalendarEntry,
@@ -100,8 +99,6 @@ export function obligationsOf(calendar: ReportingCalendar, measures: readonly Me
     .map((e) => ({ ...e, owner: owners.get(e.ref) ?? '' }));
 }
 
-/** Still owed: open, due, overdue or awaiting data. */
-export const isOwed = (o: CalendarEntry): boolean => OUTSTANDING.has(o.state);
 /** Missing: open, due or overdue, with nothing in (not even a reason why not). */
 export const isMissing = (o: CalendarEntry): boolean =>
   o.state === 'open' || o.state === 'due' || o.state === 'overdue';

@@ -184,10 +184,14 @@ export function currentQuarterIn(cal: FinancialCalendar, years: PlanYears | null
   return clip(cal, years, cal.lastCompleted(today, 'quarterly'));
 }
 
+/** The financial year `today` is in (its start year). */
+export const yearOfDay = (cal: FinancialCalendar, today: IsoDate): number =>
+  cal.yearOf(cal.containing(today, 'monthly'));
+
 export function reportingCalendar(i: CalendarInput): ReportingCalendar {
   const { cal, today, years } = i;
   const facts = new Map(i.facts.map((f) => [`${f.ref}|${f.period}`, f]));
-  const thisYear = cal.yearOf(cal.containing(today, 'monthly'));
+  const thisYear = yearOfDay(cal, today);
   const liveYears = [thisYear - 1, thisYear].filter((y) => !years || (y >= years.first && y <= years.last));
 
   const entry = (m: CalendarMeasure, period: Period): CalendarEntry => {

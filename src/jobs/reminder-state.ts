@@ -3,6 +3,7 @@
 import { addDays, type IsoDate } from '../domain/iso-date.js';
 import { partnershipCalendar } from '../domain/obligations.js';
 import { financialCalendar } from '../domain/period.js';
+import { yearOfDay } from '../domain/reporting-calendar.js';
 import { reminderObligations } from '../domain/reminder-obligations.js';
 import type { ReminderState } from '../domain/reminder-plan.js';
 import { localTime } from '../domain/reminder-time.js';
@@ -27,7 +28,7 @@ export async function readReminderState(
   const today = todayOverride ?? localTime(now, settings.timezone).date;
   // Last year's returns are still chased (until closed), so the facts are read from the period before
   // last year's first, for "last quarter's figure".
-  const thisYear = cal.yearOf(cal.containing(today, 'monthly'));
+  const thisYear = yearOfDay(cal, today);
   const sinceEnd = addDays(cal.start({ kind: 'year', year: thisYear - 1 }), -1);
   const measures = p.measures.map((m) => ({ id: p.measureIds.get(m.ref) as number, ref: m.ref }));
   const [facts, delegations, snoozes, control, states] = [
