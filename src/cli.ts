@@ -22,6 +22,7 @@ async function main(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean' },
       force: { type: 'boolean' },
       reason: { type: 'string' },
+      carry: { type: 'string' },
       partnership: { type: 'string' },
       at: { type: 'string' },
       status: { type: 'string' },

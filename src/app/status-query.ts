@@ -2,6 +2,7 @@
 import type { Measure } from '../domain/measure.js';
 import type { Parsed } from '../domain/period.js';
 import { ragWordsOf } from '../domain/rag.js';
+import { targetYearOf } from '../domain/year-targets.js';
 import type { StatusRules } from '../domain/status.js';
 import type { ReturnRecord } from '../domain/return-record.js';
 import type { Partnership } from '../store/plan-store.js';
@@ -12,6 +13,7 @@ export function rulesFor(p: Partnership, m: Measure): StatusRules {
     redOnlyIfWorseThanLastYear: m.rag.redOnlyIfWorseThanLastYear ?? p.settings.redOnlyIfWorseThanLastYear,
     judgeAgainst: m.rag.judgeAgainst ?? p.settings.judgeAgainst,
     ragWords: ragWordsOf(p.settings.ragWords),
+    targetYear: targetYearOf(p.settings),
   };
 }
 

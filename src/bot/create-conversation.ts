@@ -78,6 +78,7 @@ export function createConversation(deps: BotDeps): Conversation {
       case 'reopenPeriod':
       case 'closePeriod':
       case 'history':
+      case 'startYear':
         return onReviewIntent(ctx, intent);
       case 'snooze':
       case 'notAvailableUntil':

@@ -11,7 +11,8 @@ export type ReviewIntent =
   | { kind: 'reopenReturn'; ref: string; period: string | null; reason: string | null }
   | { kind: 'reopenPeriod'; period: string; reason: string | null }
   | { kind: 'closePeriod'; period: string; reason: string | null }
-  | { kind: 'history'; ref: string; period: string | null };
+  | { kind: 'history'; ref: string; period: string | null }
+  | { kind: 'startYear'; year: string; choices: string | null };
 
 /** Between a period and a comment or reason: ":", " - ", " because ", ", ". */
 const SEP = '(?:\\s*[:;]\\s*|\\s+[–-]\\s+|\\s+because\\s+|\\s+as\\s+|,\\s*)';
@@ -32,6 +33,9 @@ const HISTORY = new RegExp(
   `^(?:history|audit(?: trail)?|changes|revisions)(?:\\s+(?:of|for))?\\s+(${REF})(.*)$`,
   'i',
 );
+/** "start 2016/17", "start the new year", "start 2016/17: 2.2 -5%; rest same". */
+const START_YEAR =
+  /^start\s+(?:the\s+)?(?:financial\s+|plan\s+)?(?:year\s+)?(\d{4}(?:[/-]\d{2,4})?|(?:new|next|this)\s+year)(?:\s*[:;,–-]\s*(.+)|\s+with\s+(.+))?$/i;
 /** A period as typed: "Q4", "2015/16 Q4", "Q4 2015/16", "Jan 2016", "2015/16". */
 const PERIODISH = /^(?:[\w/-]+\s*){1,3}$/;
 
@@ -48,6 +52,8 @@ const num = (s: string | undefined) => (s ? Number.parseInt(s, 10) : null);
 export function reviewIntent(raw: string): ReviewIntent | null {
   const text = clean(raw);
   if (APPROVALS.test(text)) return { kind: 'approvals' };
+  const start = START_YEAR.exec(text);
+  if (start) return { kind: 'startYear', year: start[1] ?? '', choices: opt(start[2] ?? start[3]) };
   let m = APPROVE.exec(text);
   if (m) return { kind: 'approve', ref: m[1] ?? '', period: opt(m[2]), revision: num(m[3]) };
   m = SEND_BACK.exec(text);

@@ -1,6 +1,7 @@
 // `import <file> [--dry-run] [--partnership ID] [--force --reason "…"]`: load a plan or a CSV, and say
 // what changed, and which returns submitted in chat the file differs from (kept unless --force).
 import { importPlanFile } from '../app/import-plan-file.js';
+import type { IsoDate } from '../domain/iso-date.js';
 import type { Db } from '../store/open-database.js';
 import { loadPartnership, type ImportSummary } from '../store/plan-store.js';
 import { conflictsText } from '../reports/import-conflict-text.js';
@@ -23,6 +24,7 @@ export async function importCommand(
   file: string | undefined,
   o: ImportCommandOptions,
   now: Date,
+  today?: IsoDate,
 ): Promise<CommandOutput> {
   if (!file) return fail('import needs a file: npm run cli -- import examples/stockton-2015-16.yaml');
   const reason = o.reason?.trim() ?? '';
@@ -41,12 +43,18 @@ export async function importCommand(
     now,
     by: CLI,
     force: o.force ? { reason } : null,
+    ...(today ? { today } : {}),
   });
   if (!out.ok) return { code: 1, stderr: out.errors.join('\n') };
   const head = `${file}: ${out.measures} measures, ${out.returns} returns for "${out.partnership}"`;
   const lines = [
     out.summary ? `${head}\n${summaryText(out.summary)}` : `${head}: valid (dry run, nothing written)`,
   ];
+  if (out.keptTargets.length > 0)
+    lines.push(
+      `Targets of closed years kept (the file changes a target that judged them; name a year in targetsByYear to set it):`,
+      ...out.keptTargets.map((k) => `  ${k}`),
+    );
   if (out.conflicts.length > 0) {
     const p = await loadPartnership(db, out.partnership);
     lines.push(

@@ -5,6 +5,7 @@ import { dashboardCommand } from './dashboard-command.js';
 import { exportCommand } from './export-command.js';
 import { importCommand } from './import-command.js';
 import { statusOf } from '../app/measure-status.js';
+import { applyYearStart, offerLines, yearOffer } from '../app/start-year.js';
 import type { IsoDate } from '../domain/iso-date.js';
 import { financialCalendar } from '../domain/period.js';
 import { zonedInstant } from '../domain/reminder-time.js';
@@ -26,6 +27,10 @@ Commands:
   dashboard [--period P] [--format F] [--out FILE]
                                                  the board dashboard, theme by theme, quarter by quarter: F is
                                                  text, csv, json (printed), html, xlsx or docx (to a file)
+  start-year <year> [--carry "…"]                the measures without a target for the year, with last year's
+                                                 target and outturn; --carry sets them, e.g. --carry
+                                                 "2.2 -5%; 4.1 120; rest same" (the same, a change on last
+                                                 year's outturn, or a new figure), audited
   reminders [--at <date and time>] [--json]      what reminders would be sent then, and why (nothing is sent)
   outbox [--status pending|failed|sent|unknown]  proactive messages and how their delivery went
   audit [--ref R] [--period P] [--limit N] [--json]
@@ -50,6 +55,7 @@ export interface CommandOptions {
   limit?: string;
   force?: boolean;
   reason?: string;
+  carry?: string;
 }
 
 const fail = (message: string): CommandOutput => ({ code: 1, stderr: message });
@@ -62,7 +68,7 @@ export async function runCommand(
 ): Promise<CommandOutput> {
   switch (command) {
     case 'import':
-      return importCommand(db, args[0], o, clock.now);
+      return importCommand(db, args[0], o, clock.now, clock.today);
     case 'status': {
       const ref = args[0];
       if (!ref) return fail('status needs a measure reference, e.g. status 2.2');
@@ -81,6 +87,8 @@ export async function runCommand(
       if (typeof p === 'string') return fail(p);
       return dashboardCommand(db, p, o, clock.today);
     }
+    case 'start-year':
+      return startYearCommand(db, args[0], o, clock);
     case 'reminders':
       return reminders(db, o, clock.now);
     case 'export':
@@ -94,9 +102,33 @@ export async function runCommand(
     }
     default:
       return fail(
-        `"${command}" is not a command: use import, status, dashboard, reminders, outbox, audit, backup or export (npm run cli -- --help)`,
+        `"${command}" is not a command: use import, status, dashboard, start-year, reminders, outbox, audit, backup or export (npm run cli -- --help)`,
       );
   }
+}
+
+async function startYearCommand(
+  db: Db,
+  year: string | undefined,
+  o: CommandOptions,
+  clock: { now: Date; today: IsoDate },
+): Promise<CommandOutput> {
+  if (!year) return fail('start-year needs a financial year, e.g. start-year 2016/17');
+  const p = await partnership(db, o.partnership);
+  if (typeof p === 'string') return fail(p);
+  const offer = await yearOffer(db, financialCalendar(p.settings.yearStartMonth), p, year, clock.today);
+  if (!offer.ok) return fail(offer.error);
+  if (o.carry === undefined)
+    return {
+      code: 0,
+      stdout: offerLines(offer.value, (c) => `start-year ${year} --carry "${c}"`).join('\n'),
+    };
+  const done = await applyYearStart(db, p, offer.value, o.carry, {
+    by: 'cli',
+    channel: 'cli',
+    now: clock.now,
+  });
+  return done.ok ? { code: 0, stdout: done.value.join('\n') } : fail(done.error);
 }
 
 async function reminders(db: Db, o: CommandOptions, now: Date): Promise<CommandOutput> {

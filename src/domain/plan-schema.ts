@@ -32,7 +32,13 @@ export const PartnershipSettingsSchema = z.object({
    * comes, and periods outside these years are refused. Without it, every year counts.
    */
   planYears: z.object({ from: z.string().min(1), to: z.string().min(1) }).optional(),
-  /** Replaced by the reporting calendar and planYears: read, but no longer pins the year. */
+  /**
+   * The year the plan's plain `target` values were set for ("2015/16"): they judge that year and earlier
+   * ones. A later year takes its targets from `targetsByYear`, or from "start 2016/17" in chat or the CLI;
+   * until then its measures show "No target set for 2016/17". Without it, plain targets judge every year.
+   */
+  targetYear: z.string().optional(),
+  /** Older plans pinned the year with this: it now only stands in for `targetYear` when that is absent. */
   currentYear: z.string().optional(),
   /**
    * For demonstrations (the example plan): in local mode, with no TODAY set, the bot behaves as on this

@@ -15,11 +15,26 @@ import {
 import type { OverrideRecord, ReturnRecord } from './return-record.js';
 import { readSeries, type SeriesReading } from './series.js';
 import { annualTarget, baselineToDate, targetToDate } from './target.js';
+import { targetIn, yearLabel } from './year-targets.js';
+
+/** A year's missing target is named with its year when targets belong to years ("No target set for 2016/17"). */
+function noneLabel(
+  cal: FinancialCalendar,
+  period: Period,
+  reason: NoneReason | null,
+  rules: StatusRules,
+): string {
+  if (reason === 'no-target' && rules.targetYear)
+    return `${NONE_LABELS['no-target']} for ${yearLabel(cal, period)}`;
+  return NONE_LABELS[reason ?? 'no-data'];
+}
 
 export interface StatusRules extends RagRules {
   judgeAgainst: 'targetToDate' | 'projection';
   /** The partnership's words for the RAGs (see ragWordsOf); the defaults without. */
   ragWords?: RagWords;
+  /** The year plain targets were set for (see year-targets.ts); null or absent: every year. */
+  targetYear?: string | null;
 }
 
 export interface Comparison {
@@ -175,10 +190,7 @@ function componentStatus(input: StatusInput, component: Component): ComponentSta
       ? (now.ytd / now.withData) * now.inYear
       : null;
 
-  const targetSpec =
-    measure.targetsByYear?.[cal.format({ kind: 'year', year: cal.yearOf(period) })] ??
-    component.target ??
-    measure.target;
+  const targetSpec = targetIn(cal, measure, component, cal.yearOf(period), rules.targetYear ?? null);
   const ctx = targetSpec && {
     target: targetSpec,
     aggregation: measure.aggregation,
@@ -220,7 +232,7 @@ function componentStatus(input: StatusInput, component: Component): ComponentSta
     variancePct: variance !== null && ttd ? (variance / Math.abs(ttd)) * 100 : null,
     rag,
     noneReason,
-    label: rag === 'none' ? NONE_LABELS[noneReason ?? 'no-data'] : (rules.ragWords ?? RAG_LABELS)[rag],
+    label: rag === 'none' ? noneLabel(cal, period, noneReason, rules) : (rules.ragWords ?? RAG_LABELS)[rag],
     groupSize: now.groupSize,
     missing: now.missing.map((p) => cal.format(p)),
     gaps: gaps.map((p) => cal.format(p)),

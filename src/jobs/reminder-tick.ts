@@ -3,6 +3,7 @@
 // The tick is a pure function of the database and the instant: a restart, a missed tick or a second
 // scheduler writes nothing twice and leaves nothing out.
 import type { IsoDate } from '../domain/iso-date.js';
+import { financialCalendar } from '../domain/period.js';
 import { reminderPlan, type PlannedMessage } from '../domain/reminder-plan.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/open-database.js';
@@ -11,6 +12,7 @@ import { listPartnerships, loadPartnership } from '../store/plan-store.js';
 import { ensureReminderControl, lockReminderTick } from '../store/reminder-store.js';
 import { lockTick } from '../store/tick-lock.js';
 import { readReminderState } from './reminder-state.js';
+import { yearTargetNotices } from './year-notice.js';
 
 export interface TickDeps {
   db: Db;
@@ -47,9 +49,12 @@ async function tickOne(deps: TickDeps, slug: string, now: Date): Promise<TickRes
     await lockTick(tx, 'reminders', p.id);
     await lockReminderTick(tx, p.id, now);
     const plan = reminderPlan(await readReminderState(tx, p, now, deps.today), now);
+    const notices = plan.window.open
+      ? yearTargetNotices(financialCalendar(p.settings.yearStartMonth), p, plan.local.date)
+      : [];
     const written = await insertMissing(
       tx,
-      plan.messages.map((m) => outboxMessage(p.id, m)),
+      [...plan.messages.map((m) => outboxMessage(p.id, m)), ...notices],
       now,
     );
     return { partnership: slug, planned: plan.messages.length, written };

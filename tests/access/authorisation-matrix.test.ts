@@ -152,6 +152,12 @@ const INTENTS = {
       /^Only Insp\. Dan Mercer \(the owner of 2\.2\), the theme's approver, the chair or a coordinator can read the history of 2\.2\.$/,
     effect: 'read',
   },
+  startYear: {
+    say: 'start 2016/17: rest same',
+    allowed: COORDINATOR,
+    refusal: /^Only a coordinator can start a new year and set its targets\.$/,
+    effect: 'any',
+  },
   snooze: { say: 'remind me tomorrow', allowed: 'everyone', effect: 'any' },
   notAvailableUntil: {
     say: '2.2 not available until 24 May: the police data is late',

@@ -5,6 +5,7 @@ import type { CardAction, Reply } from '../reply.js';
 import type { Ctx } from '../return-form/return-actions.js';
 import { history } from './history.js';
 import { closePeriod, reopenPeriod } from './period.js';
+import { startYearTurn } from './start-year.js';
 import { approvals, approve, reopenReturn, sendBack, showReview } from './review.js';
 
 export function onReviewIntent(ctx: Ctx, intent: ReviewIntent): Promise<Reply[]> {
@@ -25,6 +26,8 @@ export function onReviewIntent(ctx: Ctx, intent: ReviewIntent): Promise<Reply[]>
       return closePeriod(ctx, intent.period, intent.reason);
     case 'history':
       return history(ctx, intent.ref, intent.period);
+    case 'startYear':
+      return startYearTurn(ctx, intent.year, intent.choices);
     default: {
       const never: never = intent;
       throw new Error(`unhandled review intent ${JSON.stringify(never)}`);
