@@ -8,7 +8,9 @@ import type { PeriodStateRecord } from '../domain/period-closure.js';
 import type { FinancialCalendar, Period } from '../domain/period.js';
 import { periodToShow, type ReportingCalendar } from '../domain/reporting-calendar.js';
 import type { OverrideRecord, ReturnRecord } from '../domain/return-record.js';
-import { computeStatus, type MeasureStatus } from '../domain/status.js';
+import { compareWithBoard } from '../domain/board-snapshot.js';
+import { computeStatus, type BoardView, type MeasureStatus } from '../domain/status.js';
+import { boardViews } from '../store/board-store.js';
 import type { Db } from '../store/open-database.js';
 import type { Partnership } from '../store/plan-store.js';
 import { currentReturns, overridesFor } from '../store/return-store.js';
@@ -41,6 +43,8 @@ export interface ReturnsOver {
   /** `${ref}|${period}` of approved returns. */
   approved: ReadonlySet<string>;
   periodStates: ReadonlyMap<string, PeriodStateRecord>;
+  /** What the board saw, keyed `${ref}|${period}` (see board-store.ts). */
+  board?: ReadonlyMap<string, BoardView>;
 }
 
 /** The pure half: the calendar, statuses and obligations over the returns given (current, or as of a date). */
@@ -58,8 +62,8 @@ export function statusesOver(
     periodStates: o.periodStates,
     today,
   });
-  const statusAt = (m: Measure, period: Period) =>
-    computeStatus({
+  const statusAt = (m: Measure, period: Period): MeasureStatus => {
+    const s = computeStatus({
       cal,
       measure: m,
       period,
@@ -67,6 +71,9 @@ export function statusesOver(
       override: o.overrideOf(m, period),
       rules: rulesFor(p, m),
     });
+    const board = compareWithBoard(s, o.board?.get(`${m.ref}|${cal.format(period)}`) ?? null);
+    return board ? { ...s, board } : s;
+  };
   return {
     calendar,
     statusAt,
@@ -119,7 +126,11 @@ export async function readPartnershipView(
 ): Promise<PartnershipView> {
   const p = only ? { ...partnership, measures: only } : partnership;
   const ids = p.measures.map((m) => p.measureIds.get(m.ref) as number);
-  const [byId, overrides] = await Promise.all([currentReturns(db, cal, ids), overridesFor(db, ids)]);
+  const [byId, overrides, board] = await Promise.all([
+    currentReturns(db, cal, ids),
+    overridesFor(db, ids),
+    boardViews(db, partnership.id),
+  ]);
   const returns = new Map(p.measures.map((m) => [m.ref, byId.get(p.measureIds.get(m.ref) as number) ?? []]));
   const signOff = await readSignOffState(db, cal, p, returns);
   const over = statusesOver(
@@ -129,6 +140,7 @@ export async function readPartnershipView(
       returns,
       overrideOf: (m, period) => overrides.get(`${p.measureIds.get(m.ref)}|${cal.format(period)}`) ?? null,
       ...signOff,
+      board,
     },
     today,
   );

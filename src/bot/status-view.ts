@@ -5,6 +5,7 @@ import type { Rag } from '../domain/plan-schema.js';
 import { importedText, type ReturnRecord } from '../domain/return-record.js';
 import type { ComponentStatus, MeasureStatus } from '../domain/status.js';
 import {
+  boardSawText,
   changeText,
   gapsText,
   likeForLikeText,
@@ -120,7 +121,10 @@ export function statusView(turn: Turn, s: MeasureStatus, o: StatusViewOptions): 
       reason: s.override.reason,
       by: personName(turn, s.override.by) ?? s.override.by,
     },
-    figures: figuresOf(s, s.headline, show, o.suppressBelow !== null),
+    figures: [
+      ...figuresOf(s, s.headline, show, o.suppressBelow !== null),
+      ...[boardSawText(s, (v) => show(v))].flatMap((value) => (value ? [{ label: 'Board saw', value }] : [])),
+    ],
     components: multi
       ? s.components.map((c) => ({
           name: c.name,

@@ -38,7 +38,7 @@ export const PartnershipSettingsSchema = z.object({
    * until then its measures show "No target set for 2016/17". Without it, plain targets judge every year.
    */
   targetYear: z.string().optional(),
-  /** Older plans pinned the year with this: it now only stands in for `targetYear` when that is absent. */
+  /** Older plans pinned the year with this. It is read but pins nothing: see planYears and targetYear. */
   currentYear: z.string().optional(),
   /**
    * For demonstrations (the example plan): in local mode, with no TODAY set, the bot behaves as on this

@@ -87,6 +87,21 @@ export interface ComponentStatus {
   direction: Direction | null;
 }
 
+export interface BoardView {
+  /** The period's own figure and the judged one (the year to date, or the figure itself for snapshots). */
+  actual: number | null;
+  judged: number | null;
+  rag: Rag;
+  label: string;
+  takenAt: string;
+}
+
+export interface BoardComparison {
+  seen: BoardView;
+  /** The figures or the RAG differ from what the board saw. */
+  revised: boolean;
+}
+
 export interface MeasureStatus {
   ref: string;
   title: string;
@@ -107,6 +122,8 @@ export interface MeasureStatus {
   components: ComponentStatus[];
   /** The latest return inside the asked period (a quarter's last month, say), if any. */
   latest: ReturnRecord | null;
+  /** What the board saw for this period when its quarter closed, if it has closed (see board-snapshot.ts). */
+  board?: BoardComparison | null;
 }
 
 export interface StatusInput {

@@ -6,9 +6,9 @@
 import { headlineOf, type Component, type Measure, type Target, type Unit } from './measure.js';
 import type { FinancialCalendar, Period } from './period.js';
 
-/** The year a plan's plain targets were set for: `targetYear`, else the older `currentYear`, else none. */
-export function targetYearOf(settings: { targetYear?: string; currentYear?: string }): string | null {
-  return settings.targetYear ?? settings.currentYear ?? null;
+/** The year a plan's plain targets were set for (`targetYear`), or null: they judge every year. */
+export function targetYearOf(settings: { targetYear?: string }): string | null {
+  return settings.targetYear ?? null;
 }
 
 /**

@@ -13,6 +13,7 @@ import { ensureReminderControl, lockReminderTick } from '../store/reminder-store
 import { lockTick } from '../store/tick-lock.js';
 import { readReminderState } from './reminder-state.js';
 import { yearTargetNotices } from './year-notice.js';
+import { takeBoardSnapshots } from '../app/board-snapshots.js';
 
 export interface TickDeps {
   db: Db;
@@ -44,21 +45,23 @@ async function tickOne(deps: TickDeps, slug: string, now: Date): Promise<TickRes
   const p = await loadPartnership(deps.db, slug);
   if (!p) return null;
   await ensureReminderControl(deps.db, p.id);
-  return deps.db.$transaction(async (tx) => {
+  const cal = financialCalendar(p.settings.yearStartMonth);
+  const done = await deps.db.$transaction(async (tx) => {
     // Another instance's tick of this partnership runs to its commit first, and this one then sees its rows.
     await lockTick(tx, 'reminders', p.id);
     await lockReminderTick(tx, p.id, now);
     const plan = reminderPlan(await readReminderState(tx, p, now, deps.today), now);
-    const notices = plan.window.open
-      ? yearTargetNotices(financialCalendar(p.settings.yearStartMonth), p, plan.local.date)
-      : [];
+    const notices = plan.window.open ? yearTargetNotices(cal, p, plan.local.date) : [];
     const written = await insertMissing(
       tx,
       [...plan.messages.map((m) => outboxMessage(p.id, m)), ...notices],
       now,
     );
-    return { partnership: slug, planned: plan.messages.length, written };
+    return { result: { partnership: slug, planned: plan.messages.length, written }, today: plan.local.date };
   });
+  // What the board saw, for quarters that closed since the last tick.
+  await takeBoardSnapshots(deps.db, cal, p, done.today, now);
+  return done.result;
 }
 
 export async function reminderTick(deps: TickDeps, now: Date): Promise<TickResult[]> {

@@ -1,5 +1,5 @@
-// The coordinator is told once when a year of the plan has begun and some of its measures have no
-// target for it: one notice per coordinator and year, whose outbox key makes "once" hold across ticks,
+// The coordinator is told once when a year of the plan has begun and some of its measures, judged by a
+// target last year, have none for it: one notice per coordinator and year, whose outbox key makes "once" hold across ticks,
 // restarts and several schedulers. Starting the year before it begins means no notice at all.
 import type { IsoDate } from '../domain/iso-date.js';
 import type { FinancialCalendar } from '../domain/period.js';
@@ -18,7 +18,10 @@ export function yearTargetNotices(
   const y = yearOfDay(cal, today);
   const years = planYearsOf(cal, p.settings);
   if (!years.ok || (years.value && (y < years.value.first || y > years.value.last))) return [];
-  const missing = withoutTarget(cal, p.measures, y, targetYearOf(p.settings));
+  // Measures whose target ran out with last year: one that never had a target is no news.
+  const targetYear = targetYearOf(p.settings);
+  const lastYear = new Set(withoutTarget(cal, p.measures, y - 1, targetYear));
+  const missing = withoutTarget(cal, p.measures, y, targetYear).filter((m) => !lastYear.has(m));
   if (missing.length === 0) return [];
   const year = cal.format({ kind: 'year', year: y });
   const refs = missing.map((m) => m.ref);

@@ -89,10 +89,22 @@ function componentLines(s: MeasureStatus, c: ComponentStatus): string[] {
   return lines;
 }
 
+/**
+ * What the board saw, when the figures or the RAG have changed since its quarter closed: "1,628 (On target,
+ * kept 16 June 2016): revised since the board saw it". Null when nothing changed or the quarter is open.
+ */
+export function boardSawText(s: MeasureStatus, show: (v: number | null) => string): string | null {
+  if (!s.board?.revised) return null;
+  const seen = s.board.seen;
+  return `${show(seen.judged ?? seen.actual)} (${seen.label}, ${seen.takenAt.slice(0, 10)}): revised since the board saw it`;
+}
+
 export function statusText(cal: FinancialCalendar, s: MeasureStatus): string {
   const lines = [`${s.ref} ${s.title} — ${cal.format(s.period)}`, `Status: ${RAG_WORD[s.rag]} (${s.label})`];
   if (s.override)
     lines.push(`Override: ${RAG_WORD[s.override.rag]} by ${s.override.by}: ${s.override.reason}`);
+  const board = boardSawText(s, (v) => formatFigure(v, s.unit));
+  if (board) lines.push(`Board saw: ${board}`);
   for (const c of s.components) {
     if (s.components.length > 1)
       lines.push('', `${c.name}${c.key === s.headline.key ? ' (headline)' : ''}: ${RAG_WORD[c.rag]}`);

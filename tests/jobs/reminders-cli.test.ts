@@ -88,8 +88,10 @@ describe('reminders --at', () => {
       'key remind:5.2:2015/16 Q4:first:martin-kell — already in the outbox (pending, 2016-04-08 09:00 UTC): not written again',
     );
     const outbox = await run(['outbox'], { status: 'pending' });
-    expect(outbox.stdout?.split('\n')[0]).toBe('2 messages (2 pending), newest first:');
+    // The two reminders, and the coordinator's notice that 2016/17 has begun with its targets still to set.
+    expect(outbox.stdout?.split('\n')[0]).toBe('3 messages (3 pending), newest first:');
     expect(outbox.stdout).toContain('pending   remind:6.3:2015/16 Q4:first:joanne-lister');
+    expect(outbox.stdout).toContain('pending   year-targets:2016/17:priya-sandhu');
   });
 
   it('refuses a time it cannot read, and a status that does not exist', async () => {

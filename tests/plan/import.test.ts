@@ -98,6 +98,7 @@ describe('importing the example plan', () => {
       measures: 18,
       returns: 93,
       conflicts: [],
+      keptTargets: [],
     });
     const after = await snapshot(db.prisma);
     expect(Object.values(after).every((rows) => rows.length === 0)).toBe(true);

@@ -3,6 +3,7 @@
 import { checkText } from '../../domain/check-text.js';
 import { closingQuarter } from '../../domain/period-closure.js';
 import { longDate } from '../../domain/reminder-time.js';
+import { takeBoardSnapshots } from '../../app/board-snapshots.js';
 import { readPartnershipView } from '../../app/partnership-view.js';
 import { setPeriodState } from '../../store/review-store.js';
 import { closureIn } from '../../store/return-store.js';
@@ -74,5 +75,6 @@ export async function closePeriod(ctx: Ctx, periodText: string, reason: string |
     reason: reason?.trim() || 'closed by the coordinator',
     wasClosed: false,
   });
+  await takeBoardSnapshots(deps.db, turn.cal, turn.partnership, turn.today, turn.now);
   return say(`${q.label} is closed: its returns can no longer change unless a coordinator reopens it.`);
 }
