@@ -64,12 +64,17 @@ export async function botSession(opts: SessionOptions = {}): Promise<BotSession>
       `${CHART_BASE}?ref=${encodeURIComponent(ref)}&period=${encodeURIComponent(period)}`,
   });
   let requests = 0;
+  // Each message reads the plan as it stands, as the channels do ("start 2016/17" or an import changes it).
+  let current = partnership;
+  const reload = async () => {
+    current = (await loadPartnership(db.prisma, imported.partnership)) ?? current;
+  };
   const turn = (personId: string, opts: TurnOptions = {}): Turn => {
-    const person = partnership.people.find((p) => p.id === personId);
+    const person = current.people.find((p) => p.id === personId);
     if (!person) throw new Error(`${personId} is not one of the example plan's people`);
     requests += 1;
     return {
-      partnership,
+      partnership: current,
       person,
       cal,
       today: opts.today ?? '2016-05-02',
@@ -84,8 +89,14 @@ export async function botSession(opts: SessionOptions = {}): Promise<BotSession>
     conversation,
     cal,
     turn,
-    say: (personId, text, opts) => conversation.onMessage(turn(personId, opts), text),
-    act: (personId, action, opts) => conversation.onAction(turn(personId, opts), action),
+    say: async (personId, text, opts) => {
+      await reload();
+      return conversation.onMessage(turn(personId, opts), text);
+    },
+    act: async (personId, action, opts) => {
+      await reload();
+      return conversation.onAction(turn(personId, opts), action);
+    },
     revisions: async (ref, period) => {
       const parsed = cal.parse(period);
       if (!parsed.ok) throw new Error(parsed.error);

@@ -1,8 +1,13 @@
 // The example plan walked across its year boundaries with the scheduler and the chat: when 2016/17
 // starts its returns are expected (no edit to the file), last year's missing returns are still chased
 // until their quarter's board date closes them, a monthly measure whose data is a month behind is due a
-// month later, and once the plan's last year is over nothing more is asked for.
+// month later, the coordinator starts 2016/17 and carries its targets forward, a changed target in the
+// plan file leaves the closed year as the board saw it, and once the plan's last year is over nothing
+// more is asked for.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { importPlanFile } from '../../src/app/import-plan-file.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/bot/reply.js';
 import { stocktonPlanText } from '../helpers/bot-session.js';
@@ -84,6 +89,111 @@ describe('into 2016/17', () => {
     expect(mine).toContain(
       '"text":"7.1 Monitor alcohol-related A&E attendances — 2016-06","detail":"due 2016-08-12"',
     );
+  });
+});
+
+describe('starting 2016/17', () => {
+  it('told the coordinator once that 2016/17 began without targets, and shows its measures grey', async () => {
+    const notices = (await h.outbox()).filter((r) => r.key.startsWith('year-targets:'));
+    expect(notices.map((r) => r.key)).toEqual(['year-targets:2016/17:priya-sandhu']);
+    expect(JSON.stringify(notices[0]?.payload)).toContain('Say \\"start 2016/17\\"');
+    h.at('2016-08-05T11:00');
+    expect(texts(await h.say('dan-mercer', 'status of 2.2 2016/17 Q1'))).toContain(
+      'No target set for 2016/17',
+    );
+  });
+
+  it("lets only a coordinator start it, and lists what to carry with last year's target and outturn", async () => {
+    expect(texts(await h.say('dan-mercer', 'start 2016/17'))).toContain(
+      'Only a coordinator can start a new year and set its targets.',
+    );
+    const offer = texts(await h.say('priya-sandhu', 'start 2016/17'));
+    expect(offer).toContain('Starting 2016/17');
+    expect(offer).toContain(
+      '2.2 Reduce violence without injury: 2015/16 target no change on the baseline, outturn 1,628',
+    );
+    expect(offer).toContain('the same target, a change on 2015/16');
+  });
+
+  it('carries targets forward (the same, a change on the outturn, a new figure), confirms and audits', async () => {
+    const done = texts(await h.say('priya-sandhu', 'start 2016/17: 2.2 -5%; 1.3 12000; rest same'));
+    expect(done).toContain('2016/17 started');
+    expect(done).toContain("2.2 Reduce violence without injury: 1,547 (-5% on last year's outturn)");
+    expect(done).toContain('1.3 Reduce police recorded ASB incidents: 12,000 (a new figure)');
+    expect(done).toContain('2.3 Reduce robbery: no change on the baseline (the same as last year)');
+    expect(done).toContain('Left without a target: 6.1');
+    const audit = await h.s.db.prisma.auditEvent.findMany({ where: { action: 'target.set', ref: '2.2' } });
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actor: 'priya-sandhu',
+        period: '2016/17',
+        after: JSON.stringify({ annual: 1547, from: 'baseline' }),
+      }),
+    ]);
+    const status = texts(await h.say('dan-mercer', 'status of 2.3 2016/17 Q1'));
+    expect(status).not.toContain('No target set');
+  });
+
+  it('refuses to start it twice, and a closed year', async () => {
+    const again = texts(await h.say('priya-sandhu', 'start 2016/17'));
+    expect(again).toContain('2016/17 was started by Priya Sandhu on Friday 5 August 2016');
+    expect(again).toContain('6.1 Reduce police incidents');
+    expect(texts(await h.say('priya-sandhu', 'start 2016/17: 2.2 same'))).toContain(
+      '2.2 already has a target for 2016/17. Nothing was set.',
+    );
+    await h.say('priya-sandhu', 'start 2016/17: 6.1 40');
+    expect(texts(await h.say('priya-sandhu', 'start 2016/17'))).toContain(
+      'every measure has a target for it',
+    );
+    expect(texts(await h.say('priya-sandhu', 'start 2015/16'))).toContain(
+      '2015/16 is closed: its targets stay as the board saw them',
+    );
+    expect(await h.s.db.prisma.auditEvent.count({ where: { action: 'year.start' } })).toBe(1);
+  });
+
+  it('keeps closed years and chat-set targets as they were when the plan file changes a target', async () => {
+    const q4Before = texts(await h.say('priya-sandhu', 'status of 2.2 2015/16 Q4'));
+    expect(q4Before).toContain('"rag":"red"');
+    const plan = parse(await planText()) as { measures: Record<string, unknown>[] };
+    const m22 = plan.measures.find((m) => m.ref === '2.2') as Record<string, unknown>;
+    m22.target = { annual: 5000 };
+    const file = join(h.s.db.dir, 'edited.yaml');
+    await writeFile(file, stringify(plan));
+    const out = await importPlanFile(h.s.db.prisma, file, { dryRun: false, now: h.now() });
+    expect(out.ok && out.keptTargets).toContain(
+      '2.2: 2015/16 keeps its target (the board has seen that year judged by it)',
+    );
+    expect(texts(await h.say('priya-sandhu', 'status of 2.2 2015/16 Q4'))).toBe(q4Before);
+    // The year started in chat keeps the targets set then: the file does not name 2016/17.
+    const q1 = texts(await h.say('priya-sandhu', 'status of 2.2 2016/17 Q1'));
+    expect(q1).not.toContain('No target set');
+
+    m22.targetsByYear = { '2015/16': { annual: 5000 } };
+    await writeFile(file, stringify(plan));
+    const refused = await importPlanFile(h.s.db.prisma, file, { dryRun: false, now: h.now() });
+    expect(refused).toEqual({
+      ok: false,
+      errors: [
+        expect.stringContaining('2.2: 2015/16 is closed, and its target is what the board judged it by'),
+      ],
+    });
+    expect(texts(await h.say('priya-sandhu', 'status of 2.2 2015/16 Q4'))).toBe(q4Before);
+  });
+
+  it('shows a figure revised after the board met beside what the board saw', async () => {
+    await h.tick();
+    const kept = await h.s.db.prisma.boardSnapshot.findUnique({
+      where: {
+        partnershipId_period_ref: { partnershipId: h.s.partnership.id, period: '2015/16 Q4', ref: '2.2' },
+      },
+    });
+    expect(JSON.parse(kept?.seen ?? '{}')).toMatchObject({ actual: 489, judged: 1628, rag: 'red' });
+    await h.say('priya-sandhu', 'reopen 2015/16 Q4 because the police revised their Q4 figure');
+    await h.submit('dan-mercer', '2.2', '2015/16 Q4');
+    await h.say('priya-sandhu', 'close 2015/16 Q4');
+    const status = texts(await h.say('priya-sandhu', 'status of 2.2 2015/16 Q4'));
+    expect(status).toContain('"label":"Board saw","value":"1,628 (');
+    expect(status).toContain('revised since the board saw it');
   });
 });
 
