@@ -10,6 +10,8 @@ import { searchStatus, showStatus } from './handlers/status.js';
 import { summary } from './handlers/summary.js';
 import { onReviewAction, onReviewIntent } from './handlers/review-routes.js';
 import { parseIntent, type ReminderIntent } from './parse-intent.js';
+import type { RelativePeriods } from './phrasings.js';
+import { currentQuarterIn, planYearsOf, yearOfDay } from '../domain/reporting-calendar.js';
 import type { CardAction, Reply } from './reply.js';
 import { onReturnAction, openReturnForm } from './return-form/return-actions.js';
 
@@ -38,11 +40,21 @@ async function withDelegates(deps: BotDeps, turn: Turn): Promise<Turn> {
   return { ...turn, delegates: await readDelegations(deps.db, turn.partnership.id) };
 }
 
+/** "Last quarter" is the last one completed, "last year" the financial year before today's. */
+function relativePeriods(turn: Turn): RelativePeriods {
+  const { cal, today, partnership } = turn;
+  const years = planYearsOf(cal, partnership.settings);
+  return {
+    lastQuarter: cal.format(currentQuarterIn(cal, years.ok ? years.value : null, today)),
+    lastYear: cal.format({ kind: 'year', year: yearOfDay(cal, today) - 1 }),
+  };
+}
+
 export function createConversation(deps: BotDeps): Conversation {
   const onMessage = async (given: Turn, text: string): Promise<Reply[]> => {
     const turn = await withDelegates(deps, given);
     const ctx = { deps, turn };
-    const intent = parseIntent(text);
+    const intent = parseIntent(text, relativePeriods(turn));
     switch (intent.kind) {
       case 'status':
         return showStatus(ctx, intent.ref, intent.period);
@@ -65,7 +77,7 @@ export function createConversation(deps: BotDeps): Conversation {
       case 'greeting':
         return greeting(turn);
       case 'unknown':
-        return notUnderstood(intent.text);
+        return notUnderstood(intent.text, turn);
       case 'override':
         return setOverride(ctx, intent.ref, intent.period, intent.rag, intent.reason);
       case 'clearOverride':

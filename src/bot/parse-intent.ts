@@ -1,6 +1,7 @@
 // Turns what someone typed into an intent. Tolerant of case, punctuation, a trailing "?", and periods
 // written before or after the measure ("status 2.2 Q3", "Q3 2015/16 status of 2.2").
 import { reviewIntent, type ReviewIntent } from './parse-review-intent.js';
+import { closest, knownPhrase, rephrase, SURE, type PhraseKind, type RelativePeriods } from './phrasings.js';
 import { DOTTED_REF_TEXT, isRef, REF_TEXT } from './ref-pattern.js';
 
 export type Intent =
@@ -168,31 +169,29 @@ function overrideIntent(raw: string): OverrideIntent | null {
   return null;
 }
 
-export function parseIntent(raw: string): Intent {
+/** `relative`: what "last quarter" and "last year" mean today (the conversation knows; tests may leave it out). */
+export function parseIntent(raw: string, relative?: RelativePeriods): Intent {
   const review = reviewIntent(raw);
   if (review) return review;
   const override = overrideIntent(raw);
   if (override) return override;
   const reminder = reminderIntent(raw, normalise(raw));
   if (reminder) return reminder;
-  const { rest: text, period } = splitPeriod(normalise(raw));
+  if (/^(hi|hello|hey|morning|good (morning|afternoon))( there| bot| all| everyone)?$/.test(normalise(raw)))
+    return { kind: 'greeting' };
+  const { rest, period } = splitPeriod(rephrase(normalise(raw), relative));
+  // "status of 2.2 in Q3": the little word the period leaves behind.
+  const text = period ? rest.replace(/ (?:in|for|during|over|of|at)$/, '') : rest;
   if (text === '') return period ? { kind: 'unknown', text: raw.trim() } : { kind: 'help' };
-  if (/^(help|\?|what can you do|commands|how does this work)\b/.test(text)) return { kind: 'help' };
-  if (/^(hi|hello|hey|morning|good (morning|afternoon))\b/.test(text)) return { kind: 'greeting' };
-  if (
-    /^(overdue|late|who is (missing|late)|who'?s (missing|late)|missing( returns)?|outstanding)$/.test(text)
-  ) {
-    return { kind: 'overdue' };
-  }
-  if (/^(my returns|my measures|what do i owe|what'?s due|due|my tasks)$/.test(text))
-    return { kind: 'myReturns' };
-  if (/^(exceptions|exception report|red and amber|reds?)$/.test(text)) return { kind: 'exceptions', period };
   const summary = /^(post )?(?:the )?(weekly |quarterly )?summary$/.exec(text);
   if (summary) {
     const quarter = summary[2] === 'quarterly ' ? 'quarter' : null;
     return { kind: 'summary', period: period ?? quarter, post: Boolean(summary[1]) };
   }
-  if (/^(dashboard|board (dashboard|paper|report))$/.test(text)) return { kind: 'dashboard', period };
+  const phrased = listIntent(text.replace(/^the /, ''), period);
+  if (phrased) return phrased;
+  if (/^(help|\?|what can you do|commands|how does this work)\b/.test(text)) return { kind: 'help' };
+  if (/^(hi|hello|hey|morning|good (morning|afternoon))\b/.test(text)) return { kind: 'greeting' };
   let m = /^(submit|return|report|update|enter)( (a )?return( for)?)?\b(.*)$/.exec(text);
   if (m) {
     const ref = (m[5] ?? '').trim().split(' ')[0] ?? '';
@@ -200,10 +199,44 @@ export function parseIntent(raw: string): Intent {
   }
   m =
     /^(?:what(?:'s| is) the )?status(?: of| for)?\b(.*)$/.exec(text) ??
+    /^(?:what(?: is| are)) (.+?) looking like$/.exec(text) ??
+    /^(?:what about|tell me about|about) (.+)$/.exec(text) ??
+    /^(.+?) status$/.exec(text) ??
+    // Trends: every status gives the direction of travel against last year.
+    /^(?:is|are) (.+?) (?:getting|going|trending|doing) (?:worse|better|up|down|well|badly)$/.exec(text) ??
+    /^(?:trends?|direction of travel)(?: (?:of|for|in|on))? (.+)$/.exec(text) ??
     /^(?:show(?: me)?|how(?:'s| is| are)?)\s+(.*?)(?: doing| going| looking)?$/.exec(text);
   if (m) return statusOrSearch(m[1] ?? '', period);
   if (isRef(text)) return { kind: 'status', ref: text, period };
+  // A typo or near miss of a known question ("exeptions", "dashbaord"), read as meant when it is close.
+  const near = closest(text, 1)[0];
+  if (near && near.score <= SURE) return phraseIntent(near.kind, period);
   return { kind: 'unknown', text: raw.trim() };
+}
+
+/** A question that names no measure, in one of its known phrasings. */
+function listIntent(text: string, period: string | null): Intent | null {
+  const kind = knownPhrase(text);
+  return kind ? phraseIntent(kind, period) : null;
+}
+
+function phraseIntent(kind: PhraseKind, period: string | null): Intent {
+  switch (kind) {
+    case 'exceptions':
+    case 'dashboard':
+      return { kind, period };
+    case 'summary':
+      return { kind, period, post: false };
+    case 'overdue':
+    case 'myReturns':
+    case 'help':
+    case 'greeting':
+      return { kind };
+    default: {
+      const never: never = kind;
+      throw new Error(`unknown phrase kind ${String(never)}`);
+    }
+  }
 }
 
 function statusOrSearch(tail: string, period: string | null): Intent {

@@ -33,7 +33,7 @@ describe('parseIntent', () => {
     ['2.2', status('2.2')],
     ['how is 2.2 doing', status('2.2')],
     ['status 2.2 2015-07', status('2.2', '2015-07')],
-    ['status 2.2 quarter 3', status('2.2', 'quarter 3')],
+    ['status 2.2 quarter 3', status('2.2', 'Q3')],
     ['<at>perfbot</at> status of 1.3', status('1.3')],
     // A quarter that does not exist is still a period, so the calendar can say what is wrong.
     ['status 2.2 2015/16 Q5', status('2.2', '2015/16 Q5')],
@@ -74,7 +74,7 @@ describe('parseIntent', () => {
     ['Status of 5?', status('5')],
     ['status 5 2015/16 Q4', status('5', '2015/16 Q4')],
     ['Q4 2015/16 status of 5', status('5', 'Q4 2015/16')],
-    ['status of 5 quarter 3', status('5', 'quarter 3')],
+    ['status of 5 quarter 3', status('5', 'Q3')],
     ['how is 5 doing', status('5')],
     ['5', status('5')],
     ['12', status('12')],

@@ -2,6 +2,8 @@
 import type { Reply, SayButton } from '../reply.js';
 import type { Turn } from '../conversation.js';
 import { may } from '../actor-of.js';
+import { nearTitles } from '../measure-search.js';
+import { closest, MAYBE, rephrase } from '../phrasings.js';
 
 const EXAMPLES: SayButton[] = [
   { label: 'Status of 2.2', say: 'status of 2.2' },
@@ -51,8 +53,25 @@ export function greeting(turn: Turn): Reply[] {
   ];
 }
 
-export function notUnderstood(text: string): Reply[] {
+/**
+ * Anything not understood: the known questions and measure titles nearest to it, as "Did you mean"
+ * buttons; else examples. Never only an apology.
+ */
+export function notUnderstood(text: string, turn?: Turn): Reply[] {
   const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  const said = rephrase(text.toLowerCase().replace(/[?!.]+$/, ''));
+  const phrases = closest(said)
+    .filter((c) => c.score <= MAYBE)
+    .map((c): SayButton => ({ label: capitalise(c.phrase), say: c.phrase }));
+  const measures = turn
+    ? nearTitles(turn.partnership.measures, said).map((m): SayButton => ({
+        label: `${m.ref} ${m.title}`,
+        say: `status of ${m.ref}`,
+      }))
+    : [];
+  const guesses = [...phrases, ...measures].slice(0, 4);
+  if (guesses.length > 0)
+    return [{ kind: 'text', text: `I am not sure what "${shown}" means. Did you mean:`, buttons: guesses }];
   return [
     {
       kind: 'text',
@@ -61,3 +80,5 @@ export function notUnderstood(text: string): Reply[] {
     },
   ];
 }
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -12,36 +12,7 @@ import type { Reply, SayButton, StatusView } from '../reply.js';
 import { canSubmit, type Ctx } from '../return-form/return-actions.js';
 import { signOffText } from '../return-form/sign-off-text.js';
 import { statusView } from '../status-view.js';
-
-const STOP = new Set([
-  'the',
-  'and',
-  'for',
-  'are',
-  'our',
-  'how',
-  'with',
-  'what',
-  'about',
-  'doing',
-  'going',
-  'measure',
-  'measures',
-]);
-
-/** Measures whose title, theme or data source contain every word asked (ignoring small words). */
-export function searchMeasures(ctx: Ctx, words: string): Measure[] {
-  const p = ctx.turn.partnership;
-  const terms = words
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((w) => w.length > 2 && !STOP.has(w));
-  if (terms.length === 0) return [];
-  const haystack = (m: Measure) =>
-    `${m.ref} ${m.title} ${p.themes.find((t) => t.id === m.theme)?.name ?? ''} ${m.theme} ${m.source}`.toLowerCase();
-  const stem = (t: string) => t.replace(/(ies|es|s)$/, '');
-  return p.measures.filter((m) => terms.every((t) => haystack(m).includes(stem(t))));
-}
+import { searchMeasures } from '../measure-search.js';
 
 export async function showStatus(ctx: Ctx, ref: string, periodText: string | null): Promise<Reply[]> {
   const { turn, deps } = ctx;
@@ -121,7 +92,8 @@ async function signOffLine(
 }
 
 export async function searchStatus(ctx: Ctx, words: string, periodText: string | null): Promise<Reply[]> {
-  const matches = searchMeasures(ctx, words);
+  const p = ctx.turn.partnership;
+  const matches = searchMeasures(p.measures, p.themes, words);
   const only = matches[0];
   if (matches.length === 1 && only) return showStatus(ctx, only.ref, periodText);
   const suffix = periodText ? ` ${periodText}` : '';
@@ -134,6 +106,8 @@ export async function searchStatus(ctx: Ctx, words: string, periodText: string |
       },
     ];
   }
+  const shown = matches.slice(0, 10);
+  const view = await readPartnershipView(ctx.deps.db, ctx.turn.cal, p, ctx.turn.today, shown);
   return [
     {
       kind: 'list',
@@ -142,10 +116,10 @@ export async function searchStatus(ctx: Ctx, words: string, periodText: string |
       sections: [
         {
           heading: 'Measures',
-          items: matches.slice(0, 10).map((m) => ({
+          items: shown.map((m) => ({
             text: `${m.ref} ${m.title}`,
-            detail: m.source || null,
-            rag: null,
+            detail: [view.latestStatus(m).label, m.source].filter(Boolean).join(' · ') || null,
+            rag: view.latestStatus(m).finalRag,
             button: { label: 'Status', say: `status of ${m.ref}${suffix}` },
           })),
         },
