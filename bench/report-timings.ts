@@ -10,7 +10,7 @@ import { addDays, isoDateOf } from '../src/domain/iso-date.js';
 import { currentYearOf } from '../src/domain/obligations.js';
 import { financialCalendar } from '../src/domain/period.js';
 import { localTime, zonedInstant } from '../src/domain/reminder-time.js';
-import { isoWeekOf } from '../src/jobs/summary-schedule.js';
+import { isoWeekOf } from '../src/domain/iso-week.js';
 import { summaryTick } from '../src/jobs/summary-tick.js';
 import { buildDashboard } from '../src/reports/dashboard.js';
 import { dashboardHtml } from '../src/reports/dashboard-html.js';

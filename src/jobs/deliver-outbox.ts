@@ -23,7 +23,7 @@ import { outboxReply } from './outbox-reply.js';
 import { prepareDelivery, type Unit } from './prepare-delivery.js';
 import { recordResult } from './record-result.js';
 import { reconcileUnknown, recoverStale } from './reconcile-unknown.js';
-import { readReminderState } from './reminder-state.js';
+import { readReminderState } from '../store/reminder-state.js';
 import {
   channelRouteFor,
   channelUnreachableWhy,

@@ -9,7 +9,7 @@ import type { OutboxKind, OutboxPayload, ReminderItem } from '../domain/reminder
 import type { ReminderState } from '../domain/reminder-plan.js';
 import { longDate } from '../domain/reminder-time.js';
 import type { OutboxRow } from '../store/outbox-store.js';
-import { isoWeekOf } from './summary-schedule.js';
+import { isoWeekOf } from '../domain/iso-week.js';
 
 export interface Unit {
   kind: OutboxKind;

@@ -3,14 +3,15 @@
 // The tick is a pure function of the database and the instant: a restart, a missed tick or a second
 // scheduler writes nothing twice and leaves nothing out.
 import type { IsoDate } from '../domain/iso-date.js';
-import { reminderPlan, type PlannedMessage } from '../domain/reminder-plan.js';
+import { reminderPlan } from '../domain/reminder-plan.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/open-database.js';
-import { insertMissing, type NewOutboxMessage } from '../store/outbox-store.js';
+import { outboxMessage } from '../store/outbox-messages.js';
+import { insertMissing } from '../store/outbox-store.js';
 import { listPartnerships, loadPartnership } from '../store/plan-store.js';
 import { ensureReminderControl, lockReminderTick } from '../store/reminder-store.js';
 import { lockTick } from '../store/tick-lock.js';
-import { readReminderState } from './reminder-state.js';
+import { readReminderState } from '../store/reminder-state.js';
 
 export interface TickDeps {
   db: Db;
@@ -23,19 +24,6 @@ export interface TickResult {
   partnership: string;
   planned: number;
   written: string[];
-}
-
-export function outboxMessage(partnershipId: number, m: PlannedMessage): NewOutboxMessage {
-  return {
-    key: m.key,
-    partnershipId,
-    kind: m.kind,
-    recipient: m.to,
-    ref: m.ref,
-    period: m.period,
-    stage: m.stage,
-    payload: m.payload,
-  };
 }
 
 async function tickOne(deps: TickDeps, slug: string, now: Date): Promise<TickResult | null> {

@@ -6,7 +6,7 @@ import { longDate } from '../domain/reminder-time.js';
 import type { Db } from '../store/open-database.js';
 import { outboxByKeys, type OutboxRow } from '../store/outbox-store.js';
 import type { Partnership } from '../store/plan-store.js';
-import { readReminderState } from './reminder-state.js';
+import { readReminderState } from '../store/reminder-state.js';
 
 export interface PartnershipReport {
   partnership: string;

@@ -2,24 +2,9 @@
 // zone, at or before now and within the current ISO week (Monday to Sunday). A tick at any later moment
 // of the same week still finds it, so a missed tick catches up; next week it is a new week's summary.
 import cron from 'node-cron';
-import { addDays, dayOfWeek, daysBetween, isoDate, type IsoDate } from '../domain/iso-date.js';
+import { addDays } from '../domain/iso-date.js';
+import { isoWeekOf, type IsoWeek } from '../domain/iso-week.js';
 import { localTime, zonedInstant } from '../domain/reminder-time.js';
-
-export interface IsoWeek {
-  /** "2016-W15" */
-  label: string;
-  monday: IsoDate;
-  sunday: IsoDate;
-}
-
-/** The ISO 8601 week of a date: weeks start on Monday; week 1 holds the year's first Thursday. */
-export function isoWeekOf(date: IsoDate): IsoWeek {
-  const monday = addDays(date, -((dayOfWeek(date) + 6) % 7));
-  const thursday = addDays(monday, 3);
-  const year = Number(thursday.slice(0, 4));
-  const week = Math.floor(daysBetween(isoDate(year, 1, 1), thursday) / 7) + 1;
-  return { label: `${year}-W${String(week).padStart(2, '0')}`, monday, sunday: addDays(monday, 6) };
-}
 
 export interface Occurrence {
   /** The instant the cron expression named. */

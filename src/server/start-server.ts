@@ -4,10 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
-import { guardConversation } from '../app/guard-conversation.js';
+import { guardConversation } from './guard-conversation.js';
 import { createInboundClaims } from '../app/inbound-claims.js';
-import { createRateLimit } from '../app/rate-limit.js';
-import { createReportLinks, reportSigningKey } from '../app/report-links.js';
+import { createRateLimit } from './rate-limit.js';
+import { createReportLinks, reportSigningKey } from '../reports/report-links.js';
 import { createConversation } from '../bot/create-conversation.js';
 import { chartSigningKey } from '../charts/chart-key.js';
 import { chartDelivery } from '../charts/chart-delivery.js';
@@ -32,7 +32,8 @@ import { chartRoutes } from './chart-route.js';
 import { summaryChartFrom } from '../reports/summary-chart.js';
 import { dashboardRoute } from './dashboard-route.js';
 import { reportsRoute } from './reports-route.js';
-import { startHttpServer, type Route } from './http-server.js';
+import type { Route } from '../http/route.js';
+import { startHttpServer } from './http-server.js';
 
 export interface ServerOptions {
   config: Config;

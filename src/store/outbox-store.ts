@@ -4,7 +4,7 @@
 // waited for another's row re-checks its WHERE (status = 'pending') against what that one committed.
 import { OutboxPayloadSchema, type OutboxKind, type OutboxPayload } from '../domain/reminder-payload.js';
 import type { Db } from './open-database.js';
-import type { Tx } from './return-store.js';
+import type { Tx } from './db.js';
 import { withRetry } from './retry.js';
 import { providerOf } from './provider.js';
 import { isUniqueClash } from './unique-clash.js';

@@ -12,7 +12,7 @@ import type { NormalOverride, NormalReturn } from '../domain/validate-plan.js';
 import { recordAudit, type AuditInput } from './audit-store.js';
 import type { Db } from './open-database.js';
 import { importReturns, type ForcedImport, type ReturnConflict } from './import-returns.js';
-import type { Tx } from './return-store.js';
+import type { Tx } from './db.js';
 
 export interface ImportCounts {
   created: number;

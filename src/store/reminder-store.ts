@@ -7,7 +7,7 @@ import type { ReturnFact } from '../domain/reminder-obligations.js';
 import type { ReminderSnooze } from '../domain/reminder-plan.js';
 import { recordAudit } from './audit-store.js';
 import type { Db } from './open-database.js';
-import type { Tx } from './return-store.js';
+import type { Tx } from './db.js';
 import { isUniqueClash } from './unique-clash.js';
 
 export type { Tx };

@@ -10,13 +10,10 @@ import {
 } from '../domain/period-closure.js';
 import { PartnershipSettingsSchema, type PartnershipSettings, type Rag } from '../domain/plan-schema.js';
 import type { OverrideRecord, ReturnContent, ReturnRecord } from '../domain/return-record.js';
-import type { Prisma } from '../generated/prisma/client.js';
 import { recordAudit } from './audit-store.js';
-import type { Db } from './open-database.js';
+import type { Db, Tx } from './db.js';
 import { withRetry } from './retry.js';
 import { isUniqueClash } from './unique-clash.js';
-
-export type Tx = Prisma.TransactionClient;
 
 export interface NewRevision extends ReturnContent {
   measureId: number;

@@ -6,7 +6,7 @@ import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importPlanFile } from '../../src/app/import-plan-file.js';
-import { createReportLinks } from '../../src/app/report-links.js';
+import { createReportLinks } from '../../src/reports/report-links.js';
 import type { Conversation, Turn } from '../../src/bot/conversation.js';
 import { createConversation } from '../../src/bot/create-conversation.js';
 import type { CardAction, Reply } from '../../src/bot/reply.js';

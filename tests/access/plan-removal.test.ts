@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findPerson } from '../../src/app/find-person.js';
+import { findPerson } from '../../src/channels/find-person.js';
 import { runCommand } from '../../src/cli/run-command.js';
 import { readPlanYaml } from '../../src/plan/read-plan-yaml.js';
 import { readAudit } from '../../src/store/audit-store.js';

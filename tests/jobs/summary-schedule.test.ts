@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, dayOfWeek, isoDate } from '../../src/domain/iso-date.js';
 import { localTime, zonedInstant } from '../../src/domain/reminder-time.js';
-import { checkCron, isoWeekOf, lastOccurrenceThisWeek } from '../../src/jobs/summary-schedule.js';
+import { isoWeekOf } from '../../src/domain/iso-week.js';
+import { checkCron, lastOccurrenceThisWeek } from '../../src/jobs/summary-schedule.js';
 
 const LONDON = 'Europe/London';
 const at = (local: string, tz = LONDON) => zonedInstant(local, tz) as Date;

@@ -8,7 +8,7 @@ import {
   REPORTS_KEY_NAME,
   reportSigningKey,
   type ReportLinks,
-} from '../../src/app/report-links.js';
+} from '../../src/reports/report-links.js';
 import { loadConfig } from '../../src/config.js';
 import { startFakeConnector, type FakeConnector } from '../fakes/bot-connector.js';
 import { cardOf, fromUser, postActivity, teamsActivity } from '../channels/teams-client.js';

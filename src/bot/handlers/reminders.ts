@@ -11,10 +11,10 @@ import type { ReminderObligation } from '../../domain/reminder-obligations.js';
 import { longDate } from '../../domain/reminder-time.js';
 import type { Measure } from '../../domain/measure.js';
 import { findMeasure } from '../../app/status-query.js';
-import { readReminderState } from '../../jobs/reminder-state.js';
-import { outboxMessage } from '../../jobs/reminder-tick.js';
-import { insertMissing, type NewOutboxMessage } from '../../store/outbox-store.js';
-import { saveSnoozes, setDelegation, setRemindersPaused } from '../../store/reminder-store.js';
+import type { NewOutboxMessage } from '../../store/outbox-store.js';
+import { delegateWithNotices, writeNudges } from '../../store/reminder-requests.js';
+import { readReminderState } from '../../store/reminder-state.js';
+import { saveSnoozes, setRemindersPaused } from '../../store/reminder-store.js';
 import { revisionsOf, submitRevision } from '../../store/return-store.js';
 import { may, refuse } from '../actor-of.js';
 import type { Reply } from '../reply.js';
@@ -163,10 +163,12 @@ export async function delegate(ctx: Ctx, ref: string, toSaid: string | null): Pr
   const to = toSaid === null ? null : findPersonNamed(turn.partnership.people, toSaid);
   if (to && !to.ok) return say(to.error);
   const delegateKey = to && to.value.id !== m.owner ? to.value.id : null;
-  await deps.db.$transaction(async (tx) => {
-    await setDelegation(tx, turn.partnership.id, m.ref, delegateKey, turn.person.id, turn.now, turn.channel);
-    await insertMissing(tx, delegationNotices(ctx, m, delegateKey ?? m.owner, m.owner), turn.now);
-  });
+  await delegateWithNotices(
+    deps.db,
+    { partnershipId: turn.partnership.id, ref: m.ref, delegate: delegateKey },
+    { by: turn.person.id, at: turn.now, channel: turn.channel },
+    delegationNotices(ctx, m, delegateKey ?? m.owner, m.owner),
+  );
   if (delegateKey === null)
     return say(`${m.ref} is back with ${personName(turn, m.owner)}: its reminders go to them again.`);
   const told = turn.person.id === m.owner ? '' : ` I have told ${personName(turn, m.owner)}.`;
@@ -186,13 +188,7 @@ export async function remindNow(ctx: Ctx, ref: string | null): Promise<Reply[]> 
   const nudges = manualNudges(state, turn.today, ref, turn.person.id);
   if (nudges.length === 0)
     return say(`Nothing to chase${ref ? ` for ${ref}` : ''}: every return due so far is in.`);
-  const written = await deps.db.$transaction((tx) =>
-    insertMissing(
-      tx,
-      nudges.map((n) => outboxMessage(turn.partnership.id, n)),
-      turn.now,
-    ),
-  );
+  const written = await writeNudges(deps.db, turn.partnership.id, nudges, turn.now);
   // One entry per person: "Joanne Lister (1.1 2015/16 Q4, 1.2 2015/16 Q4)".
   const line = (keys: string[]) => {
     const picked = nudges.filter((n) => keys.includes(n.key));

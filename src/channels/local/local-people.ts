@@ -4,7 +4,7 @@ import type { IsoDate } from '../../domain/iso-date.js';
 import { longDate } from '../../domain/reminder-time.js';
 import type { Db } from '../../store/open-database.js';
 import { loadPartnership } from '../../store/plan-store.js';
-import type { Route } from '../../server/http-server.js';
+import type { Route } from '../../http/route.js';
 import { localChannelId } from './local-channel.js';
 
 /** The fixed date the bot works on (TODAY or the plan's demonstration date), shown on the page. */

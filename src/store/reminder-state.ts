@@ -7,15 +7,15 @@ import { yearOfDay } from '../domain/reporting-calendar.js';
 import { reminderObligations } from '../domain/reminder-obligations.js';
 import type { ReminderState } from '../domain/reminder-plan.js';
 import { localTime } from '../domain/reminder-time.js';
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from './plan-store.js';
 import {
   readDelegations,
   readReminderControl,
   readReturnFacts,
   readSnoozes,
   type Tx,
-} from '../store/reminder-store.js';
-import { periodStates } from '../store/review-store.js';
+} from './reminder-store.js';
+import { periodStates } from './review-store.js';
 
 export async function readReminderState(
   tx: Tx,

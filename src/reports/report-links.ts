@@ -2,7 +2,7 @@
 // (HMAC-SHA256) covers the partnership, period, format, person and expiry, so changing any of them, or
 // waiting past the expiry, makes the link useless.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { periodSlug } from '../reports/dashboard-period.js';
+import { periodSlug } from './dashboard-period.js';
 import { keepServerSecret } from '../store/chart-key-store.js';
 import type { Db } from '../store/open-database.js';
 
