@@ -9,7 +9,7 @@ import { createLogger } from './log.js';
 import { ensurePlan } from './app/ensure-plan.js';
 import { isLocalMode } from './channels/teams/create-adapter.js';
 import { startServer } from './server/start-server.js';
-import { loadPartnership } from './store/plan-store.js';
+import { loadPartnership } from './store/partnership-store.js';
 import { openDatabase } from './store/open-database.js';
 
 async function main(): Promise<void> {

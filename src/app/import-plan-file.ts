@@ -7,13 +7,9 @@ import { readPlanCsv } from '../plan/read-plan-csv.js';
 import { readPlanYaml, type PlanRead } from '../plan/read-plan-yaml.js';
 import { returnConflicts, type ForcedImport, type ReturnConflict } from '../store/import-returns.js';
 import type { Db } from '../store/open-database.js';
-import {
-  loadPartnership,
-  savePlan,
-  type ImportSummary,
-  type Partnership,
-  type PlanActor,
-} from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
+import { loadPartnership } from '../store/partnership-store.js';
+import { savePlan, type ImportSummary, type PlanActor } from '../store/plan-store.js';
 
 export type ImportOutcome =
   | {

@@ -8,12 +8,10 @@
 // several, so that one partnership's people can never be found from another's workspace.
 import type { Person } from '../domain/plan-schema.js';
 import type { Db } from '../store/open-database.js';
-import {
-  loadPartnership,
-  personDirectory,
-  type Partnership,
-  type PersonIdentity,
-} from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
+import { loadPartnership } from '../store/partnership-store.js';
+import { personDirectory } from '../store/partnership-store.js';
+import type { PersonIdentity } from '../store/partnership-store.js';
 
 export interface Identity {
   teamsId?: string;

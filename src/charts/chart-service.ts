@@ -2,10 +2,10 @@
 // status and theme links drawn from the database, and the same for uploading an image where a platform
 // cannot fetch our URL.
 import { isoDateOf } from '../domain/iso-date.js';
-import { longDate } from '../domain/reminder-time.js';
+import { longDate } from '../domain/reminders/reminder-time.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/open-database.js';
-import { loadPartnership } from '../store/plan-store.js';
+import { loadPartnership } from '../store/partnership-store.js';
 import type { ChartLinks, SignedChart } from './chart-link.js';
 import type { ChartRenderer, Lane, Rendered } from './chart-renderer.js';
 import { chartRequestFromQuery, type ChartRequest, type DrawJob } from './chart-request.js';

@@ -3,12 +3,13 @@
 // The tick is a pure function of the database and the instant: a restart, a missed tick or a second
 // scheduler writes nothing twice and leaves nothing out.
 import type { IsoDate } from '../domain/iso-date.js';
-import { reminderPlan } from '../domain/reminder-plan.js';
+import { reminderPlan } from '../domain/reminders/reminder-plan.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/open-database.js';
 import { outboxMessage } from '../store/outbox-messages.js';
 import { insertMissing } from '../store/outbox-store.js';
-import { listPartnerships, loadPartnership } from '../store/plan-store.js';
+import { loadPartnership } from '../store/partnership-store.js';
+import { listPartnerships } from '../store/partnership-store.js';
 import { ensureReminderControl, lockReminderTick } from '../store/reminder-store.js';
 import { lockTick } from '../store/tick-lock.js';
 import { readReminderState } from '../store/reminder-state.js';

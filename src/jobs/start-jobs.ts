@@ -12,7 +12,7 @@ import type { DeliveryDeps, DeliveryReport } from './delivery-deps.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { reminderTick, type TickResult } from './reminder-tick.js';
 import type { Senders } from './senders/route-recipient.js';
-import { scheduleSummaries } from './summary-schedules.js';
+import { scheduleSummaries } from './schedule-summaries.js';
 import { summaryTick, type SummaryTickResult } from './summary-tick.js';
 import type { SummaryChart } from '../reports/weekly-summary.js';
 

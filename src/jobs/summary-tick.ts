@@ -7,8 +7,8 @@
 import type { IsoDate } from '../domain/iso-date.js';
 import { addDays, isoDateOf } from '../domain/iso-date.js';
 import { financialCalendar, type FinancialCalendar, type Period } from '../domain/period.js';
-import { currentQuarterOf, currentYearOf } from '../domain/obligations.js';
-import { localTime, sendWindow, zonedInstant } from '../domain/reminder-time.js';
+import { currentQuarterOf, currentYearOf } from '../domain/partnership-calendar.js';
+import { localTime, sendWindow, zonedInstant } from '../domain/reminders/reminder-time.js';
 import { quarterSummaryKey, weeklySummaryKey } from '../domain/summary-payload.js';
 import type { Logger } from '../log.js';
 import { quarterComplete, quarterSummary } from '../reports/quarter-summary.js';
@@ -17,8 +17,10 @@ import { partnershipNow, weeklySummary, type SummaryChart } from '../reports/wee
 import type { Db } from '../store/open-database.js';
 import { summaryMessage } from '../store/outbox-messages.js';
 import { insertMissing, outboxByKeys, type NewOutboxMessage } from '../store/outbox-store.js';
-import { listPartnerships, loadPartnership, type Partnership } from '../store/plan-store.js';
-import { checkCron, lastOccurrenceThisWeek } from './summary-schedule.js';
+import type { Partnership } from '../domain/partnership.js';
+import { loadPartnership } from '../store/partnership-store.js';
+import { listPartnerships } from '../store/partnership-store.js';
+import { checkCron, lastOccurrenceThisWeek } from './summary-due.js';
 
 export interface SummaryTickDeps {
   db: Db;

@@ -6,7 +6,7 @@ import type { FinancialCalendar, Parsed, Period } from '../domain/period.js';
 import { ragWordsOf, type RagWords } from '../domain/rag.js';
 import { readPartnershipView } from '../app/partnership-view.js';
 import type { Db } from '../store/open-database.js';
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 import { dashboardPeriod, monthsOf } from './dashboard-period.js';
 import { dashboardRow, suppressionNote, type DashboardRow } from './dashboard-row.js';
 

@@ -7,10 +7,10 @@ import { financialCalendar } from '../domain/period.js';
 import type { Logger } from '../log.js';
 import { buildDashboard } from '../reports/dashboard.js';
 import { renderDashboard } from '../reports/dashboard-export.js';
-import { FORMAT_INFO, formatOfExtension } from '../reports/dashboard-formats.js';
+import { FORMAT_INFO, formatOfExtension } from '../reports/dashboard-format-info.js';
 import { periodSlug } from '../reports/dashboard-period.js';
 import type { Db } from '../store/open-database.js';
-import { loadPartnership } from '../store/plan-store.js';
+import { loadPartnership } from '../store/partnership-store.js';
 import type { Route } from '../http/route.js';
 
 export interface ReportsRouteDeps {

@@ -1,9 +1,9 @@
 // The outbox rows the core writes: a planned reminder or nudge, and a summary for the partnership channel.
 // Plain mappings from domain values to rows, shared by the jobs' ticks and the conversation's requests.
-import type { PlannedMessage } from '../domain/reminder-plan.js';
+import type { PlannedMessage } from '../domain/reminders/reminder-plan.js';
 import { PARTNERSHIP_CHANNEL, type Summary } from '../domain/summary-payload.js';
 import type { NewOutboxMessage } from './outbox-store.js';
-import type { Partnership } from './plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 
 export function outboxMessage(partnershipId: number, m: PlannedMessage): NewOutboxMessage {
   return {

@@ -1,6 +1,6 @@
 // The units of work behind the conversation's reminder requests: each writes its change and the outbox
 // messages it causes in one transaction, so neither is kept without the other.
-import type { PlannedMessage } from '../domain/reminder-plan.js';
+import type { PlannedMessage } from '../domain/reminders/reminder-plan.js';
 import type { Db } from './db.js';
 import { outboxMessage } from './outbox-messages.js';
 import { insertMissing, type NewOutboxMessage } from './outbox-store.js';

@@ -1,13 +1,13 @@
 // Reads what the reminder plan needs for one partnership: returns, delegations, snoozes and the pause
 // switch, through the client given (a tick passes its transaction).
 import { addDays, type IsoDate } from '../domain/iso-date.js';
-import { partnershipCalendar } from '../domain/obligations.js';
+import { partnershipCalendar } from '../domain/partnership-calendar.js';
 import { financialCalendar } from '../domain/period.js';
 import { yearOfDay } from '../domain/reporting-calendar.js';
-import { reminderObligations } from '../domain/reminder-obligations.js';
-import type { ReminderState } from '../domain/reminder-plan.js';
-import { localTime } from '../domain/reminder-time.js';
-import type { Partnership } from './plan-store.js';
+import { reminderObligations } from '../domain/reminders/reminder-obligations.js';
+import type { ReminderState } from '../domain/reminders/reminder-plan.js';
+import { localTime } from '../domain/reminders/reminder-time.js';
+import type { Partnership } from '../domain/partnership.js';
 import {
   readDelegations,
   readReminderControl,

@@ -2,7 +2,7 @@
 // would, over the example plan (where revision 1 is the imported one).
 import { financialCalendar } from '../../src/domain/period.js';
 import type { Db } from '../../src/store/open-database.js';
-import { loadPartnership } from '../../src/store/plan-store.js';
+import { loadPartnership } from '../../src/store/partnership-store.js';
 import { submitRevision, type SubmitOutcome } from '../../src/store/return-store.js';
 
 export interface Q4Revision {

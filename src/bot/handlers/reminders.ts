@@ -3,12 +3,12 @@
 // and pause or resume a partnership's reminders. Messages they cause go through the outbox.
 import { checkText } from '../../domain/check-text.js';
 import { isoDateOf } from '../../domain/iso-date.js';
-import { findPersonNamed } from '../../domain/reminder-delegate.js';
-import { resolveDay } from '../../domain/reminder-day.js';
-import { isAwaited } from '../../domain/reminder-late.js';
-import { manualNudges } from '../../domain/reminder-nudge.js';
-import type { ReminderObligation } from '../../domain/reminder-obligations.js';
-import { longDate } from '../../domain/reminder-time.js';
+import { findPersonNamed } from '../../domain/reminders/reminder-delegate.js';
+import { resolveDay } from '../../domain/reminders/reminder-day.js';
+import { isAwaited } from '../../domain/reminders/reminder-late.js';
+import { manualNudges } from '../../domain/reminders/reminder-nudge.js';
+import type { ReminderObligation } from '../../domain/reminders/reminder-obligations.js';
+import { longDate } from '../../domain/reminders/reminder-time.js';
 import type { Measure } from '../../domain/measure.js';
 import { findMeasure } from '../../app/status-query.js';
 import type { NewOutboxMessage } from '../../store/outbox-store.js';
@@ -19,7 +19,8 @@ import { revisionsOf, submitRevision } from '../../store/return-store.js';
 import { may, refuse } from '../actor-of.js';
 import type { Reply } from '../reply.js';
 import { REASON_MAX } from '../return-form/form-values.js';
-import { canSubmit, type Ctx } from '../return-form/return-actions.js';
+import type { Ctx } from '../handler-context.js';
+import { canSubmit } from '../return-form/return-actions.js';
 import { closedRefusal, lockedRefusal } from '../return-form/sign-off-text.js';
 import { personName } from '../status-view.js';
 

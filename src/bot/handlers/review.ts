@@ -18,7 +18,7 @@ import { teamsUserIds } from '../../store/conversation-store.js';
 import { teamsUserMri } from '../../domain/teams-user.js';
 import { may, refuse } from '../actor-of.js';
 import type { ListSection, Reply } from '../reply.js';
-import type { Ctx } from '../return-form/return-actions.js';
+import type { Ctx } from '../handler-context.js';
 import { ownerNotices, signOffText } from '../return-form/sign-off-text.js';
 import { statusView } from '../status-view.js';
 import { readsInFull, withoutCommentary } from './status.js';

@@ -3,13 +3,14 @@ import { suppressionThreshold, type Measure } from '../../domain/measure.js';
 import { checkPeriodFor, type MeasureStatus } from '../../domain/status.js';
 import { readPartnershipView } from '../../app/partnership-view.js';
 import { findMeasure } from '../../app/status-query.js';
-import { isIn } from '../../domain/obligations.js';
+import { isIn } from '../../domain/partnership-calendar.js';
 import { dueText } from '../period-state-text.js';
 import { signOffOfReturn } from '../../store/review-store.js';
 import { may, SENSITIVE_COMMENTARY } from '../actor-of.js';
 import type { Turn } from '../conversation.js';
 import type { Reply, SayButton, StatusView } from '../reply.js';
-import { canSubmit, type Ctx } from '../return-form/return-actions.js';
+import type { Ctx } from '../handler-context.js';
+import { canSubmit } from '../return-form/return-actions.js';
 import { signOffText } from '../return-form/sign-off-text.js';
 import { statusView } from '../status-view.js';
 

@@ -14,18 +14,14 @@ import { insertMissing } from '../../store/outbox-store.js';
 import { closureIn, submitRevision } from '../../store/return-store.js';
 import { signOffOfReturn } from '../../store/review-store.js';
 import { may } from '../actor-of.js';
-import type { BotDeps, Turn } from '../conversation.js';
+import type { Turn } from '../conversation.js';
+import type { Ctx } from '../handler-context.js';
 import type { CardAction, Reply } from '../reply.js';
 import { personName, statusView } from '../status-view.js';
 import { buildForm, comparators, emptyState, type FormState } from './build-form.js';
 import { periodFor } from './return-period.js';
 import { readForm, typedFrom, typedFromFigures, type FormReading } from './form-values.js';
 import { approverNotices, closedRefusal, contentLine, lockedRefusal, signOffText } from './sign-off-text.js';
-
-export interface Ctx {
-  deps: BotDeps;
-  turn: Turn;
-}
 
 const text = (t: string, say?: string): Reply => ({
   kind: 'text',
