@@ -18,7 +18,7 @@ import { may, SENSITIVE_COMMENTARY } from '../actor-of.js';
 import type { ListSection, Reply } from '../reply.js';
 import type { Ctx } from '../handler-context.js';
 import { personName } from '../status-view.js';
-import { awaitingApproval } from './review.js';
+import { awaitingApproval } from './approvals.js';
 
 export async function exceptions(ctx: Ctx, periodText: string | null): Promise<Reply[]> {
   const { turn } = ctx;

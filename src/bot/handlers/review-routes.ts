@@ -5,7 +5,8 @@ import type { CardAction, Reply } from '../reply.js';
 import type { Ctx } from '../handler-context.js';
 import { history } from './history.js';
 import { closePeriod, reopenPeriod } from './period.js';
-import { approvals, approve, reopenReturn, sendBack, showReview } from './review.js';
+import { approvals } from './approvals.js';
+import { approve, reopenReturn, sendBack, showReview } from './review.js';
 
 export function onReviewIntent(ctx: Ctx, intent: ReviewIntent): Promise<Reply[]> {
   switch (intent.kind) {
