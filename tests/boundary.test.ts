@@ -3,6 +3,7 @@
 // one order (docs/architecture.md): every import runs down it, and no files import each other in a circle.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 function sources(dir: string): string[] {
@@ -156,6 +157,24 @@ describe('layer boundaries', () => {
       .map((f) => ({ f, lines: readFileSync(f, 'utf8').split('\n').length - 1 }))
       .filter(({ lines }) => lines > 300)
       .map(({ f, lines }) => `${f}: ${lines} lines`);
+    expect(long).toEqual([]);
+  });
+
+  it('keeps every function in src to 60 lines', () => {
+    const long = layered().flatMap((f) => {
+      const file = ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true);
+      const lineOf = (pos: number) => file.getLineAndCharacterOfPosition(pos).line;
+      const found: string[] = [];
+      const visit = (node: ts.Node) => {
+        if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+          const lines = lineOf(node.end) - lineOf(node.getStart()) + 1;
+          if (lines > 60) found.push(`${f}:${lineOf(node.getStart()) + 1}: ${lines} lines`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+      return found;
+    });
     expect(long).toEqual([]);
   });
 });
