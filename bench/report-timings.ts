@@ -19,8 +19,7 @@ import { readSummaryData } from '../src/reports/summary-view.js';
 import { partnershipNow, weeklySummary } from '../src/reports/weekly-summary.js';
 import type { Db } from '../src/store/open-database.js';
 import type { Partnership } from '../src/domain/partnership.js';
-import { loadPartnership } from '../src/store/partnership-store.js';
-import { listPartnerships } from '../src/store/partnership-store.js';
+import { listPartnerships, loadPartnership } from '../src/store/partnership-store.js';
 import { median, round } from './stats.js';
 
 export interface ReportTimings {

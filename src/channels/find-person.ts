@@ -9,9 +9,7 @@
 import type { Person } from '../domain/plan-schema.js';
 import type { Db } from '../store/open-database.js';
 import type { Partnership } from '../domain/partnership.js';
-import { loadPartnership } from '../store/partnership-store.js';
-import { personDirectory } from '../store/partnership-store.js';
-import type { PersonIdentity } from '../store/partnership-store.js';
+import { loadPartnership, personDirectory, type PersonIdentity } from '../store/partnership-store.js';
 
 export interface Identity {
   teamsId?: string;

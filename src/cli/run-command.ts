@@ -14,8 +14,7 @@ import { listOutbox, OUTBOX_STATUSES, type OutboxStatus } from '../store/outbox-
 import { statusJson } from './status-json.js';
 import { statusText } from '../reports/status-text.js';
 import type { Db } from '../store/open-database.js';
-import { loadPartnership } from '../store/partnership-store.js';
-import { listPartnerships } from '../store/partnership-store.js';
+import { listPartnerships, loadPartnership } from '../store/partnership-store.js';
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
 

@@ -17,8 +17,7 @@ import {
   type Recipient,
 } from '../store/outbox-store.js';
 import type { Partnership } from '../domain/partnership.js';
-import { loadPartnership } from '../store/partnership-store.js';
-import { listPartnerships } from '../store/partnership-store.js';
+import { listPartnerships, loadPartnership } from '../store/partnership-store.js';
 import { emptyReport, type DeliveryDeps, type DeliveryReport } from './delivery-deps.js';
 import { tellCoordinators } from './failure-notice.js';
 import { outboxReply } from './outbox-reply.js';

@@ -6,13 +6,8 @@ import type { IsoDate } from '../domain/iso-date.js';
 import { reminderPlan } from '../domain/reminders/reminder-plan.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/open-database.js';
-import { outboxMessage } from '../store/outbox-messages.js';
-import { insertMissing } from '../store/outbox-store.js';
-import { loadPartnership } from '../store/partnership-store.js';
-import { listPartnerships } from '../store/partnership-store.js';
-import { ensureReminderControl, lockReminderTick } from '../store/reminder-store.js';
-import { lockTick } from '../store/tick-lock.js';
-import { readReminderState } from '../store/reminder-state.js';
+import { listPartnerships, loadPartnership } from '../store/partnership-store.js';
+import { writeDueReminders } from '../store/reminder-tick-store.js';
 
 export interface TickDeps {
   db: Db;
@@ -30,19 +25,14 @@ export interface TickResult {
 async function tickOne(deps: TickDeps, slug: string, now: Date): Promise<TickResult | null> {
   const p = await loadPartnership(deps.db, slug);
   if (!p) return null;
-  await ensureReminderControl(deps.db, p.id);
-  return deps.db.$transaction(async (tx) => {
-    // Another instance's tick of this partnership runs to its commit first, and this one then sees its rows.
-    await lockTick(tx, 'reminders', p.id);
-    await lockReminderTick(tx, p.id, now);
-    const plan = reminderPlan(await readReminderState(tx, p, now, deps.today), now);
-    const written = await insertMissing(
-      tx,
-      plan.messages.map((m) => outboxMessage(p.id, m)),
-      now,
-    );
-    return { partnership: slug, planned: plan.messages.length, written };
-  });
+  const result = await writeDueReminders(
+    deps.db,
+    p,
+    now,
+    deps.today,
+    (state) => reminderPlan(state, now).messages,
+  );
+  return { partnership: slug, ...result };
 }
 
 export async function reminderTick(deps: TickDeps, now: Date): Promise<TickResult[]> {

@@ -4,8 +4,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/open-database.js';
-import { loadPartnership } from '../store/partnership-store.js';
-import { listPartnerships } from '../store/partnership-store.js';
+import { listPartnerships, loadPartnership } from '../store/partnership-store.js';
 import { checkCron } from './summary-due.js';
 
 export interface SummarySchedules {

@@ -18,8 +18,7 @@ import type { Db } from '../store/open-database.js';
 import { summaryMessage } from '../store/outbox-messages.js';
 import { insertMissing, outboxByKeys, type NewOutboxMessage } from '../store/outbox-store.js';
 import type { Partnership } from '../domain/partnership.js';
-import { loadPartnership } from '../store/partnership-store.js';
-import { listPartnerships } from '../store/partnership-store.js';
+import { listPartnerships, loadPartnership } from '../store/partnership-store.js';
 import { checkCron, lastOccurrenceThisWeek } from './summary-due.js';
 
 export interface SummaryTickDeps {

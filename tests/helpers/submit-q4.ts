@@ -3,8 +3,7 @@
 import { financialCalendar } from '../../src/domain/period.js';
 import type { Db } from '../../src/store/open-database.js';
 import { loadPartnership } from '../../src/store/partnership-store.js';
-import { submitRevision } from '../../src/store/submit-revision.js';
-import type { SubmitOutcome } from '../../src/store/submit-revision.js';
+import { submitRevision, type SubmitOutcome } from '../../src/store/submit-revision.js';
 
 export interface Q4Revision {
   figure: number;
