@@ -7,10 +7,10 @@ import { jobOf } from '../src/charts/chart-service.js';
 import { loadMeasureSeries } from '../src/charts/chart-source.js';
 import { cumulativeChart } from '../src/charts/cumulative-chart.js';
 import { addDays, isoDateOf } from '../src/domain/iso-date.js';
-import { currentYearOf } from '../src/domain/obligations.js';
+import { currentYearOf } from '../src/domain/partnership-calendar.js';
 import { financialCalendar } from '../src/domain/period.js';
-import { localTime, zonedInstant } from '../src/domain/reminder-time.js';
-import { isoWeekOf } from '../src/jobs/summary-schedule.js';
+import { localTime, zonedInstant } from '../src/domain/reminders/reminder-time.js';
+import { isoWeekOf } from '../src/domain/iso-week.js';
 import { summaryTick } from '../src/jobs/summary-tick.js';
 import { buildDashboard } from '../src/reports/dashboard.js';
 import { dashboardHtml } from '../src/reports/dashboard-html.js';
@@ -18,7 +18,8 @@ import { dashboardXlsx } from '../src/reports/dashboard-xlsx.js';
 import { readSummaryData } from '../src/reports/summary-view.js';
 import { partnershipNow, weeklySummary } from '../src/reports/weekly-summary.js';
 import type { Db } from '../src/store/open-database.js';
-import { listPartnerships, loadPartnership, type Partnership } from '../src/store/plan-store.js';
+import type { Partnership } from '../src/domain/partnership.js';
+import { listPartnerships, loadPartnership } from '../src/store/partnership-store.js';
 import { median, round } from './stats.js';
 
 export interface ReportTimings {

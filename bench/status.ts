@@ -9,7 +9,7 @@ import { statusOf } from '../src/app/measure-status.js';
 import { createConversation } from '../src/bot/create-conversation.js';
 import { financialCalendar } from '../src/domain/period.js';
 import { openDatabase } from '../src/store/open-database.js';
-import { loadPartnership } from '../src/store/plan-store.js';
+import { loadPartnership } from '../src/store/partnership-store.js';
 
 async function time(label: string, runs: number, fn: () => Promise<unknown>): Promise<void> {
   for (let i = 0; i < 20; i++) await fn();

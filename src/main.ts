@@ -5,11 +5,11 @@ import 'dotenv/config';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './log.js';
+import { createLogger, type Logger } from './log.js';
 import { ensurePlan } from './app/ensure-plan.js';
 import { isLocalMode } from './channels/teams/create-adapter.js';
 import { startServer } from './server/start-server.js';
-import { loadPartnership } from './store/plan-store.js';
+import { loadPartnership } from './store/partnership-store.js';
 import { openDatabase } from './store/open-database.js';
 
 async function main(): Promise<void> {
@@ -49,6 +49,16 @@ async function main(): Promise<void> {
     { url: `${server.url}/`, localMode: server.localMode, reminders: server.jobs !== null },
     'listening',
   );
+  stopOnSignals(server, db, config.SHUTDOWN_GRACE_MS, log);
+}
+
+/** On SIGTERM or SIGINT: close the server (waiting up to graceMs), then the database, and exit. */
+function stopOnSignals(
+  server: { close(o: { graceMs: number }): Promise<void> },
+  db: { close(): Promise<void> },
+  graceMs: number,
+  log: Logger,
+): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -56,9 +66,9 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    log.info({ signal, graceMs: config.SHUTDOWN_GRACE_MS }, 'shutting down');
+    log.info({ signal, graceMs: graceMs }, 'shutting down');
     server
-      .close({ graceMs: config.SHUTDOWN_GRACE_MS })
+      .close({ graceMs: graceMs })
       .then(() => db.close())
       .then(
         () => {

@@ -1,7 +1,9 @@
 // The core stays platform-neutral: src/domain and src/bot import no Slack, Teams, Prisma or HTTP code,
-// src/jobs no Slack or Teams code, and only src/store touches the Prisma client.
+// src/jobs no Slack or Teams code, and only src/store touches the Prisma client. The folders stand in
+// one order (docs/architecture.md): every import runs down it, and no files import each other in a circle.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 function sources(dir: string): string[] {
@@ -16,6 +18,79 @@ function sources(dir: string): string[] {
 
 const importsOf = (file: string) =>
   [...readFileSync(file, 'utf8').matchAll(/from\s+['"]([^'"]+)['"]/g)].map((m) => m[1] as string);
+
+/** Every module a file names: `import … from`, `export … from`, `import '…'` and dynamic `import('…')`. */
+const specifiersOf = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g)].map(
+    (m) => m[1] as string,
+  );
+
+/** The source files a file imports, as paths from the repository root (src/… .ts). */
+const localImportsOf = (file: string) =>
+  specifiersOf(file)
+    .filter((s) => s.startsWith('.'))
+    .map((s) => posix.normalize(posix.join(dirname(file), s)).replace(/\.js$/, '.ts'))
+    .filter((p) => p.startsWith('src/') && p.endsWith('.ts'));
+
+/**
+ * The floors, bottom first. A file may import from its own folder and from any folder on a lower floor;
+ * folders on one floor are strangers to each other. docs/architecture.md says what each floor is for.
+ */
+const FLOORS: string[][] = [
+  ['src/config.ts', 'src/log.ts'],
+  ['src/domain'],
+  ['src/plan', 'src/store', 'src/http'],
+  ['src/app'],
+  ['src/charts'],
+  ['src/reports'],
+  ['src/bot'],
+  ['src/jobs', 'src/render'],
+  ['src/channels'],
+  ['src/server', 'src/cli'],
+  ['src/main.ts', 'src/cli.ts'],
+];
+
+/** A file's folder as the floors name it: src/<folder>, or the file itself at src/'s top. */
+const placeOf = (file: string) => {
+  const parts = file.split('/');
+  return parts.length === 2 ? file : `src/${parts[1] ?? ''}`;
+};
+const floorOf = (place: string) => FLOORS.findIndex((floor) => floor.includes(place));
+const layered = () => sources('src').filter((f) => !f.startsWith('src/generated/'));
+
+/** The circles among the files (Tarjan's strongly connected components of more than one file). */
+function circles(graph: Map<string, string[]>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v) ?? 0, low.get(w) ?? 0));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) ?? 0, index.get(w) ?? 0));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const circle: string[] = [];
+    let w: string | undefined;
+    do {
+      w = stack.pop();
+      if (w === undefined) break;
+      onStack.delete(w);
+      circle.push(w);
+    } while (w !== v);
+    if (circle.length > 1) found.push(circle.sort());
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return found;
+}
 const core = ['src/domain', 'src/bot'].filter((d) => {
   try {
     return statSync(d).isDirectory();
@@ -55,5 +130,51 @@ describe('layer boundaries', () => {
       .filter((f) => !['src/main.ts', 'src/cli.ts'].includes(f) && !f.startsWith('src/generated/'))
       .filter((f) => /new Date\(\)|Date\.now\(\)/.test(readFileSync(f, 'utf8')));
     expect(bad).toEqual([]);
+  });
+
+  it('places every folder of src on a floor', () => {
+    const places = [...new Set(layered().map(placeOf))];
+    expect(places.filter((p) => floorOf(p) < 0)).toEqual([]);
+  });
+
+  it('lets every import run down the floors, dynamic imports and re-exports included', () => {
+    const bad = layered().flatMap((f) =>
+      localImportsOf(f)
+        .filter((to) => !to.startsWith('src/generated/'))
+        .filter((to) => placeOf(to) !== placeOf(f) && floorOf(placeOf(to)) >= floorOf(placeOf(f)))
+        .map((to) => `${f} imports ${to}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('has no files that import each other in a circle', () => {
+    const graph = new Map(layered().map((f) => [f, localImportsOf(f)]));
+    expect(circles(graph)).toEqual([]);
+  });
+
+  it('keeps every source file to 300 lines', () => {
+    const long = layered()
+      .map((f) => ({ f, lines: readFileSync(f, 'utf8').split('\n').length - 1 }))
+      .filter(({ lines }) => lines > 300)
+      .map(({ f, lines }) => `${f}: ${lines} lines`);
+    expect(long).toEqual([]);
+  });
+
+  it('keeps every function in src to 60 lines', () => {
+    const long = layered().flatMap((f) => {
+      const file = ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true);
+      const lineOf = (pos: number) => file.getLineAndCharacterOfPosition(pos).line;
+      const found: string[] = [];
+      const visit = (node: ts.Node) => {
+        if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+          const lines = lineOf(node.end) - lineOf(node.getStart()) + 1;
+          if (lines > 60) found.push(`${f}:${lineOf(node.getStart()) + 1}: ${lines} lines`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+      return found;
+    });
+    expect(long).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { planYearsOf, yearOfDay } from '../domain/reporting-calendar.js';
 import { checkPeriodFor } from '../domain/status.js';
 import { saveQuarterSnapshot, snapshotQuarters, type BoardRow } from '../store/board-store.js';
 import type { Db } from '../store/open-database.js';
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 import { periodStates } from '../store/review-store.js';
 import { readPartnershipView } from './partnership-view.js';
 

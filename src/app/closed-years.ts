@@ -5,7 +5,7 @@ import { periodClosure } from '../domain/period-closure.js';
 import type { FinancialCalendar } from '../domain/period.js';
 import { planYearsOf } from '../domain/reporting-calendar.js';
 import type { Db } from '../store/open-database.js';
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 import { periodStates } from '../store/review-store.js';
 
 export async function closedYears(

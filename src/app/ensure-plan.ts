@@ -1,7 +1,7 @@
 // First start: when the database holds no partnership yet, load the configured plan file.
 import type { Logger } from '../log.js';
 import type { Db } from '../store/open-database.js';
-import { listPartnerships } from '../store/plan-store.js';
+import { listPartnerships } from '../store/partnership-store.js';
 import { importPlanFile } from './import-plan-file.js';
 
 export async function ensurePlan(db: Db, file: string, now: Date, log: Logger): Promise<void> {

@@ -4,20 +4,16 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { IsoDate } from '../domain/iso-date.js';
 import type { Plan } from '../domain/plan-schema.js';
-import { localTime } from '../domain/reminder-time.js';
+import { localTime } from '../domain/reminders/reminder-time.js';
 import { mergeYearTargets, targetYearOf } from '../domain/year-targets.js';
 import { readPlanCsv } from '../plan/read-plan-csv.js';
 import { readPlanYaml, type PlanRead } from '../plan/read-plan-yaml.js';
 import { closedYears } from './closed-years.js';
 import { returnConflicts, type ForcedImport, type ReturnConflict } from '../store/import-returns.js';
 import type { Db } from '../store/open-database.js';
-import {
-  loadPartnership,
-  savePlan,
-  type ImportSummary,
-  type Partnership,
-  type PlanActor,
-} from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
+import { loadPartnership } from '../store/partnership-store.js';
+import { savePlan, type ImportSummary, type PlanActor } from '../store/plan-store.js';
 
 export type ImportOutcome =
   | {

@@ -4,7 +4,7 @@ import type { IsoDate } from '../domain/iso-date.js';
 import type { FinancialCalendar, Parsed } from '../domain/period.js';
 import { checkPeriodFor, type MeasureStatus } from '../domain/status.js';
 import type { Db } from '../store/open-database.js';
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 import { readPartnershipView } from './partnership-view.js';
 import { findMeasure } from './status-query.js';
 

@@ -3,16 +3,22 @@
 // lists (exceptions, overdue, my returns) cost a few queries, not a few per measure.
 import type { IsoDate } from '../domain/iso-date.js';
 import type { Measure } from '../domain/measure.js';
-import { calendarFacts, obligationsOf, partnershipCalendar, type Obligation } from '../domain/obligations.js';
+import {
+  calendarFacts,
+  obligationsOf,
+  partnershipCalendar,
+  type Obligation,
+} from '../domain/partnership-calendar.js';
 import type { PeriodStateRecord } from '../domain/period-closure.js';
 import type { FinancialCalendar, Period } from '../domain/period.js';
 import { periodToShow, type ReportingCalendar } from '../domain/reporting-calendar.js';
 import type { OverrideRecord, ReturnRecord } from '../domain/return-record.js';
 import { compareWithBoard } from '../domain/board-snapshot.js';
-import { computeStatus, type BoardView, type MeasureStatus } from '../domain/status.js';
+import type { BoardView } from '../domain/board-view.js';
+import { computeStatus, type MeasureStatus } from '../domain/status.js';
 import { boardViews } from '../store/board-store.js';
 import type { Db } from '../store/open-database.js';
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 import { currentReturns, overridesFor } from '../store/return-store.js';
 import { approvedReturns, periodStates } from '../store/review-store.js';
 import { isReported, rulesFor } from './status-query.js';

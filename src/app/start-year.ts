@@ -6,17 +6,18 @@ import { formatFigure } from '../domain/format-figure.js';
 import type { IsoDate } from '../domain/iso-date.js';
 import { headlineOf, isSnapshot, type Measure, type Target } from '../domain/measure.js';
 import type { FinancialCalendar, Parsed, Period } from '../domain/period.js';
-import { longDate } from '../domain/reminder-time.js';
+import { longDate } from '../domain/reminders/reminder-time.js';
 import {
   carriedTarget,
   carryWords,
   readCarryChoices,
+  type CarryChoices,
   targetIn,
   targetYearOf,
   withoutTarget,
 } from '../domain/year-targets.js';
 import type { Db } from '../store/open-database.js';
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 import { closureIn } from '../store/return-store.js';
 import { startYear, yearStarted, type CarriedTarget, type YearStart } from '../store/year-store.js';
 import { readPartnershipView } from './partnership-view.js';
@@ -144,19 +145,14 @@ export interface YearActor {
   now: Date;
 }
 
-/** Applies "rest same; 2.2 -5%; 4.1 120" to the offer: the targets set, or what is wrong (nothing is set then). */
-export async function applyYearStart(
-  db: Db,
+/** The targets the choices make of the offer: set, or what is wrong; measures "rest" could not carry. */
+function carryAll(
   p: Partnership,
   o: YearOffer,
-  choicesText: string,
-  actor: YearActor,
-): Promise<Parsed<string[]>> {
-  if (o.offered.length === 0) return { ok: false, error: offerLines(o)[0] ?? '' };
-  const read = readCarryChoices(choicesText);
-  if (!read.ok) return read;
+  choices: CarryChoices,
+): { ok: true; targets: CarriedTarget[]; skipped: string[] } | { ok: false; error: string } {
   const offered = new Map(o.offered.map((x) => [x.measure.ref.toLowerCase(), x]));
-  const unknown = [...read.value.byRef.keys()].filter((ref) => !offered.has(ref));
+  const unknown = [...choices.byRef.keys()].filter((ref) => !offered.has(ref));
   if (unknown.length > 0) {
     const known = new Set(p.measures.map((m) => m.ref.toLowerCase()));
     const which = unknown.map((ref) =>
@@ -168,8 +164,8 @@ export async function applyYearStart(
   const problems: string[] = [];
   const skipped: string[] = [];
   for (const x of o.offered) {
-    const named = read.value.byRef.get(x.measure.ref.toLowerCase());
-    const carry = named ?? read.value.rest;
+    const named = choices.byRef.get(x.measure.ref.toLowerCase());
+    const carry = named ?? choices.rest;
     if (!carry) continue;
     const made = carriedTarget(carry, { target: x.lastTarget, outturn: x.outturn, unit: x.measure.unit });
     if (made.ok) targets.push({ ref: x.measure.ref, target: made.target, how: carryWords(carry) });
@@ -182,6 +178,23 @@ export async function applyYearStart(
       ok: false,
       error: `${skipped.length > 0 ? `${skipped.join('; ')}. ` : ''}Name the measure with a figure, e.g. "${o.offered[0]?.measure.ref ?? '2.2'} 120". Nothing was set.`,
     };
+  return { ok: true, targets, skipped };
+}
+
+/** Applies "rest same; 2.2 -5%; 4.1 120" to the offer: the targets set, or what is wrong (nothing is set then). */
+export async function applyYearStart(
+  db: Db,
+  p: Partnership,
+  o: YearOffer,
+  choicesText: string,
+  actor: YearActor,
+): Promise<Parsed<string[]>> {
+  if (o.offered.length === 0) return { ok: false, error: offerLines(o)[0] ?? '' };
+  const read = readCarryChoices(choicesText);
+  if (!read.ok) return read;
+  const carried = carryAll(p, o, read.value);
+  if (!carried.ok) return carried;
+  const { targets, skipped } = carried;
   const year = o.year;
   const done = await startYear(db, { partnershipId: p.id, year, ...actor, at: actor.now, targets });
   if (done.kind === 'alreadySet')

@@ -5,7 +5,7 @@ import { ragWordsOf } from '../domain/rag.js';
 import { targetYearOf } from '../domain/year-targets.js';
 import type { StatusRules } from '../domain/status.js';
 import type { ReturnRecord } from '../domain/return-record.js';
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 
 export function rulesFor(p: Partnership, m: Measure): StatusRules {
   return {

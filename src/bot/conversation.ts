@@ -2,10 +2,10 @@
 import type { IsoDate } from '../domain/iso-date.js';
 import type { FinancialCalendar } from '../domain/period.js';
 import type { Person } from '../domain/plan-schema.js';
-import type { ReportLinks } from '../app/report-links.js';
+import type { ReportLinks } from '../reports/report-links.js';
 import type { SummaryChart } from '../reports/weekly-summary.js';
 import type { Db } from '../store/open-database.js';
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 import type { CardAction, Reply } from './reply.js';
 
 /** Who is speaking, in which partnership, and when. */

@@ -2,7 +2,7 @@
 // narrative, what cleared, who still owes what, and the RAG distribution chart. The same words in the
 // partnership channel and in a chat with the person who asked.
 import type { Rag } from '../domain/plan-schema.js';
-import { longDate } from '../domain/reminder-time.js';
+import { longDate } from '../domain/reminders/reminder-time.js';
 import type { Summary, SummaryException, SummaryOwed, SummaryReturn } from '../domain/summary-payload.js';
 import type { ListSection, Reply } from './reply.js';
 

@@ -7,9 +7,9 @@ import { GRID, INK, MUTED, SERIES } from './chart-style.js';
 import type { MeasureSeries, PartSeries } from './measure-series.js';
 import { heading, ragLine, seriesNotes } from './series-notes.js';
 
-export function annualChart(s: MeasureSeries, compact: boolean): ChartSpec {
-  const head = s.parts[0] as PartSeries;
-  const bars = [
+/** Last year, this year and (when there is one) the target, each with its fill and outline. */
+function barsOf(s: MeasureSeries, head: PartSeries) {
+  return [
     {
       label: s.lastYearText,
       value: head.lastYear[0] ?? null,
@@ -28,6 +28,11 @@ export function annualChart(s: MeasureSeries, compact: boolean): ChartSpec {
         ]
       : []),
   ];
+}
+
+export function annualChart(s: MeasureSeries, compact: boolean): ChartSpec {
+  const head = s.parts[0] as PartSeries;
+  const bars = barsOf(s, head);
   const notes = seriesNotes(s, s.missing);
   const small = compact ? 10 : 12;
   const config: ChartConfiguration = {

@@ -49,101 +49,117 @@ function spawn(): Worker {
   return new Worker(new URL(here.endsWith('.ts') ? './render-worker-boot.mjs' : './render-worker.js', here));
 }
 
-export function createChartRenderer(o: RendererOptions): ChartRenderer {
-  const timeoutMs = o.timeoutMs ?? CHART_LIMITS.renderTimeoutMs;
-  const limits: Record<Lane, number> = { own: o.maxQueue ?? 16, anonymous: o.maxAnonymousQueue ?? 4 };
-  const queues: Record<Lane, Pending[]> = { own: [], anonymous: [] };
-  const waiting = () => [...queues.own.splice(0), ...queues.anonymous.splice(0)];
-  const next = () => queues.own.shift() ?? queues.anonymous.shift();
-  let worker: Worker | null = null;
-  let ready = false;
-  let current: { job: Pending; timer: NodeJS.Timeout } | null = null;
-  let nextId = 1;
-  let closed = false;
-  let fontWarned = false;
+/** The worker, its two queues and the job it is drawing; one per renderer. */
+class RenderQueue {
+  private readonly queues: Record<Lane, Pending[]> = { own: [], anonymous: [] };
+  private readonly limits: Record<Lane, number>;
+  private readonly timeoutMs: number;
+  private worker: Worker | null = null;
+  private ready = false;
+  private current: { job: Pending; timer: NodeJS.Timeout } | null = null;
+  private nextId = 1;
+  private closed = false;
+  private fontWarned = false;
 
-  const finish = (r: Rendered) => {
-    if (!current) return;
-    clearTimeout(current.timer);
-    const { done } = current.job;
-    current = null;
+  constructor(private readonly o: RendererOptions) {
+    this.timeoutMs = o.timeoutMs ?? CHART_LIMITS.renderTimeoutMs;
+    this.limits = { own: o.maxQueue ?? 16, anonymous: o.maxAnonymousQueue ?? 4 };
+  }
+
+  private waiting(): Pending[] {
+    return [...this.queues.own.splice(0), ...this.queues.anonymous.splice(0)];
+  }
+
+  private next(): Pending | undefined {
+    return this.queues.own.shift() ?? this.queues.anonymous.shift();
+  }
+
+  private finish(r: Rendered): void {
+    if (!this.current) return;
+    clearTimeout(this.current.timer);
+    const { done } = this.current.job;
+    this.current = null;
     done(r);
-    pump();
-  };
+    this.pump();
+  }
 
-  const stopWorker = () => {
-    const w = worker;
-    worker = null;
-    ready = false;
+  private stopWorker(): void {
+    const w = this.worker;
+    this.worker = null;
+    this.ready = false;
     if (w) void w.terminate();
-  };
+  }
 
-  const start = () => {
+  private start(): void {
     const w = spawn();
-    worker = w;
-    w.on('message', (a: WorkerAnswer) => {
-      if (a.kind === 'ready') {
-        ready = true;
-        if (!a.font && !fontWarned) {
-          fontWarned = true;
-          o.log.warn('DejaVu Sans not found: charts use a fallback font (install fonts-dejavu-core)');
-        }
-        pump();
-      } else if (current?.job.id === a.id) {
-        if (a.warnings > 0) o.log.debug({ warnings: a.warnings }, 'chart.js warned while drawing');
-        finish(
-          a.kind === 'done'
-            ? { ok: true, png: Buffer.from(a.png) }
-            : { ok: false, code: 'invalid', error: `The chart could not be drawn: ${a.error}` },
-        );
-      }
-    });
+    this.worker = w;
+    w.on('message', (a: WorkerAnswer) => this.onAnswer(a));
     w.on('error', (e) => {
-      o.log.error({ err: e }, 'chart worker failed');
-      if (worker !== w) return;
-      stopWorker();
+      this.o.log.error({ err: e }, 'chart worker failed');
+      if (this.worker !== w) return;
+      this.stopWorker();
       const failed: Rendered = { ok: false, code: 'failed', error: 'The chart could not be drawn' };
-      if (current) finish(failed);
-      else for (const p of waiting()) p.done(failed);
+      if (this.current) this.finish(failed);
+      else for (const p of this.waiting()) p.done(failed);
     });
     w.on('exit', (code) => {
-      if (worker !== w) return;
-      o.log.error({ code }, 'chart worker stopped');
-      stopWorker();
-      if (current) finish({ ok: false, code: 'failed', error: 'The chart could not be drawn' });
+      if (this.worker !== w) return;
+      this.o.log.error({ code }, 'chart worker stopped');
+      this.stopWorker();
+      if (this.current) this.finish({ ok: false, code: 'failed', error: 'The chart could not be drawn' });
     });
-  };
+  }
 
-  const pump = () => {
-    if (closed || current) return;
-    const job = next();
+  private onAnswer(a: WorkerAnswer): void {
+    if (a.kind === 'ready') {
+      this.ready = true;
+      if (!a.font && !this.fontWarned) {
+        this.fontWarned = true;
+        this.o.log.warn('DejaVu Sans not found: charts use a fallback font (install fonts-dejavu-core)');
+      }
+      this.pump();
+    } else if (this.current?.job.id === a.id) {
+      if (a.warnings > 0) this.o.log.debug({ warnings: a.warnings }, 'chart.js warned while drawing');
+      this.finish(
+        a.kind === 'done'
+          ? { ok: true, png: Buffer.from(a.png) }
+          : { ok: false, code: 'invalid', error: `The chart could not be drawn: ${a.error}` },
+      );
+    }
+  }
+
+  private pump(): void {
+    if (this.closed || this.current) return;
+    const job = this.next();
     if (!job) {
-      worker?.unref();
+      this.worker?.unref();
       return;
     }
-    if (!worker) start();
-    const w = worker as Worker;
+    if (!this.worker) this.start();
+    const w = this.worker as Worker;
     w.ref();
-    if (!ready) {
-      queues[job.lane].unshift(job);
+    if (!this.ready) {
+      this.queues[job.lane].unshift(job);
       return;
     }
+    const timeoutMs = this.timeoutMs;
     const timer = setTimeout(() => {
-      o.log.warn({ timeoutMs, kind: job.work.kind }, 'chart drawing took too long and was stopped');
-      stopWorker();
-      finish({
+      this.o.log.warn({ timeoutMs, kind: job.work.kind }, 'chart drawing took too long and was stopped');
+      this.stopWorker();
+      this.finish({
         ok: false,
         code: 'timeout',
         error: `The chart took over ${timeoutMs >= 1000 ? `${timeoutMs / 1000} s` : `${timeoutMs} ms`} to draw: send a simpler chart`,
       });
     }, timeoutMs);
-    current = { job, timer };
+    this.current = { job, timer };
     w.postMessage({ ...job.work, id: job.id } as WorkerJob);
-  };
+  }
 
-  const submit = (work: Job, lane: Lane): Promise<Rendered> => {
-    if (closed) return Promise.resolve({ ok: false, code: 'failed', error: 'The chart service is stopping' });
-    if (queues[lane].length >= limits[lane]) {
+  submit(work: Job, lane: Lane): Promise<Rendered> {
+    if (this.closed)
+      return Promise.resolve({ ok: false, code: 'failed', error: 'The chart service is stopping' });
+    if (this.queues[lane].length >= this.limits[lane]) {
       return Promise.resolve({
         ok: false,
         code: 'busy',
@@ -151,22 +167,27 @@ export function createChartRenderer(o: RendererOptions): ChartRenderer {
       });
     }
     return new Promise((done) => {
-      queues[lane].push({ id: nextId++, lane, work, done });
-      pump();
+      this.queues[lane].push({ id: this.nextId++, lane, work, done });
+      this.pump();
     });
-  };
+  }
 
+  async close(): Promise<void> {
+    this.closed = true;
+    const stopped: Rendered = { ok: false, code: 'failed', error: 'The chart service stopped' };
+    if (this.current) this.finish(stopped);
+    for (const p of this.waiting()) p.done(stopped);
+    const w = this.worker;
+    this.worker = null;
+    if (w) await w.terminate();
+  }
+}
+
+export function createChartRenderer(o: RendererOptions): ChartRenderer {
+  const queue = new RenderQueue(o);
   return {
-    chart: (job, lane = 'own') => submit({ kind: 'chart', job }, lane),
-    grid: (job, lane = 'own') => submit({ kind: 'grid', job }, lane),
-    close: async () => {
-      closed = true;
-      const stopped: Rendered = { ok: false, code: 'failed', error: 'The chart service stopped' };
-      if (current) finish(stopped);
-      for (const p of waiting()) p.done(stopped);
-      const w = worker;
-      worker = null;
-      if (w) await w.terminate();
-    },
+    chart: (job, lane = 'own') => queue.submit({ kind: 'chart', job }, lane),
+    grid: (job, lane = 'own') => queue.submit({ kind: 'grid', job }, lane),
+    close: () => queue.close(),
   };
 }

@@ -2,10 +2,10 @@
 // status and theme links drawn from the database, and the same for uploading an image where a platform
 // cannot fetch our URL.
 import { isoDateOf } from '../domain/iso-date.js';
-import { longDate } from '../domain/reminder-time.js';
+import { longDate } from '../domain/reminders/reminder-time.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/open-database.js';
-import { loadPartnership } from '../store/plan-store.js';
+import { loadPartnership } from '../store/partnership-store.js';
 import type { ChartLinks, SignedChart } from './chart-link.js';
 import type { ChartRenderer, Lane, Rendered } from './chart-renderer.js';
 import { chartRequestFromQuery, type ChartRequest, type DrawJob } from './chart-request.js';
@@ -58,55 +58,59 @@ function drawn(r: Rendered): Drawn {
   return { ok: false, status: r.code === 'timeout' || r.code === 'invalid' ? 400 : 503, error: r.error };
 }
 
-export function createChartService(deps: ChartServiceDeps): ChartService {
-  const { db, links, renderer } = deps;
-  const denied: Drawn = {
-    ok: false,
-    status: 403,
-    error: 'This chart link is not valid: ask the bot for the status again.',
-  };
+const denied: Drawn = {
+  ok: false,
+  status: 403,
+  error: 'This chart link is not valid: ask the bot for the status again.',
+};
 
-  const signed = async (kind: SignedChart, q: URLSearchParams): Promise<Drawn> => {
-    const subject = q.get(kind === 'status' ? 'ref' : 'theme') ?? '';
-    const period = q.get('period') ?? '';
-    const slug = q.get('p') || undefined;
-    const link = {
-      kind,
-      subject,
-      period,
-      partnership: slug,
-      expires: q.get('e') ?? '',
-      sig: q.get('sig') ?? '',
-    };
-    const verdict = links.verify(link, deps.clock());
-    if (!verdict.ok)
-      return verdict.reason === 'expired'
-        ? {
-            ok: false,
-            status: 403,
-            error: `This chart link expired on ${longDate(isoDateOf(verdict.at, 'Europe/London'))}: ask the bot for the status again.`,
-          }
-        : denied;
-    // A link without a partnership (made before links named one) draws only in a single-partnership deployment.
-    const p = await loadPartnership(db, slug);
-    if (!p) return { ok: false, status: 404, error: 'No partnership is loaded' };
-    if (kind === 'theme') {
-      const theme = await loadThemeSeries(db, p, subject, period);
-      if (!theme.ok) return { ok: false, status: 404, error: theme.error };
-      const grid = themeSmallMultiples(theme.value.name, theme.value.period, theme.value.series);
-      return drawn(await renderer.grid({ ...grid, cells: grid.cells.map(jobOf), background: '#ffffff' }));
-    }
-    const series = await loadMeasureSeries(db, p, subject, period);
-    if (!series.ok) return { ok: false, status: 404, error: series.error };
-    const s = series.value;
-    const spec =
-      s.unit === 'text'
-        ? messageChart(`${s.ref} ${s.title}`, 'Narrative only: no figures to chart')
-        : q.get('view') === 'quarters'
-          ? inPeriodChart(s)
-          : cumulativeChart(s);
-    return drawn(await renderer.chart(jobOf(spec)));
+/** A chart behind a signed link: the measure's (or theme's) figures as stored now. */
+async function drawSigned(deps: ChartServiceDeps, kind: SignedChart, q: URLSearchParams): Promise<Drawn> {
+  const { db, links, renderer } = deps;
+  const subject = q.get(kind === 'status' ? 'ref' : 'theme') ?? '';
+  const period = q.get('period') ?? '';
+  const slug = q.get('p') || undefined;
+  const link = {
+    kind,
+    subject,
+    period,
+    partnership: slug,
+    expires: q.get('e') ?? '',
+    sig: q.get('sig') ?? '',
   };
+  const verdict = links.verify(link, deps.clock());
+  if (!verdict.ok)
+    return verdict.reason === 'expired'
+      ? {
+          ok: false,
+          status: 403,
+          error: `This chart link expired on ${longDate(isoDateOf(verdict.at, 'Europe/London'))}: ask the bot for the status again.`,
+        }
+      : denied;
+  // A link without a partnership (made before links named one) draws only in a single-partnership deployment.
+  const p = await loadPartnership(db, slug);
+  if (!p) return { ok: false, status: 404, error: 'No partnership is loaded' };
+  if (kind === 'theme') {
+    const theme = await loadThemeSeries(db, p, subject, period);
+    if (!theme.ok) return { ok: false, status: 404, error: theme.error };
+    const grid = themeSmallMultiples(theme.value.name, theme.value.period, theme.value.series);
+    return drawn(await renderer.grid({ ...grid, cells: grid.cells.map(jobOf), background: '#ffffff' }));
+  }
+  const series = await loadMeasureSeries(db, p, subject, period);
+  if (!series.ok) return { ok: false, status: 404, error: series.error };
+  const s = series.value;
+  const spec =
+    s.unit === 'text'
+      ? messageChart(`${s.ref} ${s.title}`, 'Narrative only: no figures to chart')
+      : q.get('view') === 'quarters'
+        ? inPeriodChart(s)
+        : cumulativeChart(s);
+  return drawn(await renderer.chart(jobOf(spec)));
+}
+
+export function createChartService(deps: ChartServiceDeps): ChartService {
+  const { links, renderer } = deps;
+  const signed = (kind: SignedChart, q: URLSearchParams) => drawSigned(deps, kind, q);
 
   const drawRequest = async (request: ChartRequest, lane: Lane = 'anonymous'): Promise<Drawn> =>
     request.ok

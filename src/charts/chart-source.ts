@@ -5,7 +5,7 @@ import { suppressionThreshold, type Measure } from '../domain/measure.js';
 import { financialCalendar, type Parsed, type Period } from '../domain/period.js';
 import { checkPeriodFor } from '../domain/status.js';
 import type { Db } from '../store/open-database.js';
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 import { currentReturns, overridesFor } from '../store/return-store.js';
 import { measureSeries, type MeasureSeries } from './measure-series.js';
 

@@ -8,6 +8,31 @@ import { GRID, INK, MUTED, SERIES } from './chart-style.js';
 import type { MeasureSeries } from './measure-series.js';
 import { heading, ragLine, seriesNotes } from './series-notes.js';
 
+/** This year's bars, solid, and last year's, pale with a dashed outline. */
+function barsOf(s: MeasureSeries, q: MeasureSeries['quarters'], base: { base?: number }) {
+  return [
+    {
+      label: s.year,
+      data: q.actual,
+      backgroundColor: SERIES.actual.colour,
+      borderColor: SERIES.actual.colour,
+      borderWidth: 2,
+      maxBarThickness: 70,
+      ...base,
+    },
+    {
+      label: s.lastYearText,
+      data: q.lastYear,
+      backgroundColor: 'rgba(217, 119, 6, 0.25)',
+      borderColor: SERIES.lastYear.colour,
+      borderWidth: 2,
+      borderDash: [4, 3],
+      maxBarThickness: 70,
+      ...base,
+    },
+  ];
+}
+
 export function inPeriodChart(s: MeasureSeries): ChartSpec {
   const q = s.quarters;
   const head = s.parts[0];
@@ -25,27 +50,7 @@ export function inPeriodChart(s: MeasureSeries): ChartSpec {
       labels: q.labels.map((l, i) =>
         q.missing[i] ? [l, '(no data)'] : q.smallCount[i] ? [l, `(under ${s.suppressBelow ?? ''})`] : l,
       ),
-      datasets: [
-        {
-          label: s.year,
-          data: q.actual,
-          backgroundColor: SERIES.actual.colour,
-          borderColor: SERIES.actual.colour,
-          borderWidth: 2,
-          maxBarThickness: 70,
-          ...base,
-        },
-        {
-          label: s.lastYearText,
-          data: q.lastYear,
-          backgroundColor: 'rgba(217, 119, 6, 0.25)',
-          borderColor: SERIES.lastYear.colour,
-          borderWidth: 2,
-          borderDash: [4, 3],
-          maxBarThickness: 70,
-          ...base,
-        },
-      ],
+      datasets: barsOf(s, q, base),
     },
     options: {
       layout: { padding: 12 },

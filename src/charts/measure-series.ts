@@ -5,7 +5,12 @@ import { componentsOf, headlineOf, type Measure } from '../domain/measure.js';
 import type { FinancialCalendar, Frequency, Period } from '../domain/period.js';
 import type { Rag } from '../domain/plan-schema.js';
 import { RAG_LABELS } from '../domain/rag.js';
-import { computeStatus, type ComponentStatus, type StatusInput } from '../domain/status.js';
+import {
+  computeStatus,
+  type ComponentStatus,
+  type MeasureStatus,
+  type StatusInput,
+} from '../domain/status.js';
 
 export type Value = number | null;
 
@@ -123,6 +128,39 @@ function hider(threshold: number | null) {
   };
 }
 
+interface PartInput {
+  statuses: MeasureStatus[];
+  elapsed: boolean[];
+  headKey: string;
+  monitoring: boolean;
+  summed: boolean;
+  hide: ReturnType<typeof hider>;
+}
+
+/** One component's year: year to date, target to date and last year, with small numbers hidden. */
+function partSeries(
+  key: string,
+  { statuses, elapsed, headKey, monitoring, summed, hide }: PartInput,
+): PartSeries {
+  const at = statuses.map((s) => s.components.find((c) => c.key === key) as ComponentStatus);
+  return {
+    key,
+    name: at[0]?.name ?? key,
+    headline: key === headKey,
+    ytd: hide.cumulative(
+      at.map((c, i) => (elapsed[i] && c.actual !== null ? c.ytd : null)),
+      at.map((c, i) => (elapsed[i] ? c.actual : null)),
+      summed,
+    ),
+    target: at.map((c) => (monitoring ? null : round(c.targetToDate))),
+    lastYear: hide.cumulative(
+      at.map((c) => (c.lastYear.actual !== null ? c.lastYear.ytd : null)),
+      at.map((c) => c.lastYear.actual),
+      summed,
+    ),
+  };
+}
+
 export function measureSeries(input: SeriesInput): MeasureSeries {
   const { cal, measure: m, period } = input;
   // Last year's line is last year's own figures, not only the months this year has so far.
@@ -137,26 +175,7 @@ export function measureSeries(input: SeriesInput): MeasureSeries {
   const keys = [headKey, ...componentsOf(m).map((c) => c.key)].filter((k, i, all) => all.indexOf(k) === i);
   const hide = hider(input.suppressBelow);
   const summed = m.aggregation === 'sum';
-  const part = (key: string): PartSeries => {
-    const at = statuses.map((s) => s.components.find((c) => c.key === key) as ComponentStatus);
-    return {
-      key,
-      name: at[0]?.name ?? key,
-      headline: key === headKey,
-      ytd: hide.cumulative(
-        at.map((c, i) => (elapsed[i] && c.actual !== null ? c.ytd : null)),
-        at.map((c, i) => (elapsed[i] ? c.actual : null)),
-        summed,
-      ),
-      target: at.map((c) => (monitoring ? null : round(c.targetToDate))),
-      lastYear: hide.cumulative(
-        at.map((c) => (c.lastYear.actual !== null ? c.lastYear.ytd : null)),
-        at.map((c) => c.lastYear.actual),
-        summed,
-      ),
-    };
-  };
-  const parts = keys.map(part);
+  const parts = keys.map((key) => partSeries(key, { statuses, elapsed, headKey, monitoring, summed, hide }));
   const head = parts[0] as PartSeries;
   const asked = computeStatus(input);
   const headStatuses = statuses.map((s) => s.headline);

@@ -1,5 +1,5 @@
 // `audit [--ref 2.2] [--period P] [--json]`: the append-only audit trail, newest first.
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 import { readAudit } from '../store/audit-store.js';
 import type { Db } from '../store/open-database.js';
 import { auditText } from '../reports/audit-text.js';

@@ -6,10 +6,10 @@ import type { IsoDate } from '../domain/iso-date.js';
 import { financialCalendar } from '../domain/period.js';
 import { buildDashboard } from '../reports/dashboard.js';
 import { renderDashboard } from '../reports/dashboard-export.js';
-import { DASHBOARD_FORMATS, FORMAT_INFO, isDashboardFormat } from '../reports/dashboard-formats.js';
+import { DASHBOARD_FORMATS, FORMAT_INFO, isDashboardFormat } from '../reports/dashboard-format-info.js';
 import { periodSlug } from '../reports/dashboard-period.js';
 import type { Db } from '../store/open-database.js';
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 
 export interface DashboardCommandOptions {
   period?: string;

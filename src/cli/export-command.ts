@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Db } from '../store/open-database.js';
 import { exportPartnership } from '../store/export-store.js';
-import { listPartnerships } from '../store/plan-store.js';
+import { listPartnerships } from '../store/partnership-store.js';
 import type { CommandOutput } from './command-output.js';
 
 export async function exportCommand(

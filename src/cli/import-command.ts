@@ -3,8 +3,9 @@
 import { importPlanFile } from '../app/import-plan-file.js';
 import type { IsoDate } from '../domain/iso-date.js';
 import type { Db } from '../store/open-database.js';
-import { loadPartnership, type ImportSummary } from '../store/plan-store.js';
-import { conflictsText } from '../reports/import-conflict-text.js';
+import { loadPartnership } from '../store/partnership-store.js';
+import { type ImportSummary } from '../store/plan-store.js';
+import { conflictsText } from './import-conflict-text.js';
 import type { CommandOutput } from './command-output.js';
 
 export interface ImportCommandOptions {

@@ -8,14 +8,14 @@ import { statusOf } from '../app/measure-status.js';
 import { applyYearStart, offerLines, yearOffer } from '../app/start-year.js';
 import type { IsoDate } from '../domain/iso-date.js';
 import { financialCalendar } from '../domain/period.js';
-import { zonedInstant } from '../domain/reminder-time.js';
-import { outboxJson, outboxText } from '../jobs/outbox-report.js';
-import { remindersJson, remindersReport, remindersText } from '../jobs/reminders-report.js';
+import { zonedInstant } from '../domain/reminders/reminder-time.js';
+import { outboxJson, outboxText } from './outbox-report.js';
+import { remindersJson, remindersReport, remindersText } from './reminders-report.js';
 import { listOutbox, OUTBOX_STATUSES, type OutboxStatus } from '../store/outbox-store.js';
-import { statusJson } from '../reports/status-json.js';
+import { statusJson } from './status-json.js';
 import { statusText } from '../reports/status-text.js';
 import type { Db } from '../store/open-database.js';
-import { listPartnerships, loadPartnership } from '../store/plan-store.js';
+import { listPartnerships, loadPartnership } from '../store/partnership-store.js';
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
 

@@ -4,9 +4,8 @@
 import type { Measure } from './measure.js';
 import { isSnapshot } from './measure.js';
 import type { FinancialCalendar, Period } from './period.js';
-import type { BoardComparison, BoardView, MeasureStatus } from './status.js';
-
-export type { BoardComparison, BoardView };
+import type { BoardComparison, BoardView } from './board-view.js';
+import type { MeasureStatus } from './status.js';
 
 /** The period a closed quarter is kept for: the quarter itself, or the year for annual measures (at Q4). */
 export function boardPeriodOf(cal: FinancialCalendar, m: Measure, quarter: Period): Period | null {

@@ -1,7 +1,7 @@
 // Reads a period the way people type it in chat ("Q2 15/16", "Jul-Sep 2015", "April 2015") and
 // says what is wrong, with an example, when it cannot.
 
-import type { FinancialCalendar, Parsed, Period } from './period.js';
+import type { FinancialCalendar, Parsed, Period } from './period-types.js';
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH =

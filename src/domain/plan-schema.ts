@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { MeasureSchema } from './measure.js';
 import { FigureSchema, FiguresSchema } from './figures.js';
-import { ReminderPolicySchema } from './reminder-policy.js';
+import { ReminderPolicySchema } from './reminders/reminder-policy.js';
 import { SummaryPolicySchema } from './summary-policy.js';
 
 const isoDate = z.union([z.date(), z.string()]).transform((v, ctx) => {

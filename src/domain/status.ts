@@ -16,6 +16,7 @@ import type { OverrideRecord, ReturnRecord } from './return-record.js';
 import { readSeries, type SeriesReading } from './series.js';
 import { annualTarget, baselineToDate, targetToDate } from './target.js';
 import { targetIn, yearLabel } from './year-targets.js';
+import type { BoardComparison } from './board-view.js';
 
 /** A year's missing target is named with its year when targets belong to years ("No target set for 2016/17"). */
 function noneLabel(
@@ -85,21 +86,6 @@ export interface ComponentStatus {
   baseline: Comparison & { label: string };
   projectedYearEnd: number | null;
   direction: Direction | null;
-}
-
-export interface BoardView {
-  /** The period's own figure and the judged one (the year to date, or the figure itself for snapshots). */
-  actual: number | null;
-  judged: number | null;
-  rag: Rag;
-  label: string;
-  takenAt: string;
-}
-
-export interface BoardComparison {
-  seen: BoardView;
-  /** The figures or the RAG differ from what the board saw. */
-  revised: boolean;
 }
 
 export interface MeasureStatus {
@@ -180,8 +166,9 @@ export function computeStatus(input: StatusInput): MeasureStatus {
   };
 }
 
-function componentStatus(input: StatusInput, component: Component): ComponentStatus {
-  const { cal, measure, period, rules } = input;
+/** The component's series now, the same periods last year (like for like when a period is missing) and last year whole. */
+function readingsOf(input: StatusInput, component: Component) {
+  const { cal, measure, period } = input;
   const read = (p: Period, only?: (q: Period) => boolean): SeriesReading =>
     readSeries({
       ...(only ? { only } : {}),
@@ -201,37 +188,67 @@ function componentStatus(input: StatusInput, component: Component): ComponentSta
   const gapText = new Set(gaps.map((p) => cal.format(cal.shiftYears(p, -1))));
   const ly = read(cal.sameLastYear(period), masked ? (p) => !gapText.has(cal.format(p)) : undefined);
   const lyYear = read(cal.shiftYears({ kind: 'year', year: cal.yearOf(period) }, -1));
-  const baseline = component.baseline ?? (measure.components ? undefined : measure.baseline);
-  const projected =
-    measure.aggregation === 'sum' && now.ytd !== null && now.withData > 0 && gaps.length === 0
-      ? (now.ytd / now.withData) * now.inYear
-      : null;
+  return { now, ly, lyYear, gaps, masked };
+}
 
+type Readings = ReturnType<typeof readingsOf>;
+
+/** The year's target for the component, and its share to date; null where there is none. */
+function targetsOf(input: StatusInput, component: Component, baseline: Component['baseline'], r: Readings) {
+  const { cal, measure, period, rules } = input;
   const targetSpec = targetIn(cal, measure, component, cal.yearOf(period), rules.targetYear ?? null);
   const ctx = targetSpec && {
     target: targetSpec,
     aggregation: measure.aggregation,
     baseline,
-    lastYearTotal: lyYear.ytd,
-    inYear: now.inYear,
+    lastYearTotal: r.lyYear.ytd,
+    inYear: r.now.inYear,
   };
   const annual = ctx ? annualTarget(ctx) : null;
-  const ttd = ctx && annual?.ok ? targetToDate(ctx, annual.value, now.elapsed) : null;
-  const snapshot = isSnapshot(measure.aggregation);
-  const judged = snapshot ? now.actual : now.ytd;
-  const lyJudged = snapshot ? ly.actual : ly.ytd;
+  const ttd = ctx && annual?.ok ? targetToDate(ctx, annual.value, r.now.elapsed) : null;
+  return { hasTarget: Boolean(ctx), annual, ttd };
+}
 
+/** The RAG, or why there is none. */
+function judgementOf(
+  input: StatusInput,
+  r: Readings,
+  t: ReturnType<typeof targetsOf>,
+  figures: { judged: number | null; lyJudged: number | null; projected: number | null },
+): { rag: Rag; noneReason: NoneReason | null } {
+  const { measure, rules } = input;
+  const { now, gaps, lyYear } = r;
+  const { annual, ttd } = t;
+  const { judged, lyJudged, projected } = figures;
   let rag: Rag = 'none';
   let noneReason: NoneReason | null = null;
   if (measure.unit === 'text') noneReason = 'narrative';
   else if (measure.polarity === 'monitor') noneReason = now.current ? 'monitoring' : 'no-data';
-  else if (!ctx) noneReason = 'no-target';
+  else if (!t.hasTarget) noneReason = 'no-target';
   else if (annual && !annual.ok) noneReason = annual.reason;
   else if (now.current && (now.missing.length > 0 || gaps.length > 0)) noneReason = 'incomplete';
   else if (!now.current || judged === null || ttd === null) noneReason = 'no-data';
   else if (rules.judgeAgainst === 'projection' && projected !== null && annual?.ok) {
     rag = judgeRag(projected, annual.value, measure.polarity, rules, lyYear.ytd);
   } else rag = judgeRag(judged, ttd, measure.polarity, rules, lyJudged);
+  return { rag, noneReason };
+}
+
+function componentStatus(input: StatusInput, component: Component): ComponentStatus {
+  const { cal, measure, period, rules } = input;
+  const r = readingsOf(input, component);
+  const { now, ly, gaps, masked } = r;
+  const baseline = component.baseline ?? (measure.components ? undefined : measure.baseline);
+  const projected =
+    measure.aggregation === 'sum' && now.ytd !== null && now.withData > 0 && gaps.length === 0
+      ? (now.ytd / now.withData) * now.inYear
+      : null;
+  const targets = targetsOf(input, component, baseline, r);
+  const { annual, ttd } = targets;
+  const snapshot = isSnapshot(measure.aggregation);
+  const judged = snapshot ? now.actual : now.ytd;
+  const lyJudged = snapshot ? ly.actual : ly.ytd;
+  const { rag, noneReason } = judgementOf(input, r, targets, { judged, lyJudged, projected });
 
   const variance = judged !== null && ttd !== null ? judged - ttd : null;
   const baseToDate =

@@ -29,6 +29,46 @@ export interface CheckedPlan {
   overrides: NormalOverride[];
 }
 
+type Issue = (path: (string | number)[], message: string) => void;
+
+/** The plan's returns, checked and normalised: each names a measure and a period of it, once. */
+function checkReturns(
+  plan: Plan,
+  cal: FinancialCalendar,
+  known: { measures: Map<string, Plan['measures'][number]>; people: Set<string> },
+  issue: Issue,
+): NormalReturn[] {
+  const { measures, people } = known;
+  const returns: NormalReturn[] = [];
+  const seen = new Set<string>();
+  plan.returns.forEach((r, i) => {
+    const path = ['returns', i];
+    const measure = measures.get(r.ref);
+    if (!measure) return issue([...path, 'ref'], `no measure "${r.ref}" in this plan`);
+    const period = periodFor(cal, measure, r.period);
+    if (!period.ok) return issue([...path, 'period'], period.error);
+    const key = `${r.ref}|${cal.format(period.value)}`;
+    if (seen.has(key)) return issue(path, `${r.ref} ${cal.format(period.value)} is given twice`);
+    seen.add(key);
+    if (r.submittedBy !== undefined && !people.has(r.submittedBy)) {
+      issue([...path, 'submittedBy'], `no person "${r.submittedBy}"`);
+    }
+    const figures = figuresOf(measure, r, (p, m) => issue([...path, ...p], m));
+    returns.push({
+      ref: r.ref,
+      period: period.value,
+      figures,
+      narrative: r.narrative,
+      correctiveAction: r.correctiveAction ?? null,
+      notAvailable: r.notAvailable ?? null,
+      expectedDate: r.expected ?? null,
+      submittedBy: r.submittedBy ?? null,
+      submittedAt: r.submittedAt ?? null,
+    });
+  });
+  return returns;
+}
+
 export function validatePlan(plan: Plan, cal: FinancialCalendar): CheckedPlan {
   const issues: PlanIssue[] = [];
   const issue = (path: (string | number)[], message: string) => issues.push({ path, message });
@@ -58,33 +98,7 @@ export function validatePlan(plan: Plan, cal: FinancialCalendar): CheckedPlan {
   issues.push(...measureKindIssues(plan.partnership, plan.measures));
   plan.measures.forEach((m, i) => issues.push(...targetIssues(cal, m, i, years.ok ? years.value : null)));
 
-  const returns: NormalReturn[] = [];
-  const seen = new Set<string>();
-  plan.returns.forEach((r, i) => {
-    const path = ['returns', i];
-    const measure = measures.get(r.ref);
-    if (!measure) return issue([...path, 'ref'], `no measure "${r.ref}" in this plan`);
-    const period = periodFor(cal, measure, r.period);
-    if (!period.ok) return issue([...path, 'period'], period.error);
-    const key = `${r.ref}|${cal.format(period.value)}`;
-    if (seen.has(key)) return issue(path, `${r.ref} ${cal.format(period.value)} is given twice`);
-    seen.add(key);
-    if (r.submittedBy !== undefined && !people.has(r.submittedBy)) {
-      issue([...path, 'submittedBy'], `no person "${r.submittedBy}"`);
-    }
-    const figures = figuresOf(measure, r, (p, m) => issue([...path, ...p], m));
-    returns.push({
-      ref: r.ref,
-      period: period.value,
-      figures,
-      narrative: r.narrative,
-      correctiveAction: r.correctiveAction ?? null,
-      notAvailable: r.notAvailable ?? null,
-      expectedDate: r.expected ?? null,
-      submittedBy: r.submittedBy ?? null,
-      submittedAt: r.submittedAt ?? null,
-    });
-  });
+  const returns = checkReturns(plan, cal, { measures, people }, issue);
 
   const overrides: NormalOverride[] = [];
   plan.overrides.forEach((o, i) => {

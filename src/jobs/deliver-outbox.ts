@@ -4,7 +4,7 @@
 // messages as possible, within the platforms' rate limits; a message refused for good on one address
 // goes to the person's next one.
 import type { Person } from '../domain/plan-schema.js';
-import { localTime } from '../domain/reminder-time.js';
+import { localTime } from '../domain/reminders/reminder-time.js';
 import { PARTNERSHIP_CHANNEL } from '../domain/summary-payload.js';
 import {
   claimRecipient,
@@ -16,14 +16,15 @@ import {
   releaseClaim,
   type Recipient,
 } from '../store/outbox-store.js';
-import { listPartnerships, loadPartnership, type Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
+import { listPartnerships, loadPartnership } from '../store/partnership-store.js';
 import { emptyReport, type DeliveryDeps, type DeliveryReport } from './delivery-deps.js';
 import { tellCoordinators } from './failure-notice.js';
 import { outboxReply } from './outbox-reply.js';
 import { prepareDelivery, type Unit } from './prepare-delivery.js';
 import { recordResult } from './record-result.js';
 import { reconcileUnknown, recoverStale } from './reconcile-unknown.js';
-import { readReminderState } from './reminder-state.js';
+import { readReminderState } from '../store/reminder-state.js';
 import {
   channelRouteFor,
   channelUnreachableWhy,

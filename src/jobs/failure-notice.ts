@@ -6,11 +6,11 @@
 // about a coordinators' notice is never written, so a coordinator who cannot be reached either ends the
 // chain instead of starting a loop.
 import type { Person } from '../domain/plan-schema.js';
-import { escalationRecipients } from '../domain/reminder-late.js';
+import { escalationRecipients } from '../domain/reminders/reminder-late.js';
 import { PARTNERSHIP_CHANNEL } from '../domain/summary-payload.js';
 import type { Db } from '../store/open-database.js';
 import { insertMissing, type OutboxRow } from '../store/outbox-store.js';
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 
 export type Trouble =
   | { kind: 'failed'; error: string }

@@ -4,8 +4,8 @@
 import type { ListSection, Reply } from '../bot/reply.js';
 import { summaryReply } from '../bot/summary-reply.js';
 import type { IsoDate } from '../domain/iso-date.js';
-import type { LateItem, OutboxPayload, ReminderItem } from '../domain/reminder-payload.js';
-import { longDate } from '../domain/reminder-time.js';
+import type { LateItem, OutboxPayload, ReminderItem } from '../domain/reminders/reminder-payload.js';
+import { longDate } from '../domain/reminders/reminder-time.js';
 import { workingDaysBetween } from '../domain/working-days.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

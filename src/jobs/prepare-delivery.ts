@@ -3,13 +3,13 @@
 // newest reminder per return, and group what is left for one person into as few messages as possible
 // (one list of reminders, one escalation).
 import type { IsoDate } from '../domain/iso-date.js';
-import { isAwaited } from '../domain/reminder-late.js';
-import type { ReminderObligation } from '../domain/reminder-obligations.js';
-import type { OutboxKind, OutboxPayload, ReminderItem } from '../domain/reminder-payload.js';
-import type { ReminderState } from '../domain/reminder-plan.js';
-import { longDate } from '../domain/reminder-time.js';
+import { isAwaited } from '../domain/reminders/reminder-late.js';
+import type { ReminderObligation } from '../domain/reminders/reminder-obligations.js';
+import type { OutboxKind, OutboxPayload, ReminderItem } from '../domain/reminders/reminder-payload.js';
+import type { ReminderState } from '../domain/reminders/reminder-plan.js';
+import { longDate } from '../domain/reminders/reminder-time.js';
 import type { OutboxRow } from '../store/outbox-store.js';
-import { isoWeekOf } from './summary-schedule.js';
+import { isoWeekOf } from '../domain/iso-week.js';
 
 export interface Unit {
   kind: OutboxKind;

@@ -1,6 +1,6 @@
 // Messages whose outcome is unknown: claims a stopped process left behind, and Slack messages to look
 // up in the person's DM (by the outbox ids in their metadata) before anything is sent again.
-import type { OutboxKind } from '../domain/reminder-payload.js';
+import type { OutboxKind } from '../domain/reminders/reminder-payload.js';
 import {
   claimUnknown,
   recordFailed,
@@ -11,7 +11,7 @@ import {
   unknownToCheck,
   type OutboxRow,
 } from '../store/outbox-store.js';
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 import { backoffMs, MAX_ATTEMPTS } from './backoff.js';
 import type { DeliveryDeps, DeliveryReport } from './delivery-deps.js';
 import { settleUnknown } from './record-result.js';

@@ -1,7 +1,7 @@
 // Records what a send did: sent (with the platform's id), retried later with back-off (or at the
 // platform's Retry-After), dead-lettered with the coordinators told, or unknown and settled by the
 // per-kind policy in unknown-policy.ts.
-import type { OutboxKind } from '../domain/reminder-payload.js';
+import type { OutboxKind } from '../domain/reminders/reminder-payload.js';
 import {
   recordFailed,
   recordRetry,
@@ -10,7 +10,7 @@ import {
   releaseClaim,
   type OutboxRow,
 } from '../store/outbox-store.js';
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 import { backoffMs, MAX_ATTEMPTS } from './backoff.js';
 import type { DeliveryDeps, DeliveryReport } from './delivery-deps.js';
 import { tellCoordinators } from './failure-notice.js';

@@ -3,17 +3,15 @@
 // The tick is a pure function of the database and the instant: a restart, a missed tick or a second
 // scheduler writes nothing twice and leaves nothing out.
 import type { IsoDate } from '../domain/iso-date.js';
-import { financialCalendar } from '../domain/period.js';
-import { reminderPlan, type PlannedMessage } from '../domain/reminder-plan.js';
+import { reminderPlan } from '../domain/reminders/reminder-plan.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/open-database.js';
-import { insertMissing, type NewOutboxMessage } from '../store/outbox-store.js';
-import { listPartnerships, loadPartnership } from '../store/plan-store.js';
-import { ensureReminderControl, lockReminderTick } from '../store/reminder-store.js';
-import { lockTick } from '../store/tick-lock.js';
-import { readReminderState } from './reminder-state.js';
-import { yearTargetNotices } from './year-notice.js';
+import { listPartnerships, loadPartnership } from '../store/partnership-store.js';
+import { writeDueReminders } from '../store/reminder-tick-store.js';
 import { takeBoardSnapshots } from '../app/board-snapshots.js';
+import { financialCalendar } from '../domain/period.js';
+import { localTime } from '../domain/reminders/reminder-time.js';
+import { yearTargetNotices } from './year-notice.js';
 
 export interface TickDeps {
   db: Db;
@@ -28,40 +26,19 @@ export interface TickResult {
   written: string[];
 }
 
-export function outboxMessage(partnershipId: number, m: PlannedMessage): NewOutboxMessage {
-  return {
-    key: m.key,
-    partnershipId,
-    kind: m.kind,
-    recipient: m.to,
-    ref: m.ref,
-    period: m.period,
-    stage: m.stage,
-    payload: m.payload,
-  };
-}
-
 async function tickOne(deps: TickDeps, slug: string, now: Date): Promise<TickResult | null> {
   const p = await loadPartnership(deps.db, slug);
   if (!p) return null;
-  await ensureReminderControl(deps.db, p.id);
   const cal = financialCalendar(p.settings.yearStartMonth);
-  const done = await deps.db.$transaction(async (tx) => {
-    // Another instance's tick of this partnership runs to its commit first, and this one then sees its rows.
-    await lockTick(tx, 'reminders', p.id);
-    await lockReminderTick(tx, p.id, now);
-    const plan = reminderPlan(await readReminderState(tx, p, now, deps.today), now);
-    const notices = plan.window.open ? yearTargetNotices(cal, p, plan.local.date) : [];
-    const written = await insertMissing(
-      tx,
-      [...plan.messages.map((m) => outboxMessage(p.id, m)), ...notices],
-      now,
-    );
-    return { result: { partnership: slug, planned: plan.messages.length, written }, today: plan.local.date };
+  const today = deps.today ?? localTime(now, p.settings.timezone).date;
+  const result = await writeDueReminders(deps.db, p, now, deps.today, (state) => {
+    const plan = reminderPlan(state, now);
+    // The coordinator's notice that a year began without targets goes out in the same sending window.
+    return { reminders: plan.messages, notices: plan.window.open ? yearTargetNotices(cal, p, today) : [] };
   });
   // What the board saw, for quarters that closed since the last tick.
-  await takeBoardSnapshots(deps.db, cal, p, done.today, now);
-  return done.result;
+  await takeBoardSnapshots(deps.db, cal, p, today, now);
+  return { partnership: slug, ...result };
 }
 
 export async function reminderTick(deps: TickDeps, now: Date): Promise<TickResult[]> {

@@ -12,7 +12,7 @@ import type { DeliveryDeps, DeliveryReport } from './delivery-deps.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { reminderTick, type TickResult } from './reminder-tick.js';
 import type { Senders } from './senders/route-recipient.js';
-import { scheduleSummaries } from './summary-schedules.js';
+import { scheduleSummaries } from './schedule-summaries.js';
 import { summaryTick, type SummaryTickResult } from './summary-tick.js';
 import type { SummaryChart } from '../reports/weekly-summary.js';
 
@@ -81,9 +81,8 @@ function single<T>(work: () => Promise<T>): { run(): Promise<T>; idle(): Promise
   };
 }
 
-export function startJobs(o: JobsOptions): Jobs {
-  const log = o.log.child({ job: 'reminders' });
-  const deps = deliveryDeps(o);
+/** The three jobs, each run one at a time: the reminder tick, the summaries' tick and delivery. */
+function ticksOf(o: JobsOptions, log: Logger, deps: ReturnType<typeof deliveryDeps>) {
   const tick = single(() =>
     reminderTick({ db: o.db, log, ...(o.today ? { today: o.today } : {}) }, o.clock()),
   );
@@ -99,6 +98,13 @@ export function startJobs(o: JobsOptions): Jobs {
     ),
   );
   const deliver = single(() => deliverOutbox(deps));
+  return { tick, summaries, deliver };
+}
+
+export function startJobs(o: JobsOptions): Jobs {
+  const log = o.log.child({ job: 'reminders' });
+  const deps = deliveryDeps(o);
+  const { tick, summaries, deliver } = ticksOf(o, log, deps);
   const logged = (what: string, p: Promise<unknown>) =>
     void p.catch((err: unknown) => log.error({ err }, what));
   const onSummary = () =>

@@ -7,22 +7,19 @@
 import type { IsoDate } from '../domain/iso-date.js';
 import { addDays, isoDateOf } from '../domain/iso-date.js';
 import { financialCalendar, type FinancialCalendar, type Period } from '../domain/period.js';
-import { currentQuarterOf, currentYearOf } from '../domain/obligations.js';
-import { localTime, sendWindow, zonedInstant } from '../domain/reminder-time.js';
-import {
-  PARTNERSHIP_CHANNEL,
-  quarterSummaryKey,
-  weeklySummaryKey,
-  type Summary,
-} from '../domain/summary-payload.js';
+import { currentQuarterOf, currentYearOf } from '../domain/partnership-calendar.js';
+import { localTime, sendWindow, zonedInstant } from '../domain/reminders/reminder-time.js';
+import { quarterSummaryKey, weeklySummaryKey } from '../domain/summary-payload.js';
 import type { Logger } from '../log.js';
 import { quarterComplete, quarterSummary } from '../reports/quarter-summary.js';
 import { readSummaryData } from '../reports/summary-view.js';
 import { partnershipNow, weeklySummary, type SummaryChart } from '../reports/weekly-summary.js';
 import type { Db } from '../store/open-database.js';
+import { summaryMessage } from '../store/outbox-messages.js';
 import { insertMissing, outboxByKeys, type NewOutboxMessage } from '../store/outbox-store.js';
-import { listPartnerships, loadPartnership, type Partnership } from '../store/plan-store.js';
-import { checkCron, lastOccurrenceThisWeek } from './summary-schedule.js';
+import type { Partnership } from '../domain/partnership.js';
+import { listPartnerships, loadPartnership } from '../store/partnership-store.js';
+import { checkCron, lastOccurrenceThisWeek } from './summary-due.js';
 
 export interface SummaryTickDeps {
   db: Db;
@@ -35,20 +32,6 @@ export interface SummaryTickDeps {
 export interface SummaryTickResult {
   partnership: string;
   written: string[];
-}
-
-/** An outbox row posting a summary to the partnership channel. */
-export function summaryMessage(p: Partnership, key: string, summary: Summary): NewOutboxMessage {
-  return {
-    key,
-    partnershipId: p.id,
-    kind: 'summary',
-    recipient: PARTNERSHIP_CHANNEL,
-    ref: null,
-    period: summary.label,
-    stage: summary.scope,
-    payload: { kind: 'summary', summary },
-  };
 }
 
 const absent = async (db: Db, key: string) => !(await outboxByKeys(db, [key])).has(key);

@@ -15,7 +15,7 @@
 //   platform: left unknown. A second weekly summary in front of the whole partnership is worse than
 //   a missed one, which a coordinator can post again with "post summary"; the coordinators are told.
 // `outbox --status unknown` lists what was left.
-import type { OutboxKind } from '../domain/reminder-payload.js';
+import type { OutboxKind } from '../domain/reminders/reminder-payload.js';
 
 export type UnknownAction = 'reconcile' | 'leave' | 'resendOnce';
 

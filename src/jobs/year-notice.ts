@@ -6,7 +6,7 @@ import type { FinancialCalendar } from '../domain/period.js';
 import { planYearsOf, yearOfDay } from '../domain/reporting-calendar.js';
 import { targetYearOf, withoutTarget } from '../domain/year-targets.js';
 import type { NewOutboxMessage } from '../store/outbox-store.js';
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 
 export const yearNoticeKey = (year: string, person: string) => `year-targets:${year}:${person}`;
 

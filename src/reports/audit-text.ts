@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { FiguresSchema } from '../domain/figures.js';
 import { componentsOf, type Measure } from '../domain/measure.js';
-import { localTime } from '../domain/reminder-time.js';
+import { localTime } from '../domain/reminders/reminder-time.js';
 import type { AuditEventRecord } from '../store/audit-store.js';
 import { figureText } from './audit-figures.js';
 

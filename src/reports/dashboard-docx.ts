@@ -11,7 +11,7 @@ import {
   Paragraph,
   TextRun,
 } from 'docx';
-import { longDate } from '../domain/reminder-time.js';
+import { longDate } from '../domain/reminders/reminder-time.js';
 import { exceptionsSection } from './board-paper-exceptions.js';
 import { dashboardSection } from './board-paper-tables.js';
 import type { Dashboard } from './dashboard.js';

@@ -1,8 +1,8 @@
 // Renders the dashboard in one of its formats. The workbook and Word libraries (exceljs, docx: about
 // 20 MB resident) are loaded on the first download, not by every server at start-up.
 import type { Dashboard } from './dashboard.js';
-import type { DashboardFormat } from './dashboard-formats.js';
-import { dashboardCsv, dashboardText } from './dashboard-format.js';
+import type { DashboardFormat } from './dashboard-format-info.js';
+import { dashboardCsv, dashboardText } from './dashboard-text.js';
 import { dashboardHtml } from './dashboard-html.js';
 
 export async function renderDashboard(d: Dashboard, format: DashboardFormat): Promise<string | Buffer> {

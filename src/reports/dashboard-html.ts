@@ -1,7 +1,7 @@
 // The dashboard as one self-contained HTML page (no scripts, fonts or images to fetch) that prints on
 // A4 landscape: a table per theme, No | Performance measure | Q1..Q4 | RAG | Comments, as the board's
 // Word dashboards were laid out. Every text from plans and returns is escaped.
-import { longDate } from '../domain/reminder-time.js';
+import { longDate } from '../domain/reminders/reminder-time.js';
 import type { Dashboard, DashboardCell, DashboardRow } from './dashboard.js';
 import { dashboardCss } from './dashboard-html-style.js';
 import {

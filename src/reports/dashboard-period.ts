@@ -1,6 +1,6 @@
 // Which quarter a dashboard is for, how its months read, and how it is written in file names and URLs.
 import type { FinancialCalendar, Parsed, Period } from '../domain/period.js';
-import { MONTH_NAMES } from '../domain/reminder-time.js';
+import { MONTH_NAMES } from '../domain/reminders/reminder-time.js';
 import type { ReportingCalendar } from '../domain/reporting-calendar.js';
 
 const MONTHS = MONTH_NAMES.map((m) => `${m.charAt(0).toUpperCase()}${m.slice(1)}`);

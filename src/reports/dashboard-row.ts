@@ -5,7 +5,6 @@ import { isSnapshot, suppressionThreshold, type Measure } from '../domain/measur
 import type { Rag } from '../domain/plan-schema.js';
 import { RAG_LABELS, type RagWords } from '../domain/rag.js';
 import type { ComponentStatus, MeasureStatus } from '../domain/status.js';
-import type { DashboardCell, DashboardPart, DashboardRow, Figure } from './dashboard.js';
 import {
   changeText,
   missingText,
@@ -13,6 +12,54 @@ import {
   periodFigureLabel,
   showsInPeriodChange,
 } from './status-text.js';
+
+export interface DashboardCell {
+  period: string;
+  /** One line, components joined by "; " ("336", "364 (YTD 700)"); '' for a quarter still to come. */
+  text: string;
+  /**
+   * What a table cell shows: the figure of a one-series measure, or a note ("Not available", "Narrative");
+   * null when the figures are in the row's parts.
+   */
+  value: string | null;
+  rag: Rag;
+  /** False for the quarters after the dashboard's period. */
+  reported: boolean;
+}
+
+/** One series of a multi-part measure (1.1's hotline and police callers): a figure per quarter. */
+export interface DashboardPart {
+  name: string;
+  /** '' for a quarter still to come. */
+  values: string[];
+}
+
+export interface Figure {
+  label: string;
+  value: string;
+}
+
+export interface DashboardRow {
+  ref: string;
+  title: string;
+  /** The baseline as the plan states it ("2014/15 - 1,068 offences"), or ''. */
+  baseline: string;
+  source: string;
+  cells: DashboardCell[];
+  /** The series of a multi-part measure, each on its own line under the measure; [] for one series. */
+  parts: DashboardPart[];
+  /** What the board sees at the dashboard's period: the override when there is one. */
+  rag: Rag;
+  /** That RAG in words: "Significant concern", "Monitoring only"... */
+  label: string;
+  override: { rag: Rag; reason: string; by: string; computedRag: Rag; computedLabel: string } | null;
+  comments: string;
+  /** At the dashboard's period, headline series: in period, year to date, target, variance, last year. */
+  figures: Figure[];
+  narrative: string;
+  correctiveAction: string | null;
+  notAvailable: string | null;
+}
 
 export interface RowInput {
   /** Every quarter of the year; status null for those after the dashboard's period. */

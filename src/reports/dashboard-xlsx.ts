@@ -2,10 +2,10 @@
 // RAG-coloured cells with the word, frozen header, wrapped comments, A4 landscape print set-up) and a
 // flat "Data" sheet with a filter, one row per measure.
 import ExcelJS from 'exceljs';
-import { longDate } from '../domain/reminder-time.js';
+import { longDate } from '../domain/reminders/reminder-time.js';
 import type { Rag } from '../domain/plan-schema.js';
 import type { Dashboard, DashboardCell, DashboardPart, DashboardRow } from './dashboard.js';
-import { dashboardTable } from './dashboard-format.js';
+import { dashboardTable } from './dashboard-text.js';
 import {
   OVERRIDE_NOTE,
   RAG_LOOK,

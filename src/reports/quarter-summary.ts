@@ -4,10 +4,10 @@
 // the returns.
 import type { IsoDate } from '../domain/iso-date.js';
 import type { Measure } from '../domain/measure.js';
-import type { Obligation } from '../domain/obligations.js';
+import type { Obligation } from '../domain/partnership-calendar.js';
 import type { FinancialCalendar, Period } from '../domain/period.js';
 import type { Summary } from '../domain/summary-payload.js';
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 import { exceptionReport } from './exception-report.js';
 import { summaryView, type SummaryData, type SummaryView } from './summary-view.js';
 import {

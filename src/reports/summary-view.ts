@@ -7,7 +7,7 @@ import type { Measure } from '../domain/measure.js';
 import type { FinancialCalendar, Period } from '../domain/period.js';
 import type { OverrideRecord, ReturnRecord } from '../domain/return-record.js';
 import type { Db } from '../store/open-database.js';
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 import { overridesFor, revisionHistory, type RevisionWindow } from '../store/return-store.js';
 import { periodStates, signOffs } from '../store/review-store.js';
 import type { PeriodStateRecord } from '../domain/period-closure.js';

@@ -4,9 +4,9 @@
 // distribution with its chart. Posted to the partnership channel, so small sensitive counts are hidden
 // and sensitive measures' commentary withheld.
 import { isoDateOf, type IsoDate } from '../domain/iso-date.js';
-import { localTime, zonedInstant } from '../domain/reminder-time.js';
+import { localTime, zonedInstant } from '../domain/reminders/reminder-time.js';
 import type { Measure } from '../domain/measure.js';
-import { isMissing, type Obligation } from '../domain/obligations.js';
+import { isMissing, type Obligation } from '../domain/partnership-calendar.js';
 import type { FinancialCalendar } from '../domain/period.js';
 import type { Rag } from '../domain/plan-schema.js';
 import { ragWordsOf } from '../domain/rag.js';
@@ -20,7 +20,7 @@ import type {
   SummaryReturn,
 } from '../domain/summary-payload.js';
 import { isUnapproved, signOffWord } from '../domain/sign-off.js';
-import type { Partnership } from '../store/plan-store.js';
+import type { Partnership } from '../domain/partnership.js';
 import {
   clip,
   exceptionFigures,

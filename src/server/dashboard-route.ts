@@ -5,8 +5,8 @@ import { financialCalendar } from '../domain/period.js';
 import { dashboardHtml } from '../reports/dashboard-html.js';
 import { buildDashboard } from '../reports/dashboard.js';
 import type { Db } from '../store/open-database.js';
-import { loadPartnership } from '../store/plan-store.js';
-import type { Route } from './http-server.js';
+import { loadPartnership } from '../store/partnership-store.js';
+import type { Route } from '../http/route.js';
 
 const plain = { 'content-type': 'text/plain; charset=utf-8' };
 

@@ -3,16 +3,9 @@
 // `x-request-id` when it is a plain token, else a new one), echoed in the answer and carried by every
 // log line written while the request is handled.
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Route, Routes } from '../http/route.js';
 import { withRequestId, type Logger } from '../log.js';
-
-export type Route = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  params: Record<string, string>,
-) => Promise<void>;
-
-export type Routes = Record<string, Route>;
 
 interface Compiled {
   method: string;

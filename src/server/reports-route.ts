@@ -1,17 +1,17 @@
 // GET /reports/<partnership>/<period>.<ext>?by=…&expires=…&sig=…: the board dashboard as a download, for
 // the coordinator the bot signed the link for, until it expires.
 import type { ServerResponse } from 'node:http';
-import type { ReportLinks } from '../app/report-links.js';
+import type { ReportLinks } from '../reports/report-links.js';
 import type { IsoDate } from '../domain/iso-date.js';
 import { financialCalendar } from '../domain/period.js';
 import type { Logger } from '../log.js';
 import { buildDashboard } from '../reports/dashboard.js';
 import { renderDashboard } from '../reports/dashboard-export.js';
-import { FORMAT_INFO, formatOfExtension } from '../reports/dashboard-formats.js';
+import { FORMAT_INFO, formatOfExtension } from '../reports/dashboard-format-info.js';
 import { periodSlug } from '../reports/dashboard-period.js';
 import type { Db } from '../store/open-database.js';
-import { loadPartnership } from '../store/plan-store.js';
-import type { Route } from './http-server.js';
+import { loadPartnership } from '../store/partnership-store.js';
+import type { Route } from '../http/route.js';
 
 export interface ReportsRouteDeps {
   db: Db;

@@ -2,37 +2,38 @@
 // and, in local mode, the chat page) and starts listening. Called by src/main.ts, and by the tests
 // with a temporary database and a fixed clock.
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
-import { guardConversation } from '../app/guard-conversation.js';
-import { createInboundClaims } from '../app/inbound-claims.js';
-import { createRateLimit } from '../app/rate-limit.js';
-import { createReportLinks, reportSigningKey } from '../app/report-links.js';
+import { guardConversation } from './guard-conversation.js';
+import { createInboundClaims, type InboundClaims } from '../app/inbound-claims.js';
+import { createRateLimit } from './rate-limit.js';
+import { createReportLinks, reportSigningKey, type ReportLinks } from '../reports/report-links.js';
+import type { Conversation } from '../bot/conversation.js';
 import { createConversation } from '../bot/create-conversation.js';
-import { chartSigningKey } from '../charts/chart-key.js';
-import { chartDelivery } from '../charts/chart-delivery.js';
-import { createChartLinks } from '../charts/chart-link.js';
-import { createChartRenderer } from '../charts/chart-renderer.js';
-import { createChartService } from '../charts/chart-service.js';
+import type { ChartImages } from '../charts/chart-delivery.js';
+import type { ChartLinks } from '../charts/chart-link.js';
+import type { SummaryChart } from '../reports/weekly-summary.js';
+import { healthRoutes } from './health-routes.js';
+import { serverCharts } from './server-charts.js';
 import type { Config } from '../config.js';
 import { localRoutes, openLocalChannels } from '../channels/local/index.js';
-import { isLocalMode } from '../channels/teams/create-adapter.js';
 import { createTeamsChannel } from '../channels/teams/index.js';
 import type { Proactive } from '../channels/teams/send-proactive.js';
 import { isoDateOf } from '../domain/iso-date.js';
 import type { Jobs, JobsOptions } from '../jobs/start-jobs.js';
 import { startReminderJobs } from './start-reminder-jobs.js';
-import { checkReadiness, committedMigrations } from '../store/health.js';
+import { committedMigrations } from '../store/health.js';
 import { pruneInbound } from '../store/inbound-store.js';
 import type { Logger } from '../log.js';
 import type { InstanceIdentity } from '../store/instance-store.js';
 import type { Db } from '../store/open-database.js';
 import { isRunning, startInstance } from './bot-instance.js';
 import { chartRoutes } from './chart-route.js';
-import { summaryChartFrom } from '../reports/summary-chart.js';
 import { dashboardRoute } from './dashboard-route.js';
 import { reportsRoute } from './reports-route.js';
-import { startHttpServer, type Route } from './http-server.js';
+import type { Route } from '../http/route.js';
+import { startHttpServer } from './http-server.js';
 
 export interface ServerOptions {
   config: Config;
@@ -70,41 +71,13 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const { config, db, clock, log } = o;
   let url = `http://${config.HOST}:${config.PORT}`;
   const ourBase = () => config.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? url;
-  // Chart links are signed with a key kept across restarts, so a card's chart still draws tomorrow.
-  const links = createChartLinks({
-    baseUrl: ourBase,
-    quickChartBase: config.QUICKCHART_URL ?? null,
-    key: await chartSigningKey(db, config.CHART_SIGNING_KEY, clock()),
-    days: config.CHART_LINK_DAYS,
-  });
-  const summaryChart = summaryChartFrom(links);
-  const renderer = createChartRenderer({ log: log.child({ component: 'charts' }) });
-  const charts = createChartService({ db, links, renderer, ourBases: () => [ourBase(), url], log, clock });
-  const chartImages = (platform: 'slack' | 'teams') => ({
-    delivery: chartDelivery(platform, config, isLocalMode(config)),
-    owns: charts.owns,
-    imageFor: charts.imageFor,
-  });
+  const { links, charts, chartImages, summaryChart } = await serverCharts(o, ourBase, () => url);
   const reports = createReportLinks({
     baseUrl: ourBase,
     key: await reportSigningKey(db, config.REPORTS_SIGNING_KEY, clock()),
     minutes: config.REPORTS_LINK_MINUTES,
   });
-  const perMinute = config.RATE_LIMIT_PER_MINUTE;
-  const conversation = guardConversation(
-    createConversation({
-      db,
-      chartUrl: (ref, period, now, partnership) => links.statusUrl(ref, period, now, partnership),
-      reports,
-      summaryChart,
-    }),
-    {
-      db,
-      log: log.child({ component: 'conversation' }),
-      perMinute,
-      rateLimit: createRateLimit(perMinute, o.rateClock ?? (() => performance.now())),
-    },
-  );
+  const conversation = guardedConversation(o, links, reports, summaryChart);
   const wallClock = o.wallClock ?? clock;
   const self = o.instance ?? { id: randomUUID(), host: hostname(), pid: process.pid };
   const claims = createInboundClaims({
@@ -115,70 +88,17 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     isRunning,
   });
-  const teams = createTeamsChannel({
-    config,
-    db,
-    log,
-    clock,
-    conversation,
-    claims,
-    charts: chartImages('teams'),
-  });
-  // Slack's libraries (bolt, with express) are loaded only when Slack is configured: they cost memory.
-  const slack = config.SLACK_BOT_TOKEN
-    ? (await import('../channels/slack/index.js')).createSlackChannel({
-        config,
-        db,
-        log,
-        clock,
-        wallClock,
-        conversation,
-        claims,
-        charts: chartImages('slack'),
-      })
-    : null;
+  const { teams, slack } = await createChannels(o, { wallClock, conversation, claims, chartImages });
   const today = () => config.TODAY ?? isoDateOf(clock(), 'Europe/London');
-  const migrations = committedMigrations(config.DATABASE_URL);
-  let draining = false;
-  const routes: Record<string, Route> = {
-    'GET /healthz': async (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-    },
-    'GET /readyz': async (_req, res) => {
-      const ready = draining
-        ? { ok: false as const, reason: 'shutting down' }
-        : await checkReadiness(db, migrations);
-      if (!ready.ok) log.warn({ reason: ready.reason }, 'not ready');
-      res
-        .writeHead(ready.ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' })
-        .end(JSON.stringify(ready));
-    },
-    'GET /dashboard': dashboardRoute(db, today, teams.localMode),
-    'GET /reports/:partnership/:file': reportsRoute({ db, links: reports, clock, today, log }),
-    ...chartRoutes(
-      charts,
-      createRateLimit(config.CHART_RATE_PER_MINUTE, o.rateClock ?? (() => performance.now())),
-    ),
-    ...teams.routes,
-    ...slack?.routes,
-    ...(teams.localMode
-      ? localRoutes(db, config.TODAY ? { date: config.TODAY, demo: o.todayIsDemo ?? false } : null)
-      : { 'GET /': notLocal }),
-  };
+  const health = { draining: false };
+  const routes = routeTable(o, { health, today, reports, charts, teams, slack });
   // Redeliveries come within minutes: a week of inbound keys is plenty.
   const pruned = await pruneInbound(db, new Date(clock().getTime() - 7 * 24 * 3600 * 1000));
   if (pruned > 0) log.info({ pruned }, 'old inbound activity keys removed');
   // Registered before the first request: every claim this process makes names a live instance.
   const instance = await startInstance(db, self, wallClock, log);
   const server = await startHttpServer(routes, config.HOST, config.PORT, log);
-  try {
-    await slack?.start();
-  } catch (e) {
-    server.close();
-    await charts.close();
-    await instance.stop();
-    throw e;
-  }
+  await startSlack({ slack, server, charts, instance });
   const { port } = server.address() as AddressInfo;
   url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   // Started once listening: in local mode the chat page's messages go through this server.
@@ -192,32 +112,149 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     summaryChart,
     overrides: o.jobs,
   });
+  const parts: Parts = { jobs, slack, server, charts, instance, log };
   return {
     url,
     localMode: teams.localMode,
     proactive: teams.proactive,
     jobs,
     close: async (c = {}) => {
-      // Jobs first: in local mode deliveries go through this very server.
-      draining = true;
-      if (c.graceMs === undefined) await jobs?.stop();
-      else if (!(await within(c.graceMs, jobs?.stop())))
-        log.warn({ graceMs: c.graceMs }, 'deliveries still in flight at shutdown: left for the next start');
-      await slack?.stop();
-      const closed = new Promise<void>((resolve, reject) => {
-        server.close((e) => (e ? reject(e) : resolve()));
-      });
-      if (c.graceMs === undefined) server.closeAllConnections();
-      else if (!(await within(c.graceMs, closed))) {
-        log.warn({ graceMs: c.graceMs }, 'requests still in flight at shutdown: connections closed');
-        server.closeAllConnections();
-      }
-      await closed;
-      await charts.close();
-      // Last: a request cut off at the grace limit leaves a claim that is now seen as abandoned.
-      await instance.stop();
+      health.draining = true;
+      await closeParts(parts, c);
     },
   };
+}
+
+interface RouteParts {
+  health: { draining: boolean };
+  today: () => string;
+  reports: ReportLinks;
+  charts: Parameters<typeof chartRoutes>[0];
+  teams: { localMode: boolean; routes: Record<string, Route> };
+  slack: { routes: Record<string, Route> } | null;
+}
+
+/** Every route the server answers: health, reports, charts, the channels' endpoints and the chat page. */
+function routeTable(o: ServerOptions, p: RouteParts): Record<string, Route> {
+  const { config, db, clock, log } = o;
+  const { health, today, reports, charts, teams, slack } = p;
+  return {
+    ...healthRoutes(db, committedMigrations(config.DATABASE_URL), log, health),
+    'GET /dashboard': dashboardRoute(db, today, teams.localMode),
+    'GET /reports/:partnership/:file': reportsRoute({ db, links: reports, clock, today, log }),
+    ...chartRoutes(
+      charts,
+      createRateLimit(config.CHART_RATE_PER_MINUTE, o.rateClock ?? (() => performance.now())),
+    ),
+    ...teams.routes,
+    ...slack?.routes,
+    ...(teams.localMode
+      ? localRoutes(db, config.TODAY ? { date: config.TODAY, demo: o.todayIsDemo ?? false } : null)
+      : { 'GET /': notLocal }),
+  };
+}
+
+/** The conversation behind every channel, guarded (rate limit, strangers) and given its links. */
+function guardedConversation(
+  o: ServerOptions,
+  links: ChartLinks,
+  reports: ReportLinks,
+  summaryChart: SummaryChart,
+): Conversation {
+  const perMinute = o.config.RATE_LIMIT_PER_MINUTE;
+  return guardConversation(
+    createConversation({
+      db: o.db,
+      chartUrl: (ref, period, now, partnership) => links.statusUrl(ref, period, now, partnership),
+      reports,
+      summaryChart,
+    }),
+    {
+      db: o.db,
+      log: o.log.child({ component: 'conversation' }),
+      perMinute,
+      rateLimit: createRateLimit(perMinute, o.rateClock ?? (() => performance.now())),
+    },
+  );
+}
+
+interface ChannelParts {
+  wallClock: () => Date;
+  conversation: Conversation;
+  claims: InboundClaims;
+  chartImages: (platform: 'slack' | 'teams') => ChartImages;
+}
+
+/** Teams (with the local chat) always; Slack when it is configured. */
+async function createChannels(o: ServerOptions, p: ChannelParts) {
+  const { config, db, log, clock } = o;
+  const teams = createTeamsChannel({
+    config,
+    db,
+    log,
+    clock,
+    conversation: p.conversation,
+    claims: p.claims,
+    charts: p.chartImages('teams'),
+  });
+  // Slack's libraries (bolt, with express) are loaded only when Slack is configured: they cost memory.
+  const slack = config.SLACK_BOT_TOKEN
+    ? (await import('../channels/slack/index.js')).createSlackChannel({
+        config,
+        db,
+        log,
+        clock,
+        wallClock: p.wallClock,
+        conversation: p.conversation,
+        claims: p.claims,
+        charts: p.chartImages('slack'),
+      })
+    : null;
+  return { teams, slack };
+}
+
+interface Parts {
+  jobs: Jobs | null;
+  slack: { stop(): Promise<void> } | null;
+  server: Server;
+  charts: { close(): Promise<void> };
+  instance: { stop(): Promise<void> };
+  log: Logger;
+}
+
+/** Starts Slack (its Socket Mode connection, when used); if it cannot, what was started is stopped. */
+async function startSlack(
+  p: Omit<Parts, 'jobs' | 'log' | 'slack'> & { slack: { start(): Promise<void> } | null },
+) {
+  try {
+    await p.slack?.start();
+  } catch (e) {
+    p.server.close();
+    await p.charts.close();
+    await p.instance.stop();
+    throw e;
+  }
+}
+
+/** Stops the jobs, the channels and the server, in that order, then the charts and the instance. */
+async function closeParts({ jobs, slack, server, charts, instance, log }: Parts, c: { graceMs?: number }) {
+  // Jobs first: in local mode deliveries go through this very server.
+  if (c.graceMs === undefined) await jobs?.stop();
+  else if (!(await within(c.graceMs, jobs?.stop())))
+    log.warn({ graceMs: c.graceMs }, 'deliveries still in flight at shutdown: left for the next start');
+  await slack?.stop();
+  const closed = new Promise<void>((resolve, reject) => {
+    server.close((e) => (e ? reject(e) : resolve()));
+  });
+  if (c.graceMs === undefined) server.closeAllConnections();
+  else if (!(await within(c.graceMs, closed))) {
+    log.warn({ graceMs: c.graceMs }, 'requests still in flight at shutdown: connections closed');
+    server.closeAllConnections();
+  }
+  await closed;
+  await charts.close();
+  // Last: a request cut off at the grace limit leaves a claim that is now seen as abandoned.
+  await instance.stop();
 }
 
 /** Whether `work` finished within `ms` (it is not stopped when it did not). */

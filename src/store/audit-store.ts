@@ -1,7 +1,7 @@
 // The audit trail: append-only events (nothing here updates or deletes). Write an event in the same
 // transaction as the change it records, so that a change without its event cannot be stored.
 import type { Db } from './open-database.js';
-import type { Tx } from './return-store.js';
+import type { Tx } from './db.js';
 
 export interface AuditInput {
   partnershipId: number;

@@ -1,6 +1,6 @@
 // What the board saw (see domain/board-snapshot.ts): written once per measure and closed quarter, never
 // updated, so a later revision can be shown against it.
-import type { BoardView } from '../domain/board-snapshot.js';
+import type { BoardView } from '../domain/board-view.js';
 import type { Db } from './open-database.js';
 
 export interface BoardRow {

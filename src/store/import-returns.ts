@@ -14,8 +14,8 @@ import {
   toRecord,
   type NewRevision,
   type ReturnRow,
-  type Tx,
 } from './return-store.js';
+import type { Tx } from './db.js';
 import { signOffOfReturn } from './review-store.js';
 
 /** A return submitted in chat whose figures the file gives differently. */

@@ -5,17 +5,11 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.js';
+import type { OpenedDatabase } from './db.js';
 import { migrateSqlite } from './migrate.js';
 import { isPostgresUrl, openPostgres } from './open-postgres.js';
 
-export type Db = PrismaClient;
-
-export interface OpenedDatabase {
-  prisma: Db;
-  /** Migrations applied by this opening. */
-  migrated: string[];
-  close(): Promise<void>;
-}
+export type { Db, OpenedDatabase } from './db.js';
 
 export function sqlitePath(url: string): string {
   const path = url.replace(/^file:/, '');

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma-pg/client.js';
 import { migratePostgres } from './migrate.js';
-import type { Db, OpenedDatabase } from './open-database.js';
+import type { Db, OpenedDatabase } from './db.js';
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 

@@ -2,9 +2,13 @@
 // delivery loop. Claims are single UPDATE statements, so two delivery loops (two processes on one
 // database) never both take a row: SQLite runs one write at a time, and on PostgreSQL an UPDATE that
 // waited for another's row re-checks its WHERE (status = 'pending') against what that one committed.
-import { OutboxPayloadSchema, type OutboxKind, type OutboxPayload } from '../domain/reminder-payload.js';
+import {
+  OutboxPayloadSchema,
+  type OutboxKind,
+  type OutboxPayload,
+} from '../domain/reminders/reminder-payload.js';
 import type { Db } from './open-database.js';
-import type { Tx } from './return-store.js';
+import type { Tx } from './db.js';
 import { withRetry } from './retry.js';
 import { providerOf } from './provider.js';
 import { isUniqueClash } from './unique-clash.js';

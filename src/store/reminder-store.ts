@@ -3,11 +3,11 @@
 // them in the same transaction as it writes the outbox rows they cause.
 import { FiguresSchema } from '../domain/figures.js';
 import type { IsoDate } from '../domain/iso-date.js';
-import type { ReturnFact } from '../domain/reminder-obligations.js';
-import type { ReminderSnooze } from '../domain/reminder-plan.js';
+import type { ReturnFact } from '../domain/reminders/reminder-obligations.js';
+import type { ReminderSnooze } from '../domain/reminders/reminder-plan.js';
 import { recordAudit } from './audit-store.js';
 import type { Db } from './open-database.js';
-import type { Tx } from './return-store.js';
+import type { Tx } from './db.js';
 import { isUniqueClash } from './unique-clash.js';
 
 export type { Tx };

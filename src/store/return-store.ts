@@ -1,6 +1,6 @@
 // Returns and their revisions: every submission is kept; the highest revision of a period is current.
 import { FiguresSchema } from '../domain/figures.js';
-import { isoDateOf, type IsoDate } from '../domain/iso-date.js';
+import type { IsoDate } from '../domain/iso-date.js';
 import type { FinancialCalendar, Period } from '../domain/period.js';
 import {
   closingQuarter,
@@ -8,15 +8,9 @@ import {
   type Closure,
   type PeriodStateRecord,
 } from '../domain/period-closure.js';
-import { PartnershipSettingsSchema, type PartnershipSettings, type Rag } from '../domain/plan-schema.js';
+import type { PartnershipSettings, Rag } from '../domain/plan-schema.js';
 import type { OverrideRecord, ReturnContent, ReturnRecord } from '../domain/return-record.js';
-import type { Prisma } from '../generated/prisma/client.js';
-import { recordAudit } from './audit-store.js';
-import type { Db } from './open-database.js';
-import { withRetry } from './retry.js';
-import { isUniqueClash } from './unique-clash.js';
-
-export type Tx = Prisma.TransactionClient;
+import type { Db, Tx } from './db.js';
 
 export interface NewRevision extends ReturnContent {
   measureId: number;
@@ -203,116 +197,6 @@ export async function overridesFor(db: Db, measureIds: number[]): Promise<Map<st
       { rag: o.rag as Rag, reason: o.reason, by: o.setBy, at: o.setAt.toISOString() },
     ]),
   );
-}
-
-export type SubmitOutcome =
-  | RevisionOutcome
-  /** Someone stored a revision after the card was opened: `current` is what they stored. */
-  | { kind: 'conflict'; revision: number; submittedBy: string | null; current: ReturnRecord | null }
-  /** The current revision is approved: only the coordinator's reopening unlocks it. */
-  | { kind: 'locked'; revision: number; approvedBy: string; approvedAt: string }
-  /** The period is closed (its board date has passed, or the coordinator closed it). */
-  | { kind: 'closed'; closure: Closure };
-
-export interface SubmitOptions {
-  /** The partnership's date (TODAY in demonstrations); by default the submission's local date. */
-  today?: IsoDate;
-  /** Writes what a stored revision causes (the approver's notice) in the same transaction. */
-  afterStore?: (tx: Tx, revision: number) => Promise<void>;
-}
-
-/**
- * Stores a submission from chat as a new revision, in one transaction with its audit event. `basedOn`
- * is the revision the card was opened on: if someone else stored one since, nothing is written and
- * `conflict` says so (optimistic concurrency), so two edits of the same return cannot overwrite each
- * other. Nothing is written into a closed period or over an approved (locked) return either.
- */
-export async function submitRevision(
-  db: Db,
-  cal: FinancialCalendar,
-  r: NewRevision,
-  basedOn: number,
-  opts: SubmitOptions = {},
-): Promise<SubmitOutcome> {
-  // A busy or briefly unreachable database: the transaction rolled back, so it is run again (the
-  // request key makes a commit whose answer was lost come back as a duplicate).
-  return withRetry(async () => {
-    try {
-      return await submitOnce(db, cal, r, basedOn, opts);
-    } catch (e) {
-      // On PostgreSQL two submissions read the same latest revision at once and the second's insert
-      // meets the first's key when that commits. Run again, it reads what the first stored and
-      // answers `conflict` (or `duplicate`, for the same card) like any later submission would.
-      if (!isUniqueClash(e)) throw e;
-      return submitOnce(db, cal, r, basedOn, opts);
-    }
-  });
-}
-
-function submitOnce(
-  db: Db,
-  cal: FinancialCalendar,
-  r: NewRevision,
-  basedOn: number,
-  opts: SubmitOptions,
-): Promise<SubmitOutcome> {
-  return db.$transaction(async (tx): Promise<SubmitOutcome> => {
-    if (r.requestKey) {
-      const seen = await tx.return.findUnique({ where: { requestKey: r.requestKey } });
-      if (seen) return { kind: 'duplicate', revision: seen.revision };
-    }
-    const measure = await tx.measure.findUniqueOrThrow({
-      where: { id: r.measureId },
-      select: { ref: true, partnershipId: true, partnership: { select: { settings: true } } },
-    });
-    const settings = PartnershipSettingsSchema.parse(JSON.parse(measure.partnership.settings));
-    const closure = await closureIn(tx, cal, measure.partnershipId, settings, r.period, {
-      today: opts.today ?? isoDateOf(r.submittedAt, settings.timezone),
-    });
-    if (closure.closed) return { kind: 'closed', closure };
-    const period = cal.format(r.period);
-    const latest = await tx.return.findFirst({
-      where: { measureId: r.measureId, period },
-      orderBy: { revision: 'desc' },
-    });
-    if ((latest?.revision ?? 0) !== basedOn) {
-      return {
-        kind: 'conflict',
-        revision: latest?.revision ?? 0,
-        submittedBy: latest?.submittedBy ?? null,
-        current: latest ? toRecord(cal, latest) : null,
-      };
-    }
-    if (latest) {
-      const review = await tx.returnReview.findFirst({
-        where: { measureId: r.measureId, period },
-        orderBy: { id: 'desc' },
-      });
-      if (review?.decision === 'approved' && review.revision === latest.revision)
-        return {
-          kind: 'locked',
-          revision: latest.revision,
-          approvedBy: review.by,
-          approvedAt: review.at.toISOString(),
-        };
-    }
-    // The request key and the current revision were read above, in this transaction.
-    const outcome = await storeRevision(tx, cal, r, latest);
-    if (outcome.kind !== 'stored') return outcome;
-    await recordAudit(tx, {
-      partnershipId: measure.partnershipId,
-      at: r.submittedAt,
-      actor: r.submittedBy ?? 'unknown',
-      channel: r.source,
-      action: 'return.submit',
-      ref: measure.ref,
-      period,
-      before: latest ? auditContent(toRecord(cal, latest)) : null,
-      after: auditContent({ ...r, revision: outcome.revision }),
-    });
-    await opts.afterStore?.(tx, outcome.revision);
-    return outcome;
-  });
 }
 
 /** What the audit trail keeps of a revision: its number and content. */

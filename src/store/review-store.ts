@@ -11,7 +11,7 @@ import {
 import { recordAudit } from './audit-store.js';
 import type { Db } from './open-database.js';
 import { insertMissing, type NewOutboxMessage } from './outbox-store.js';
-import type { Tx } from './return-store.js';
+import type { Tx } from './db.js';
 
 type ReviewRow = Awaited<ReturnType<Db['returnReview']['findMany']>>[number];
 

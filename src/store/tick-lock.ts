@@ -3,7 +3,7 @@
 // transaction-level advisory lock on (job, partnership), held to its commit: a second instance's tick
 // waits there and then, each statement reading what is committed, sees the rows the first one wrote.
 import { providerOf } from './provider.js';
-import type { Tx } from './return-store.js';
+import type { Tx } from './db.js';
 
 // One key per job that locks its ticks (the summary tick needs none: its outbox keys alone decide).
 const JOBS = { reminders: 1 } as const;

@@ -5,7 +5,7 @@ import type { Target } from '../domain/measure.js';
 import { MeasureSchema } from '../domain/measure.js';
 import { recordAudit } from './audit-store.js';
 import type { Db } from './open-database.js';
-import { canonicalJson } from './plan-store.js';
+import { canonicalJson } from './plan-steps.js';
 
 export interface YearStart {
   by: string;

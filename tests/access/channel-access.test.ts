@@ -3,10 +3,10 @@
 // partnerships, each is reached only from the Teams tenant and Slack workspace it is bound to; signed
 // report links cannot be edited to another partnership's.
 import { describe, expect, it } from 'vitest';
-import { createReportLinks, reportSigningKey } from '../../src/app/report-links.js';
+import { createReportLinks, reportSigningKey } from '../../src/reports/report-links.js';
 import * as payloads from '../fixtures/slack/payloads.js';
 import { FIXED_NOW } from '../channels/test-server.js';
-import { DAN, JOANNE, sendEvent, STRANGER, useSlackHarness } from '../channels/slack-client.js';
+import { DAN, JOANNE, sendEvent, STRANGER, useSlackHarness } from '../channels/slack/slack-client.js';
 import {
   cardOf,
   DAN_AAD,
@@ -17,7 +17,7 @@ import {
   teamsActivity,
   useTeamsHarness,
   type Json,
-} from '../channels/teams-client.js';
+} from '../channels/teams/teams-client.js';
 import { snapshot } from '../helpers/temp-db.js';
 import {
   ANA_AAD,

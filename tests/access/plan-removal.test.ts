@@ -4,11 +4,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findPerson } from '../../src/app/find-person.js';
+import { findPerson } from '../../src/channels/find-person.js';
 import { runCommand } from '../../src/cli/run-command.js';
 import { readPlanYaml } from '../../src/plan/read-plan-yaml.js';
 import { readAudit } from '../../src/store/audit-store.js';
-import { loadPartnership, savePlan } from '../../src/store/plan-store.js';
+import { loadPartnership } from '../../src/store/partnership-store.js';
+import { savePlan } from '../../src/store/plan-store.js';
 import { readDelegations } from '../../src/store/reminder-store.js';
 import { botSession, stocktonPlanText, type BotSession } from '../helpers/bot-session.js';
 import { edit } from '../helpers/plan-text.js';

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply, ReviewView } from '../../src/bot/reply.js';
 import { summaryReply } from '../../src/bot/summary-reply.js';
 import type { Summary } from '../../src/domain/summary-payload.js';
-import { renderAdaptiveCard } from '../../src/render/adaptive-card.js';
+import { renderAdaptiveCard } from '../../src/render/adaptive-card/index.js';
 import { renderMessages } from '../../src/render/block-kit/index.js';
 import { quarterSummary } from '../../src/reports/quarter-summary.js';
 import { readSummaryData } from '../../src/reports/summary-view.js';

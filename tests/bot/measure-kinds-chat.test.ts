@@ -3,7 +3,7 @@
 // with nothing stored, and the partnership's own words for the RAGs.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StatusView } from '../../src/bot/reply.js';
-import { renderAdaptiveCard } from '../../src/render/adaptive-card.js';
+import { renderAdaptiveCard } from '../../src/render/adaptive-card/index.js';
 import { returnFormModal } from '../../src/render/block-kit/index.js';
 import { botSession, only, type BotSession } from '../helpers/bot-session.js';
 import { edit, measureKindsPlanYaml } from '../helpers/plan-text.js';

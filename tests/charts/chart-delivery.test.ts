@@ -20,7 +20,13 @@ import { loadConfig } from '../../src/config.js';
 import { startFakeConnector, type FakeConnector } from '../fakes/bot-connector.js';
 import { startFakeSlackApi, type FakeSlackApi, type Json } from '../fakes/slack-api.js';
 import * as payloads from '../fixtures/slack/payloads.js';
-import { DAN, sendCommand, sendEvent, slackEnv, startSlackTestServer } from '../channels/slack-client.js';
+import {
+  DAN,
+  sendCommand,
+  sendEvent,
+  slackEnv,
+  startSlackTestServer,
+} from '../channels/slack/slack-client.js';
 import type { TestServer } from '../channels/test-server.js';
 import { statusView } from '../render/reply-fixtures.js';
 import { isPng, pngSize } from './png.js';

@@ -5,7 +5,8 @@
 import { importPlanFile } from '../../src/app/import-plan-file.js';
 import { loadMeasureSeries } from '../../src/charts/chart-source.js';
 import type { MeasureSeries } from '../../src/charts/measure-series.js';
-import { loadPartnership, type Partnership } from '../../src/store/plan-store.js';
+import type { Partnership } from '../../src/domain/partnership.js';
+import { loadPartnership } from '../../src/store/partnership-store.js';
 import { writePlan } from '../helpers/plan-text.js';
 import { tempDb, type TempDb } from '../helpers/temp-db.js';
 

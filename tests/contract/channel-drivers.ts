@@ -4,8 +4,8 @@
 import { financialCalendar } from '../../src/domain/period.js';
 import { revisionsOf } from '../../src/store/return-store.js';
 import type { TestServer } from '../channels/test-server.js';
-import * as teams from '../channels/teams-client.js';
-import * as slack from '../channels/slack-client.js';
+import * as teams from '../channels/teams/teams-client.js';
+import * as slack from '../channels/slack/slack-client.js';
 import * as slackPayloads from '../fixtures/slack/payloads.js';
 
 type Json = Record<string, unknown>;

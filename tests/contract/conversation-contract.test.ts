@@ -1,8 +1,8 @@
 // One script for the conversation, run against both channels through their real protocols: what a
 // Teams user can do, a Slack user can do, with the same answers.
 import { describe, expect, it } from 'vitest';
-import { useSlackHarness } from '../channels/slack-client.js';
-import { useTeamsHarness } from '../channels/teams-client.js';
+import { useSlackHarness } from '../channels/slack/slack-client.js';
+import { useTeamsHarness } from '../channels/teams/teams-client.js';
 import { revisionCount, slackDriver, teamsDriver, type ChannelDriver } from './channel-drivers.js';
 
 const drivers: ChannelDriver[] = [teamsDriver(useTeamsHarness()), slackDriver(useSlackHarness())];

@@ -1,9 +1,9 @@
 // The reminder plan as a pure function of the state and the instant: which messages, keys and reasons.
 import { describe, expect, it } from 'vitest';
-import type { ReminderObligation } from '../../src/domain/reminder-obligations.js';
-import { reminderPlan, type ReminderState } from '../../src/domain/reminder-plan.js';
-import { DEFAULT_REMINDER_POLICY, ReminderPolicySchema } from '../../src/domain/reminder-policy.js';
-import { manualNudges } from '../../src/domain/reminder-nudge.js';
+import type { ReminderObligation } from '../../src/domain/reminders/reminder-obligations.js';
+import { reminderPlan, type ReminderState } from '../../src/domain/reminders/reminder-plan.js';
+import { DEFAULT_REMINDER_POLICY, ReminderPolicySchema } from '../../src/domain/reminders/reminder-policy.js';
+import { manualNudges } from '../../src/domain/reminders/reminder-nudge.js';
 
 const people: ReminderState['people'] = [
   { id: 'priya', name: 'Priya Sandhu', role: 'coordinator' },

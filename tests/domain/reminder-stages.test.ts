@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/iso-date.js';
-import { DEFAULT_REMINDER_POLICY, ReminderPolicySchema } from '../../src/domain/reminder-policy.js';
-import { reminderStages } from '../../src/domain/reminder-stages.js';
+import { DEFAULT_REMINDER_POLICY, ReminderPolicySchema } from '../../src/domain/reminders/reminder-policy.js';
+import { reminderStages } from '../../src/domain/reminders/reminder-stages.js';
 import { isWorkingDay } from '../../src/domain/working-days.js';
 
 const policy = DEFAULT_REMINDER_POLICY;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDay } from '../../src/domain/reminder-day.js';
-import { DEFAULT_REMINDER_POLICY } from '../../src/domain/reminder-policy.js';
-import { localTime, longDate, sendWindow, zonedInstant } from '../../src/domain/reminder-time.js';
+import { resolveDay } from '../../src/domain/reminders/reminder-day.js';
+import { DEFAULT_REMINDER_POLICY } from '../../src/domain/reminders/reminder-policy.js';
+import { localTime, longDate, sendWindow, zonedInstant } from '../../src/domain/reminders/reminder-time.js';
 
 const LONDON = 'Europe/London';
 const windowAt = (iso: string) => sendWindow(localTime(new Date(iso), LONDON), DEFAULT_REMINDER_POLICY);

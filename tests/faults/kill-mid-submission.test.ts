@@ -17,7 +17,7 @@ import {
   postActivity,
   teamsActivity,
   type Json,
-} from '../channels/teams-client.js';
+} from '../channels/teams/teams-client.js';
 import { tempDb, type TempDb } from '../helpers/temp-db.js';
 import { kill, marker, runChild, startChild, waitUntil, type Child } from './child-process.js';
 

@@ -2,8 +2,8 @@
 // would, over the example plan (where revision 1 is the imported one).
 import { financialCalendar } from '../../src/domain/period.js';
 import type { Db } from '../../src/store/open-database.js';
-import { loadPartnership } from '../../src/store/plan-store.js';
-import { submitRevision, type SubmitOutcome } from '../../src/store/return-store.js';
+import { loadPartnership } from '../../src/store/partnership-store.js';
+import { submitRevision, type SubmitOutcome } from '../../src/store/submit-revision.js';
 
 export interface Q4Revision {
   figure: number;

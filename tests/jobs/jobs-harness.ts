@@ -7,7 +7,7 @@ import type { CardAction, Reply, ReturnFormView } from '../../src/bot/reply.js';
 import { createAdapter } from '../../src/channels/teams/create-adapter.js';
 import { createProactive } from '../../src/channels/teams/send-proactive.js';
 import { loadConfig } from '../../src/config.js';
-import { zonedInstant, localTime } from '../../src/domain/reminder-time.js';
+import { zonedInstant, localTime } from '../../src/domain/reminders/reminder-time.js';
 import { deliverOutbox } from '../../src/jobs/deliver-outbox.js';
 import type { DeliveryDeps, DeliveryReport } from '../../src/jobs/delivery-deps.js';
 import { reminderTick, type TickResult } from '../../src/jobs/reminder-tick.js';

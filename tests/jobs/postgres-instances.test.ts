@@ -4,7 +4,7 @@
 // connector exactly once. Runs in the PostgreSQL pass (TEST_DATABASE_URL=postgresql://…).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/iso-date.js';
-import { zonedInstant } from '../../src/domain/reminder-time.js';
+import { zonedInstant } from '../../src/domain/reminders/reminder-time.js';
 import type { OutboxRow } from '../../src/store/outbox-store.js';
 import { startFakeConnector, type FakeConnector } from '../fakes/bot-connector.js';
 import { testPostgres } from '../helpers/temp-db.js';

@@ -5,7 +5,7 @@
 // submission, a snooze, a delegate, "not available until" and an escalation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/iso-date.js';
-import { localTime } from '../../src/domain/reminder-time.js';
+import { localTime } from '../../src/domain/reminders/reminder-time.js';
 import { isWorkingDay } from '../../src/domain/working-days.js';
 import type { OutboxRow } from '../../src/store/outbox-store.js';
 import { startFakeConnector, type FakeConnector } from '../fakes/bot-connector.js';

@@ -3,7 +3,7 @@
 // three weeks (a Monday tick missed in the third): each week's summary is written once and posted once
 // between them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zonedInstant } from '../../src/domain/reminder-time.js';
+import { zonedInstant } from '../../src/domain/reminders/reminder-time.js';
 import type { OutboxRow } from '../../src/store/outbox-store.js';
 import { startFakeConnector, type FakeConnector } from '../fakes/bot-connector.js';
 import { LONDON } from './jobs-harness.js';

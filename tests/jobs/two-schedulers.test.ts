@@ -2,7 +2,7 @@
 // weeks of reminders: every message is written once and sent once, and none is left out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/iso-date.js';
-import { zonedInstant } from '../../src/domain/reminder-time.js';
+import { zonedInstant } from '../../src/domain/reminders/reminder-time.js';
 import type { OutboxRow } from '../../src/store/outbox-store.js';
 import { startFakeConnector, type FakeConnector } from '../fakes/bot-connector.js';
 import { jobsHarness, LONDON, type Harness } from './jobs-harness.js';

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPlanFile, type ImportOutcome } from '../../src/app/import-plan-file.js';
 import { MEASURE_COLUMNS, RETURN_COLUMNS } from '../../src/plan/read-plan-csv.js';
-import { loadPartnership } from '../../src/store/plan-store.js';
+import { loadPartnership } from '../../src/store/partnership-store.js';
 import { minimalPlanYaml, writePlan } from '../helpers/plan-text.js';
 import { snapshot, tempDb, type TempDb } from '../helpers/temp-db.js';
 

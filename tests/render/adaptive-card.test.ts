@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_VERBS, type Reply } from '../../src/bot/reply.js';
-import { cardAttachment, renderAdaptiveCard, type AdaptiveCard } from '../../src/render/adaptive-card.js';
-import { cardBytes, MAX_CARD_BYTES } from '../../src/render/card-size.js';
+import {
+  cardAttachment,
+  renderAdaptiveCard,
+  type AdaptiveCard,
+} from '../../src/render/adaptive-card/index.js';
+import { cardBytes, MAX_CARD_BYTES } from '../../src/render/adaptive-card/card-size.js';
 import { shownText } from './card-markdown.js';
 import { byId, nextSibling, ofType, texts, typedObjects } from './card-walk.js';
 import { bigList, field, item, returnForm, say, statusView } from './reply-fixtures.js';

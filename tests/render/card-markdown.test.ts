@@ -2,7 +2,7 @@
 // reason, a name or an echoed message shows as typed on every card the bot draws, and nothing is lost.
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/bot/reply.js';
-import { renderAdaptiveCard } from '../../src/render/adaptive-card.js';
+import { renderAdaptiveCard } from '../../src/render/adaptive-card/index.js';
 import { liveMarkup, markdownTexts, shownText } from './card-markdown.js';
 import { field, item, returnForm, say, statusView } from './reply-fixtures.js';
 import { texts } from './card-walk.js';

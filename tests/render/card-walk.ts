@@ -1,5 +1,5 @@
 // Reading rendered cards in tests: every typed object in document order, inputs by id, actions.
-import type { AdaptiveCard, CardElement } from '../../src/render/adaptive-card.js';
+import type { AdaptiveCard, CardElement } from '../../src/render/adaptive-card/index.js';
 
 export function typedObjects(value: unknown): CardElement[] {
   if (Array.isArray(value)) return value.flatMap(typedObjects);

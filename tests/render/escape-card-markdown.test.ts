@@ -1,7 +1,7 @@
 // Escaping text for Adaptive Card Markdown: whatever is typed renders as typed, with no formatting.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeCardMarkdown } from '../../src/render/escape-card-markdown.js';
+import { escapeCardMarkdown } from '../../src/render/adaptive-card/escape-card-markdown.js';
 import { markupOf, shownText } from './card-markdown.js';
 
 /** Characters Markdown gives meaning to, with letters, digits and line breaks between them. */

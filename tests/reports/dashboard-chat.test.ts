@@ -1,7 +1,7 @@
 // Asking for the board dashboard in chat: the words that ask for it, the period they name (a quarter
 // alone is one of the partnership's current year), and what a coordinator is sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReportLinks } from '../../src/app/report-links.js';
+import { createReportLinks } from '../../src/reports/report-links.js';
 import { createConversation } from '../../src/bot/create-conversation.js';
 import { parseIntent } from '../../src/bot/parse-intent.js';
 import { botSession, type BotSession } from '../helpers/bot-session.js';

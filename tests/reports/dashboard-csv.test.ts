@@ -2,7 +2,7 @@
 // reason, and no cell a spreadsheet would run as a formula.
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardCsv } from '../../src/reports/dashboard-format.js';
+import { dashboardCsv } from '../../src/reports/dashboard-text.js';
 import { edit } from '../helpers/plan-text.js';
 import { editedStocktonPlan, exampleDb, type Example } from './example-dashboard.js';
 

@@ -6,10 +6,10 @@ import { runCommand } from '../../src/cli/run-command.js';
 import { financialCalendar } from '../../src/domain/period.js';
 import { replyText } from '../../src/render/reply-text.js';
 import { buildDashboard, type Dashboard, type DashboardRow } from '../../src/reports/dashboard.js';
-import { dashboardCsv, dashboardText } from '../../src/reports/dashboard-format.js';
+import { dashboardCsv, dashboardText } from '../../src/reports/dashboard-text.js';
 import { dashboardHtml } from '../../src/reports/dashboard-html.js';
 import { dashboardXlsx } from '../../src/reports/dashboard-xlsx.js';
-import { loadPartnership } from '../../src/store/plan-store.js';
+import { loadPartnership } from '../../src/store/partnership-store.js';
 import { botSession, only, type BotSession } from '../helpers/bot-session.js';
 import { edit, measureKindsPlanYaml } from '../helpers/plan-text.js';
 

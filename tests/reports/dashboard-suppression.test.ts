@@ -2,7 +2,7 @@
 // are the changes that would give them away; percentages and other measures show as they are.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard, DashboardRow } from '../../src/reports/dashboard.js';
-import { dashboardCsv } from '../../src/reports/dashboard-format.js';
+import { dashboardCsv } from '../../src/reports/dashboard-text.js';
 import { dashboardHtml } from '../../src/reports/dashboard-html.js';
 import { edit, minimalPlanYaml } from '../helpers/plan-text.js';
 import { exampleDb, type Example } from './example-dashboard.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { importPlanFile } from '../../src/app/import-plan-file.js';
 import { financialCalendar } from '../../src/domain/period.js';
 import { buildDashboard, type Dashboard } from '../../src/reports/dashboard.js';
-import { loadPartnership } from '../../src/store/plan-store.js';
+import { loadPartnership } from '../../src/store/partnership-store.js';
 import { stocktonPlanText } from '../helpers/bot-session.js';
 import { edit } from '../helpers/plan-text.js';
 import { tempDb, type TempDb } from '../helpers/temp-db.js';

@@ -8,10 +8,10 @@ import {
   REPORTS_KEY_NAME,
   reportSigningKey,
   type ReportLinks,
-} from '../../src/app/report-links.js';
+} from '../../src/reports/report-links.js';
 import { loadConfig } from '../../src/config.js';
 import { startFakeConnector, type FakeConnector } from '../fakes/bot-connector.js';
-import { cardOf, fromUser, postActivity, teamsActivity } from '../channels/teams-client.js';
+import { cardOf, fromUser, postActivity, teamsActivity } from '../channels/teams/teams-client.js';
 import { FIXED_NOW, startTestServer, type TestServer } from '../channels/test-server.js';
 import { botSession } from '../helpers/bot-session.js';
 import { tamperedSignature } from '../helpers/tamper.js';

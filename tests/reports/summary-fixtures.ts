@@ -5,7 +5,7 @@
 import { parse, stringify } from 'yaml';
 import { financialCalendar } from '../../src/domain/period.js';
 import { readPlanYaml } from '../../src/plan/read-plan-yaml.js';
-import { submitRevision } from '../../src/store/return-store.js';
+import { submitRevision } from '../../src/store/submit-revision.js';
 import { botSession, stocktonPlanText, type BotSession } from '../helpers/bot-session.js';
 
 export const Q4 = '2015/16 Q4';

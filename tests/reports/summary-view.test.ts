@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/domain/summary-payload.js';
 import { readSummaryData, type SummaryData } from '../../src/reports/summary-view.js';
 import { weeklySummary } from '../../src/reports/weekly-summary.js';
-import { submitRevision } from '../../src/store/return-store.js';
+import { submitRevision } from '../../src/store/submit-revision.js';
 import type { BotSession } from '../helpers/bot-session.js';
 import { datedSession } from './summary-fixtures.js';
 

@@ -15,7 +15,7 @@ import {
   sendInteraction,
   slackEnv,
   startSlackTestServer,
-} from '../channels/slack-client.js';
+} from '../channels/slack/slack-client.js';
 import {
   actionData,
   cardOf,
@@ -25,7 +25,7 @@ import {
   postActivity,
   STRANGER_AAD,
   teamsActivity,
-} from '../channels/teams-client.js';
+} from '../channels/teams/teams-client.js';
 import type { TestServer } from '../channels/test-server.js';
 
 let t: TestServer;

@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { startFakeConnector, type FakeConnector } from '../fakes/bot-connector.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.js';
 import * as payloads from '../fixtures/slack/payloads.js';
-import { DAN, sendEvent, slackEnv, startSlackTestServer } from '../channels/slack-client.js';
-import { DAN_AAD, fromUser, postActivity, teamsActivity } from '../channels/teams-client.js';
+import { DAN, sendEvent, slackEnv, startSlackTestServer } from '../channels/slack/slack-client.js';
+import { DAN_AAD, fromUser, postActivity, teamsActivity } from '../channels/teams/teams-client.js';
 import type { TestServer } from '../channels/test-server.js';
 import { captureLog } from '../helpers/captured-log.js';
 

@@ -17,8 +17,8 @@ import {
   SIGNING_SECRET,
   slackEnv,
   startSlackTestServer,
-} from '../channels/slack-client.js';
-import { DAN_AAD, fromUser, postActivity, teamsActivity } from '../channels/teams-client.js';
+} from '../channels/slack/slack-client.js';
+import { DAN_AAD, fromUser, postActivity, teamsActivity } from '../channels/teams/teams-client.js';
 import type { TestServer } from '../channels/test-server.js';
 
 const APP_PASSWORD = 'teams-app-password-Zq8~xV3';

@@ -9,7 +9,7 @@ import type { Reply } from '../../src/bot/reply.js';
 import { NARRATIVE_MAX, readForm } from '../../src/bot/return-form/form-values.js';
 import { checkText } from '../../src/domain/check-text.js';
 import type { Measure } from '../../src/domain/measure.js';
-import { renderAdaptiveCard } from '../../src/render/adaptive-card.js';
+import { renderAdaptiveCard } from '../../src/render/adaptive-card/index.js';
 import { renderMessages } from '../../src/render/block-kit/index.js';
 import { startFakeConnector, type FakeConnector } from '../fakes/bot-connector.js';
 import { startFakeSlackApi, type FakeSlackApi, type Json } from '../fakes/slack-api.js';
@@ -18,7 +18,13 @@ import { botSession, type BotSession } from '../helpers/bot-session.js';
 import { snapshot } from '../helpers/temp-db.js';
 import { liveMarkup, markdownTexts, shownText } from '../render/card-markdown.js';
 import { statusView } from '../render/reply-fixtures.js';
-import { DAN, sendEvent, sendInteraction, slackEnv, startSlackTestServer } from '../channels/slack-client.js';
+import {
+  DAN,
+  sendEvent,
+  sendInteraction,
+  slackEnv,
+  startSlackTestServer,
+} from '../channels/slack/slack-client.js';
 import {
   actionData,
   cardOf,
@@ -27,7 +33,7 @@ import {
   invoke,
   postActivity,
   teamsActivity,
-} from '../channels/teams-client.js';
+} from '../channels/teams/teams-client.js';
 import type { TestServer } from '../channels/test-server.js';
 import { naughtySample, naughtyStrings, type Naughty } from './naughty-corpus.js';
 

@@ -15,7 +15,7 @@ import {
   sendInteraction,
   slackEnv,
   startSlackTestServer,
-} from '../channels/slack-client.js';
+} from '../channels/slack/slack-client.js';
 import type { TestServer } from '../channels/test-server.js';
 
 const { log, lines } = captureLog();

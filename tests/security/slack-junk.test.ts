@@ -15,7 +15,7 @@ import {
   slackEnv,
   startSlackTestServer,
   type Answer,
-} from '../channels/slack-client.js';
+} from '../channels/slack/slack-client.js';
 import type { TestServer } from '../channels/test-server.js';
 
 const JSON_TYPE = 'application/json';

@@ -4,7 +4,7 @@
 // process's output.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeConnector, type FakeConnector } from '../fakes/bot-connector.js';
-import { cardOf, nodesOf, postActivity, teamsActivity } from '../channels/teams-client.js';
+import { cardOf, nodesOf, postActivity, teamsActivity } from '../channels/teams/teams-client.js';
 import { startTestServer, type TestServer } from '../channels/test-server.js';
 
 let connector: FakeConnector;

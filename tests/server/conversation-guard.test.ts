@@ -6,7 +6,13 @@ import { startFakeConnector, type FakeConnector } from '../fakes/bot-connector.j
 import { startFaultProxy, type FaultProxy } from '../fakes/fault-proxy.js';
 import { startFakeSlackApi, type FakeSlackApi, type Json } from '../fakes/slack-api.js';
 import * as payloads from '../fixtures/slack/payloads.js';
-import { DAN, sendEvent, sendInteraction, slackEnv, startSlackTestServer } from '../channels/slack-client.js';
+import {
+  DAN,
+  sendEvent,
+  sendInteraction,
+  slackEnv,
+  startSlackTestServer,
+} from '../channels/slack/slack-client.js';
 import {
   actionData,
   cardOf,
@@ -14,7 +20,7 @@ import {
   fromUser,
   postActivity,
   teamsActivity,
-} from '../channels/teams-client.js';
+} from '../channels/teams/teams-client.js';
 import { startTestServer, type TestServer } from '../channels/test-server.js';
 
 describe('the rate limit and the message length, on Teams', () => {

@@ -1,7 +1,7 @@
 // Sign-off in Slack through the real /slack/events endpoint: the approver's "Approve" button works for
 // the approver only; the bot checks the clicker whatever the button says.
 import { describe, expect, it } from 'vitest';
-import { DAN, dmChannelOf, postsIn, PRIYA, useSlackHarness } from '../channels/slack-client.js';
+import { DAN, dmChannelOf, postsIn, PRIYA, useSlackHarness } from '../channels/slack/slack-client.js';
 import { click, submitAsDan } from './slack-sign-off.js';
 
 const h = useSlackHarness();

@@ -12,7 +12,7 @@ import {
   PRIYA,
   sendInteraction,
   useSlackHarness,
-} from '../channels/slack-client.js';
+} from '../channels/slack/slack-client.js';
 import { click, press, submitAsDan } from './slack-sign-off.js';
 
 const h = useSlackHarness();

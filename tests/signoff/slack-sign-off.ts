@@ -3,7 +3,13 @@
 import { expect } from 'vitest';
 import type { Json } from '../fakes/slack-api.js';
 import * as payloads from '../fixtures/slack/payloads.js';
-import { DAN, dmChannelOf, postsIn, sendInteraction, type SlackHarness } from '../channels/slack-client.js';
+import {
+  DAN,
+  dmChannelOf,
+  postsIn,
+  sendInteraction,
+  type SlackHarness,
+} from '../channels/slack/slack-client.js';
 
 /** Opens Dan's return modal for 2.2 Q4 from a button and submits it. */
 export async function submitAsDan(h: SlackHarness): Promise<void> {

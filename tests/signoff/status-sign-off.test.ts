@@ -3,7 +3,7 @@
 // may approve an awaiting return get a Review button on its card, and on the card's per-viewer refresh.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply, StatusView } from '../../src/bot/reply.js';
-import { renderAdaptiveCard } from '../../src/render/adaptive-card.js';
+import { renderAdaptiveCard } from '../../src/render/adaptive-card/index.js';
 import { renderMessages } from '../../src/render/block-kit/index.js';
 import { replyText } from '../../src/render/reply-text.js';
 import { botSession, only, type BotSession } from '../helpers/bot-session.js';

@@ -12,7 +12,7 @@ import {
   teamsActivity,
   useTeamsHarness,
   type Json,
-} from '../channels/teams-client.js';
+} from '../channels/teams/teams-client.js';
 
 const PRIYA_AAD = '3f2b8c1e-7d4a-4e9b-9a61-2c5d8e0f4b7a';
 const PRIYA = fromUser(PRIYA_AAD, '29:priya');

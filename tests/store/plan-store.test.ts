@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPlanFile, planOf } from '../../src/app/import-plan-file.js';
 import { readPlanYaml } from '../../src/plan/read-plan-yaml.js';
 import { openDatabase } from '../../src/store/open-database.js';
-import { canonicalJson, loadPartnership, savePlan } from '../../src/store/plan-store.js';
+import { loadPartnership } from '../../src/store/partnership-store.js';
+import { canonicalJson } from '../../src/store/plan-steps.js';
+import { savePlan } from '../../src/store/plan-store.js';
 import { edit, minimalPlanYaml, writePlan } from '../helpers/plan-text.js';
 import { snapshot, tempDb, testPostgres, type TempDb } from '../helpers/temp-db.js';
 

@@ -1,11 +1,11 @@
 // Returns and their revisions: every submission is kept, the latest is current, a repeated request stores once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { financialCalendar, type Period } from '../../src/domain/period.js';
+import { submitRevision } from '../../src/store/submit-revision.js';
 import {
   appendRevision,
   currentReturns,
   revisionsOf,
-  submitRevision,
   type NewRevision,
 } from '../../src/store/return-store.js';
 import { minimalPlanDb } from '../helpers/minimal-db.js';

@@ -2,10 +2,10 @@
 // dashboard (the Word board paper, the workbook, the printable page, the CSV); anyone else is told who can.
 import { buildDashboard } from '../../reports/dashboard.js';
 import { ragSummary } from '../../reports/dashboard-rag.js';
-import { FORMAT_INFO, type DashboardFormat } from '../../reports/dashboard-formats.js';
+import { FORMAT_INFO, type DashboardFormat } from '../../reports/dashboard-format-info.js';
 import { may } from '../actor-of.js';
 import type { Reply } from '../reply.js';
-import type { Ctx } from '../return-form/return-actions.js';
+import type { Ctx } from '../handler-context.js';
 
 const OFFERED: DashboardFormat[] = ['docx', 'xlsx', 'html', 'csv'];
 

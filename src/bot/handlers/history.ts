@@ -7,7 +7,7 @@ import { closingQuarter } from '../../domain/period-closure.js';
 import { readAudit } from '../../store/audit-store.js';
 import { may, refuse } from '../actor-of.js';
 import type { ListSection, Reply } from '../reply.js';
-import type { Ctx } from '../return-form/return-actions.js';
+import type { Ctx } from '../handler-context.js';
 
 const SHOWN = 40;
 

@@ -1,6 +1,6 @@
 // The lists: exceptions (red and amber now, built by reports/exception-report.ts), overdue returns by
 // owner, and "my returns" (with, for approvers, the returns awaiting their sign-off).
-import { isIn, isLate, isMissing, type Obligation } from '../../domain/obligations.js';
+import { isIn, isLate, isMissing, type Obligation } from '../../domain/partnership-calendar.js';
 import { dueText } from '../period-state-text.js';
 import { formatPlanYears } from '../../domain/reporting-calendar.js';
 import type { Period } from '../../domain/period.js';
@@ -16,9 +16,9 @@ import {
 import { listOutbox } from '../../store/outbox-store.js';
 import { may, SENSITIVE_COMMENTARY } from '../actor-of.js';
 import type { ListSection, Reply } from '../reply.js';
-import type { Ctx } from '../return-form/return-actions.js';
+import type { Ctx } from '../handler-context.js';
 import { personName } from '../status-view.js';
-import { awaitingApproval } from './review.js';
+import { awaitingApproval } from './approvals.js';
 
 export async function exceptions(ctx: Ctx, periodText: string | null): Promise<Reply[]> {
   const { turn } = ctx;

@@ -11,7 +11,7 @@ import { findMeasure } from '../../app/status-query.js';
 import { changeOverride } from '../../store/override-store.js';
 import { may, refuse } from '../actor-of.js';
 import type { Reply } from '../reply.js';
-import type { Ctx } from '../return-form/return-actions.js';
+import type { Ctx } from '../handler-context.js';
 
 const OVERRIDABLE = ['red', 'amber', 'green'] as const;
 

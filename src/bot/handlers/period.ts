@@ -2,14 +2,14 @@
 // 2015/16 Q4"). A quarter closes by itself once its board date has passed; months follow their quarter.
 import { checkText } from '../../domain/check-text.js';
 import { closingQuarter } from '../../domain/period-closure.js';
-import { longDate } from '../../domain/reminder-time.js';
+import { longDate } from '../../domain/reminders/reminder-time.js';
 import { takeBoardSnapshots } from '../../app/board-snapshots.js';
 import { readPartnershipView } from '../../app/partnership-view.js';
 import { setPeriodState } from '../../store/review-store.js';
 import { closureIn } from '../../store/return-store.js';
 import { may, refuse } from '../actor-of.js';
 import type { Reply } from '../reply.js';
-import type { Ctx } from '../return-form/return-actions.js';
+import type { Ctx } from '../handler-context.js';
 
 const say = (text: string): Reply[] => [{ kind: 'text', text }];
 

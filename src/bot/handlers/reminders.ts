@@ -3,23 +3,25 @@
 // and pause or resume a partnership's reminders. Messages they cause go through the outbox.
 import { checkText } from '../../domain/check-text.js';
 import { isoDateOf } from '../../domain/iso-date.js';
-import { findPersonNamed } from '../../domain/reminder-delegate.js';
-import { resolveDay } from '../../domain/reminder-day.js';
-import { isAwaited } from '../../domain/reminder-late.js';
-import { manualNudges } from '../../domain/reminder-nudge.js';
-import type { ReminderObligation } from '../../domain/reminder-obligations.js';
-import { longDate } from '../../domain/reminder-time.js';
+import { findPersonNamed } from '../../domain/reminders/reminder-delegate.js';
+import { resolveDay } from '../../domain/reminders/reminder-day.js';
+import { isAwaited } from '../../domain/reminders/reminder-late.js';
+import { manualNudges } from '../../domain/reminders/reminder-nudge.js';
+import type { ReminderObligation } from '../../domain/reminders/reminder-obligations.js';
+import { longDate } from '../../domain/reminders/reminder-time.js';
 import type { Measure } from '../../domain/measure.js';
 import { findMeasure } from '../../app/status-query.js';
-import { readReminderState } from '../../jobs/reminder-state.js';
-import { outboxMessage } from '../../jobs/reminder-tick.js';
-import { insertMissing, type NewOutboxMessage } from '../../store/outbox-store.js';
-import { saveSnoozes, setDelegation, setRemindersPaused } from '../../store/reminder-store.js';
-import { revisionsOf, submitRevision } from '../../store/return-store.js';
+import type { NewOutboxMessage } from '../../store/outbox-store.js';
+import { delegateWithNotices, writeNudges } from '../../store/reminder-requests.js';
+import { readReminderState } from '../../store/reminder-state.js';
+import { saveSnoozes, setRemindersPaused } from '../../store/reminder-store.js';
+import { submitRevision } from '../../store/submit-revision.js';
+import { revisionsOf } from '../../store/return-store.js';
 import { may, refuse } from '../actor-of.js';
 import type { Reply } from '../reply.js';
 import { REASON_MAX } from '../return-form/form-values.js';
-import { canSubmit, type Ctx } from '../return-form/return-actions.js';
+import type { Ctx } from '../handler-context.js';
+import { canSubmit } from '../return-form/return-actions.js';
 import { closedRefusal, lockedRefusal } from '../return-form/sign-off-text.js';
 import { personName } from '../status-view.js';
 
@@ -163,10 +165,12 @@ export async function delegate(ctx: Ctx, ref: string, toSaid: string | null): Pr
   const to = toSaid === null ? null : findPersonNamed(turn.partnership.people, toSaid);
   if (to && !to.ok) return say(to.error);
   const delegateKey = to && to.value.id !== m.owner ? to.value.id : null;
-  await deps.db.$transaction(async (tx) => {
-    await setDelegation(tx, turn.partnership.id, m.ref, delegateKey, turn.person.id, turn.now, turn.channel);
-    await insertMissing(tx, delegationNotices(ctx, m, delegateKey ?? m.owner, m.owner), turn.now);
-  });
+  await delegateWithNotices(
+    deps.db,
+    { partnershipId: turn.partnership.id, ref: m.ref, delegate: delegateKey },
+    { by: turn.person.id, at: turn.now, channel: turn.channel },
+    delegationNotices(ctx, m, delegateKey ?? m.owner, m.owner),
+  );
   if (delegateKey === null)
     return say(`${m.ref} is back with ${personName(turn, m.owner)}: its reminders go to them again.`);
   const told = turn.person.id === m.owner ? '' : ` I have told ${personName(turn, m.owner)}.`;
@@ -186,13 +190,7 @@ export async function remindNow(ctx: Ctx, ref: string | null): Promise<Reply[]> 
   const nudges = manualNudges(state, turn.today, ref, turn.person.id);
   if (nudges.length === 0)
     return say(`Nothing to chase${ref ? ` for ${ref}` : ''}: every return due so far is in.`);
-  const written = await deps.db.$transaction((tx) =>
-    insertMissing(
-      tx,
-      nudges.map((n) => outboxMessage(turn.partnership.id, n)),
-      turn.now,
-    ),
-  );
+  const written = await writeNudges(deps.db, turn.partnership.id, nudges, turn.now);
   // One entry per person: "Joanne Lister (1.1 2015/16 Q4, 1.2 2015/16 Q4)".
   const line = (keys: string[]) => {
     const picked = nudges.filter((n) => keys.includes(n.key));

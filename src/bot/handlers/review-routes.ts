@@ -2,11 +2,12 @@
 // handlers. A card's hidden fields only name what to look up: who acts is the turn's person.
 import type { ReviewIntent } from '../parse-review-intent.js';
 import type { CardAction, Reply } from '../reply.js';
-import type { Ctx } from '../return-form/return-actions.js';
+import type { Ctx } from '../handler-context.js';
 import { history } from './history.js';
 import { closePeriod, reopenPeriod } from './period.js';
 import { startYearTurn } from './start-year.js';
-import { approvals, approve, reopenReturn, sendBack, showReview } from './review.js';
+import { approvals } from './approvals.js';
+import { approve, reopenReturn, sendBack, showReview } from './review.js';
 
 export function onReviewIntent(ctx: Ctx, intent: ReviewIntent): Promise<Reply[]> {
   switch (intent.kind) {

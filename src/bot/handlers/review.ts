@@ -12,13 +12,13 @@ import {
 } from '../../domain/sign-off.js';
 import { readPartnershipView } from '../../app/partnership-view.js';
 import { findMeasure } from '../../app/status-query.js';
-import { decideReturn, signOffOfReturn, signOffs } from '../../store/review-store.js';
+import { decideReturn, signOffOfReturn, signOffs, type DecisionOutcome } from '../../store/review-store.js';
 import { revisionsOf } from '../../store/return-store.js';
 import { teamsUserIds } from '../../store/conversation-store.js';
 import { teamsUserMri } from '../../domain/teams-user.js';
 import { may, refuse } from '../actor-of.js';
-import type { ListSection, Reply } from '../reply.js';
-import type { Ctx } from '../return-form/return-actions.js';
+import type { Reply } from '../reply.js';
+import type { Ctx } from '../handler-context.js';
 import { ownerNotices, signOffText } from '../return-form/sign-off-text.js';
 import { statusView } from '../status-view.js';
 import { readsInFull, withoutCommentary } from './status.js';
@@ -127,18 +127,14 @@ export async function showReview(ctx: Ctx, ref: string, periodText: string | nul
 /** A comment in quotes ending a sentence: "The March figure is missing." (no second full stop after it). */
 const quoted = (comment: string): string => (/[.!?]$/.test(comment) ? `"${comment}"` : `"${comment}".`);
 
-async function decide(
-  ctx: Ctx,
-  t: Target,
-  decision: ReviewDecision,
-  revision: number | null,
+/** What the owner is told of each decision, with the button that follows it. */
+function decisionWords(
+  who: string,
+  m: Measure,
+  label: string,
   comment: string | null,
-): Promise<Reply[]> {
-  const { turn, deps } = ctx;
-  const { m, label } = t;
-  const submitter = (await revisionsOf(deps.db, turn.cal, t.measureId, t.period)).at(-1)?.submittedBy ?? null;
-  const who = turn.person.name;
-  const words: Record<ReviewDecision, { text: string; say: string; label: string }> = {
+): Record<ReviewDecision, { text: string; say: string; label: string }> {
+  return {
     approved: {
       text: `${who} approved ${m.ref} ${m.title} for ${label}: it is now locked.`,
       label: 'Status',
@@ -155,7 +151,19 @@ async function decide(
       say: `submit ${m.ref} ${label}`,
     },
   };
-  const w = words[decision];
+}
+
+async function decide(
+  ctx: Ctx,
+  t: Target,
+  decision: ReviewDecision,
+  revision: number | null,
+  comment: string | null,
+): Promise<Reply[]> {
+  const { turn, deps } = ctx;
+  const { m, label } = t;
+  const submitter = (await revisionsOf(deps.db, turn.cal, t.measureId, t.period)).at(-1)?.submittedBy ?? null;
+  const w = decisionWords(turn.person.name, m, label, comment)[decision];
   const outcome = await decideReturn(deps.db, {
     partnershipId: turn.partnership.id,
     measureId: t.measureId,
@@ -169,6 +177,18 @@ async function decide(
     comment,
     notices: (rev) => ownerNotices(turn, m, label, rev, submitter, w.text, [{ label: w.label, say: w.say }]),
   });
+  return outcomeReplies(ctx, t, decision, outcome);
+}
+
+/** The answer to a decision, by what came of it. */
+async function outcomeReplies(
+  ctx: Ctx,
+  t: Target,
+  decision: ReviewDecision,
+  outcome: DecisionOutcome,
+): Promise<Reply[]> {
+  const { turn } = ctx;
+  const { m, label } = t;
   switch (outcome.kind) {
     case 'noReturn':
       return [say(`No return of ${m.ref} for ${label} is stored yet.`)];
@@ -267,45 +287,4 @@ export async function reopenReturn(
   const problem = checkText('The reason', reason);
   if (problem) return [say(problem)];
   return decide(ctx, t, 'reopened', null, reason.trim());
-}
-
-/**
- * The returns waiting for the person speaking to approve them, each with a Review button; null when
- * they approve no returns at all ("approvals", and "my returns" for approvers).
- */
-export async function awaitingApproval(ctx: Ctx): Promise<ListSection['items'] | null> {
-  const { turn, deps } = ctx;
-  const mine = turn.partnership.measures.filter((m) => may(turn, 'return.approve', m));
-  if (mine.length === 0) return null;
-  const ids = new Map(mine.map((m) => [turn.partnership.measureIds.get(m.ref) as number, m]));
-  const states = await signOffs(deps.db, [...ids.keys()]);
-  const items: ListSection['items'] = [];
-  for (const [key, s] of states) {
-    if (s.kind !== 'awaiting') continue;
-    const [id, period] = key.split('|');
-    const m = ids.get(Number(id));
-    if (!m || !period) continue;
-    items.push({
-      text: `${m.ref} ${m.title} — ${period}`,
-      detail: `revision ${s.revision}, awaiting approval`,
-      rag: null,
-      button: { label: 'Review', say: `review ${m.ref} ${period}` },
-    });
-  }
-  return items;
-}
-
-/** What waits for the person speaking to approve. */
-export async function approvals(ctx: Ctx): Promise<Reply[]> {
-  const items = await awaitingApproval(ctx);
-  if (items === null) return [say('You approve no returns in this partnership.')];
-  if (items.length === 0) return [say('Nothing is waiting for your approval.')];
-  return [
-    {
-      kind: 'list',
-      title: `${items.length} return${items.length === 1 ? '' : 's'} awaiting your approval`,
-      intro: 'Open one to approve it or send it back with a comment.',
-      sections: [{ heading: 'Awaiting approval', items }],
-    },
-  ];
 }

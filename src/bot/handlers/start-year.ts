@@ -3,7 +3,7 @@
 import { applyYearStart, offerLines, yearOffer } from '../../app/start-year.js';
 import { may, refuse } from '../actor-of.js';
 import type { Reply } from '../reply.js';
-import type { Ctx } from '../return-form/return-actions.js';
+import type { Ctx } from '../handler-context.js';
 
 const say = (lines: string[]): Reply[] => [{ kind: 'text', text: lines.join('\n') }];
 

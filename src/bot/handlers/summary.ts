@@ -1,18 +1,18 @@
 // "summary": this week's summary for whoever asks; "summary 2015/16 Q4": a quarter's summary;
 // coordinators' "post summary": the same, posted to the partnership channel now (through the outbox).
 import { addDays } from '../../domain/iso-date.js';
-import { currentQuarterOf, currentYearOf } from '../../domain/obligations.js';
-import { localTime, zonedInstant } from '../../domain/reminder-time.js';
+import { currentQuarterOf, currentYearOf } from '../../domain/partnership-calendar.js';
+import { localTime, zonedInstant } from '../../domain/reminders/reminder-time.js';
 import type { Summary } from '../../domain/summary-payload.js';
-import { isoWeekOf } from '../../jobs/summary-schedule.js';
-import { summaryMessage } from '../../jobs/summary-tick.js';
+import { isoWeekOf } from '../../domain/iso-week.js';
 import { quarterSummary } from '../../reports/quarter-summary.js';
 import { readSummaryData, type SummaryData } from '../../reports/summary-view.js';
 import { partnershipNow, weeklySummary } from '../../reports/weekly-summary.js';
+import { summaryMessage } from '../../store/outbox-messages.js';
 import { insertMissing } from '../../store/outbox-store.js';
 import { may } from '../actor-of.js';
 import type { Reply } from '../reply.js';
-import type { Ctx } from '../return-form/return-actions.js';
+import type { Ctx } from '../handler-context.js';
 import { summaryReply } from '../summary-reply.js';
 
 type Built = { ok: true; summary: Summary } | { ok: false; error: string };

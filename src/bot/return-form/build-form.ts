@@ -86,19 +86,30 @@ function placeholderOf(m: Measure, part: FigureInput['part']): string {
   return m.unit === 'percent' ? 'e.g. 92.5' : m.unit === 'rank' ? 'e.g. 5' : 'e.g. 336';
 }
 
-export function buildForm(
-  turn: Turn,
-  view: PartnershipView,
-  m: Measure,
-  period: Period,
-  st: FormState,
-): ReturnFormView {
+/** The figure fields of the card, each with what was typed, its error and its range. */
+function fieldsOf(m: Measure, st: FormState): ReturnFormView['fields'] {
   const ranges =
     m.unit === 'percent'
       ? { min: 0, max: 100 }
       : m.unit === 'count' || m.unit === 'rate'
         ? { min: 0, max: null }
         : { min: m.unit === 'rank' ? 1 : null, max: null };
+  return m.unit === 'text'
+    ? []
+    : figureInputs(m).map((f) => ({
+        key: f.id,
+        label: f.label,
+        value: st.typed[f.id] ?? '',
+        placeholder: placeholderOf(m, f.part),
+        error: st.errors[f.id] ?? null,
+        min: f.part === 'groupSize' ? 2 : ranges.min,
+        max: f.part === 'value' ? ranges.max : null,
+        whole: m.unit === 'count' || m.unit === 'rank' || f.part !== 'value',
+      }));
+}
+
+/** What the card shows beside the fields: the measure's parts and the figures to compare with. */
+function contextOf(turn: Turn, view: PartnershipView, m: Measure, period: Period): string[] {
   const context = comparators(turn, view, m, period).map(
     (c) => `${c.label}: ${c.value === null ? 'no figure' : formatFigure(c.value, m.unit, c.groupSize)}`,
   );
@@ -108,35 +119,41 @@ export function buildForm(
         .map((c) => c.label)
         .join(', ')}`,
     );
-  const preview = st.preview && {
-    rag: st.preview.rag,
-    text: [
-      st.preview.label,
-      st.preview.headline.variance !== null
-        ? `${changeText(st.preview.headline.variance, st.preview.headline.variancePct, m.unit)} against the target to date`
-        : null,
-    ]
-      .filter(Boolean)
-      .join(': '),
-  };
+  return context;
+}
+
+/** The status the typed figures would give, in words. */
+function previewOf(m: Measure, st: FormState): ReturnFormView['preview'] {
+  return (
+    st.preview && {
+      rag: st.preview.rag,
+      text: [
+        st.preview.label,
+        st.preview.headline.variance !== null
+          ? `${changeText(st.preview.headline.variance, st.preview.headline.variancePct, m.unit)} against the target to date`
+          : null,
+      ]
+        .filter(Boolean)
+        .join(': '),
+    }
+  );
+}
+
+export function buildForm(
+  turn: Turn,
+  view: PartnershipView,
+  m: Measure,
+  period: Period,
+  st: FormState,
+): ReturnFormView {
+  const context = contextOf(turn, view, m, period);
+  const preview = previewOf(m, st);
   return {
     ref: m.ref,
     title: m.title,
     period: turn.cal.format(period),
     unitLabel: UNIT_LABEL[m.unit],
-    fields:
-      m.unit === 'text'
-        ? []
-        : figureInputs(m).map((f) => ({
-            key: f.id,
-            label: f.label,
-            value: st.typed[f.id] ?? '',
-            placeholder: placeholderOf(m, f.part),
-            error: st.errors[f.id] ?? null,
-            min: f.part === 'groupSize' ? 2 : ranges.min,
-            max: f.part === 'value' ? ranges.max : null,
-            whole: m.unit === 'count' || m.unit === 'rank' || f.part !== 'value',
-          })),
+    fields: fieldsOf(m, st),
     narrative: {
       value: st.typed.narrative ?? '',
       error: st.errors.narrative ?? null,

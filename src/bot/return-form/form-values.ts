@@ -86,6 +86,60 @@ export function typedFrom(data: Record<string, unknown>): Typed {
   return out;
 }
 
+type Parts = Record<string, Partial<Record<FigureInput['part'], number>>>;
+
+/** The numbers typed in each field, by component and part; a field that is empty or not a number gets its error. */
+function partsOf(m: Measure, typed: Typed, errors: Record<string, string>): Parts {
+  const parts: Parts = {};
+  for (const input of figureInputs(m)) {
+    const text = (typed[input.id] ?? '').trim();
+    if (text === '') {
+      errors[input.id] = `Enter ${input.label.toLowerCase()}, or tick "Figures not available yet"`;
+      continue;
+    }
+    if (text.length > FIGURE_TEXT_MAX) {
+      errors[input.id] =
+        `That is ${text.length} characters, too long for a figure: enter digits only, e.g. 336`;
+      continue;
+    }
+    const n = readNumber(text);
+    if (!n.ok) {
+      errors[input.id] = n.error;
+      continue;
+    }
+    (parts[input.key] ??= {})[input.part] = n.value;
+  }
+  return parts;
+}
+
+/** The figures the parts make (a rank, a ratio or a number), each checked against the unit. */
+function figuresFrom(m: Measure, parts: Parts, errors: Record<string, string>): Figures {
+  const figures: Figures = {};
+  for (const [key, p] of Object.entries(parts)) {
+    if (m.unit === 'rank') {
+      const groupProblem = p.groupSize === undefined ? null : checkGroupSize(p.groupSize);
+      if (groupProblem) errors[`figure.${key}.groupSize`] = groupProblem;
+      if (p.value === undefined || p.groupSize === undefined || groupProblem) continue;
+    }
+    const figure: Figure | undefined =
+      m.unit === 'rank' && p.value !== undefined && p.groupSize !== undefined
+        ? { position: p.value, groupSize: p.groupSize }
+        : (p.value ??
+          (p.numerator !== undefined && p.denominator !== undefined
+            ? { numerator: p.numerator, denominator: p.denominator }
+            : undefined));
+    if (figure === undefined) continue;
+    const problem =
+      !isRatio(figure) || figure.denominator > 0
+        ? checkFigure(m.unit, figure)
+        : 'the denominator must be more than 0';
+    const id = isRatio(figure) ? `figure.${key}.numerator` : `figure.${key}`;
+    if (problem) errors[id] = problem.charAt(0).toUpperCase() + problem.slice(1);
+    else figures[key] = figure;
+  }
+  return figures;
+}
+
 export function readForm(m: Measure, typed: Typed): FormReading {
   const errors: Record<string, string> = {};
   const notAvailable = typed.notAvailable === 'true';
@@ -117,48 +171,7 @@ export function readForm(m: Measure, typed: Typed): FormReading {
   if (narrative === '') errors.narrative = 'Add a short commentary: what the figure shows and why';
   let figures: Figures | null = null;
   if (m.unit !== 'text') {
-    const parts: Record<string, Partial<Record<FigureInput['part'], number>>> = {};
-    for (const input of figureInputs(m)) {
-      const text = (typed[input.id] ?? '').trim();
-      if (text === '') {
-        errors[input.id] = `Enter ${input.label.toLowerCase()}, or tick "Figures not available yet"`;
-        continue;
-      }
-      if (text.length > FIGURE_TEXT_MAX) {
-        errors[input.id] =
-          `That is ${text.length} characters, too long for a figure: enter digits only, e.g. 336`;
-        continue;
-      }
-      const n = readNumber(text);
-      if (!n.ok) {
-        errors[input.id] = n.error;
-        continue;
-      }
-      (parts[input.key] ??= {})[input.part] = n.value;
-    }
-    figures = {};
-    for (const [key, p] of Object.entries(parts)) {
-      if (m.unit === 'rank') {
-        const groupProblem = p.groupSize === undefined ? null : checkGroupSize(p.groupSize);
-        if (groupProblem) errors[`figure.${key}.groupSize`] = groupProblem;
-        if (p.value === undefined || p.groupSize === undefined || groupProblem) continue;
-      }
-      const figure: Figure | undefined =
-        m.unit === 'rank' && p.value !== undefined && p.groupSize !== undefined
-          ? { position: p.value, groupSize: p.groupSize }
-          : (p.value ??
-            (p.numerator !== undefined && p.denominator !== undefined
-              ? { numerator: p.numerator, denominator: p.denominator }
-              : undefined));
-      if (figure === undefined) continue;
-      const problem =
-        !isRatio(figure) || figure.denominator > 0
-          ? checkFigure(m.unit, figure)
-          : 'the denominator must be more than 0';
-      const id = isRatio(figure) ? `figure.${key}.numerator` : `figure.${key}`;
-      if (problem) errors[id] = problem.charAt(0).toUpperCase() + problem.slice(1);
-      else figures[key] = figure;
-    }
+    figures = figuresFrom(m, partsOf(m, typed, errors), errors);
   }
   const correctiveAction = (typed.correctiveAction ?? '').trim() || null;
   const actionProblem = checkText('What is being done', correctiveAction ?? '', CORRECTIVE_ACTION_MAX);

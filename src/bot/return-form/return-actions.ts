@@ -10,22 +10,18 @@ import type { ReturnRecord } from '../../domain/return-record.js';
 import { computeStatus } from '../../domain/status.js';
 import { readPartnershipView, type PartnershipView } from '../../app/partnership-view.js';
 import { findMeasure, rulesFor } from '../../app/status-query.js';
-import { insertMissing } from '../../store/outbox-store.js';
-import { closureIn, submitRevision } from '../../store/return-store.js';
+import { closureIn } from '../../store/return-store.js';
 import { signOffOfReturn } from '../../store/review-store.js';
 import { may } from '../actor-of.js';
-import type { BotDeps, Turn } from '../conversation.js';
+import type { Turn } from '../conversation.js';
+import type { Ctx } from '../handler-context.js';
 import type { CardAction, Reply } from '../reply.js';
-import { personName, statusView } from '../status-view.js';
+import { personName } from '../status-view.js';
 import { buildForm, comparators, emptyState, type FormState } from './build-form.js';
 import { periodFor } from './return-period.js';
 import { readForm, typedFrom, typedFromFigures, type FormReading } from './form-values.js';
-import { approverNotices, closedRefusal, contentLine, lockedRefusal, signOffText } from './sign-off-text.js';
-
-export interface Ctx {
-  deps: BotDeps;
-  turn: Turn;
-}
+import { closedRefusal, contentLine, lockedRefusal } from './sign-off-text.js';
+import { storedReplies, storeReturn } from './store-return.js';
 
 const text = (t: string, say?: string): Reply => ({
   kind: 'text',
@@ -112,8 +108,9 @@ function currentReturn(turn: Turn, view: PartnershipView, m: Measure, period: Pe
   return (view.returns.get(m.ref) ?? []).find((r) => turn.cal.equals(r.period, period)) ?? null;
 }
 
-export async function onReturnAction(ctx: Ctx, action: CardAction): Promise<Reply[]> {
-  const { turn, deps } = ctx;
+/** The measure and period a card action names, when the person may submit it and the period has ended. */
+async function actionTarget(ctx: Ctx, action: CardAction): Promise<{ m: Measure; period: Period } | Reply[]> {
+  const { turn } = ctx;
   const found = findMeasure(turn.partnership, String(action.data.ref ?? ''));
   if (!found.ok) return [text(`This card does not name a measure I know. ${found.error}`)];
   const m = found.value;
@@ -135,6 +132,55 @@ export async function onReturnAction(ctx: Ctx, action: CardAction): Promise<Repl
       ),
     ];
   }
+  return { m, period };
+}
+
+/**
+ * The form with the figures' preview status; `stop` when it must come back before anything is stored (a
+ * RED or AMBER figure with no corrective action, or, on submit, a figure that asks "Are you sure?").
+ */
+function checkFigures(
+  turn: Turn,
+  view: PartnershipView,
+  target: { m: Measure; period: Period },
+  reading: FormReading,
+  state: FormState,
+  verb: CardAction['verb'],
+): { checked: FormState; stop: FormState | null } {
+  const { m, period } = target;
+  const preview = reading.figures ? previewStatus(turn, view, m, period, reading) : null;
+  const correctiveRequired = preview !== null && (preview.rag === 'red' || preview.rag === 'amber');
+  const checked: FormState = { ...state, preview, correctiveRequired };
+  if (correctiveRequired && !reading.correctiveAction) {
+    const word = preview.rag.toUpperCase();
+    const stop = {
+      ...checked,
+      errors: {
+        correctiveAction: `These figures would make ${m.ref} ${word}: say what is being done about it`,
+      },
+    };
+    return { checked, stop };
+  }
+  if (verb === 'submitReturn' && reading.figures) {
+    const warnings = Object.entries(reading.figures).flatMap(([key, f]) => {
+      const q = plausibilityQuestion(
+        m.unit,
+        figureValue(f, m.unit === 'percent'),
+        comparators(turn, view, m, period, key),
+        (v) => formatFigure(v, m.unit),
+      );
+      return q ? [q] : [];
+    });
+    if (warnings.length > 0) return { checked, stop: { ...checked, warnings } };
+  }
+  return { checked, stop: null };
+}
+
+export async function onReturnAction(ctx: Ctx, action: CardAction): Promise<Reply[]> {
+  const { turn, deps } = ctx;
+  const target = await actionTarget(ctx, action);
+  if (Array.isArray(target)) return target;
+  const { m, period } = target;
   const view = await readPartnershipView(deps.db, turn.cal, turn.partnership, turn.today, [m]);
   const inPlan = view.calendar.inPlan(period);
   if (!inPlan.ok) return [text(inPlan.error)];
@@ -154,61 +200,11 @@ export async function onReturnAction(ctx: Ctx, action: CardAction): Promise<Repl
       formError: 'This card is out of date: check the figures and submit again.',
     });
   if (Object.keys(reading.errors).length > 0) return form(state);
-
-  const preview = reading.figures ? previewStatus(turn, view, m, period, reading) : null;
-  const correctiveRequired = preview !== null && (preview.rag === 'red' || preview.rag === 'amber');
-  const checked: FormState = { ...state, preview, correctiveRequired };
-  if (correctiveRequired && !reading.correctiveAction) {
-    const word = preview.rag.toUpperCase();
-    return form({
-      ...checked,
-      errors: {
-        correctiveAction: `These figures would make ${m.ref} ${word}: say what is being done about it`,
-      },
-    });
-  }
-  if (action.verb === 'submitReturn' && reading.figures) {
-    const warnings = Object.entries(reading.figures).flatMap(([key, f]) => {
-      const q = plausibilityQuestion(
-        m.unit,
-        figureValue(f, m.unit === 'percent'),
-        comparators(turn, view, m, period, key),
-        (v) => formatFigure(v, m.unit),
-      );
-      return q ? [q] : [];
-    });
-    if (warnings.length > 0) return form({ ...checked, warnings });
-  }
+  const { checked, stop } = checkFigures(turn, view, target, reading, state, action.verb);
+  if (stop) return form(stop);
 
   const label = turn.cal.format(period);
-  const content = {
-    figures: reading.figures,
-    narrative: reading.narrative,
-    correctiveAction: reading.correctiveAction,
-    notAvailable: reading.notAvailable,
-    expectedDate: reading.expected,
-    submittedBy: turn.person.id,
-  };
-  const outcome = await submitRevision(
-    deps.db,
-    turn.cal,
-    {
-      measureId: turn.partnership.measureIds.get(m.ref) as number,
-      period,
-      ...content,
-      submittedAt: turn.now,
-      source: turn.channel,
-      requestKey: `card:${m.ref}:${label}:${turn.person.id}:${token}`,
-      onlyIfChanged: false,
-    },
-    basedOn,
-    {
-      today: turn.today,
-      afterStore: async (tx, rev) => {
-        await insertMissing(tx, approverNotices(turn, m, label, rev, content), turn.now);
-      },
-    },
-  );
+  const outcome = await storeReturn(ctx, target, reading, token, basedOn);
   if (outcome.kind === 'closed') return [text(closedRefusal(turn, outcome.closure))];
   if (outcome.kind === 'locked')
     return [text(lockedRefusal(turn, m.ref, label, outcome.approvedBy, outcome.approvedAt))];
@@ -226,30 +222,7 @@ export async function onReturnAction(ctx: Ctx, action: CardAction): Promise<Repl
       formError: `This return changed since you opened it: ${who} stored revision ${outcome.revision}.${now} Nothing of yours was stored: check your figures below and submit again to replace it.`,
     });
   }
-  const after = await readPartnershipView(deps.db, turn.cal, turn.partnership, turn.today, [m]);
-  const status = statusView(turn, after.statusAt(m, period), {
-    chartUrl: deps.chartUrl(m.ref, turn.cal.format(period), turn.now, turn.partnership.settings.id),
-    suppressBelow: null,
-    actions: [{ label: 'Edit this return', say: `submit ${m.ref} ${turn.cal.format(period)}` }],
-  });
-  const n = outcome.revision;
-  const message =
-    outcome.kind === 'duplicate'
-      ? `This card was already submitted: the return is stored as revision ${n}. Nothing new was stored.`
-      : n > 1
-        ? `Stored as revision ${n}; revision ${n - 1} is kept in the history. Thank you.`
-        : 'Stored as revision 1. Thank you.';
-  const signOff = await signOffOfReturn(deps.db, turn.partnership.measureIds.get(m.ref) as number, label);
-  const sign = signOff && signOff.signOff.kind !== 'none' ? ` ${signOffText(turn, m, signOff.signOff)}` : '';
-  return [
-    {
-      kind: 'returnStored',
-      title: `Return for ${m.ref} ${label}`,
-      message: `${message}${sign}`,
-      revision: n,
-      status,
-    },
-  ];
+  return storedReplies(ctx, target, outcome);
 }
 
 function previewStatus(turn: Turn, view: PartnershipView, m: Measure, period: Period, reading: FormReading) {

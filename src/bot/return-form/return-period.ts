@@ -2,7 +2,7 @@
 // plan's years), else what the reporting calendar says is missing.
 import type { PartnershipView } from '../../app/partnership-view.js';
 import type { Measure } from '../../domain/measure.js';
-import { isMissing } from '../../domain/obligations.js';
+import { isMissing } from '../../domain/partnership-calendar.js';
 import type { Parsed, Period } from '../../domain/period.js';
 import { formatPlanYears } from '../../domain/reporting-calendar.js';
 import type { Turn } from '../conversation.js';

@@ -3,7 +3,7 @@
 import { isoDateOf } from '../../domain/iso-date.js';
 import { componentsOf, type Measure } from '../../domain/measure.js';
 import type { Closure } from '../../domain/period-closure.js';
-import { longDate } from '../../domain/reminder-time.js';
+import { longDate } from '../../domain/reminders/reminder-time.js';
 import type { ReturnContent } from '../../domain/return-record.js';
 import { notifiedApprovers, type SignOff } from '../../domain/sign-off.js';
 import { figureText } from '../../reports/audit-figures.js';

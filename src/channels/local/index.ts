@@ -1,7 +1,7 @@
 // Wiring for local mode: the chat page, the people it can speak as, and the local connector the bot
 // replies (and posts to the partnership channel) through. The page's activities go to the same
 // /api/messages code as Teams'.
-import type { Route } from '../../server/http-server.js';
+import type { Route } from '../../http/route.js';
 import type { Db } from '../../store/open-database.js';
 import { createLocalConnector } from './local-connector.js';
 import { localPageRoutes } from './local-page.js';

@@ -4,7 +4,7 @@
 // connector keeps them, and the page shows them in its channel panel, even to someone who opens it later.
 import { saveConversationRef } from '../../store/conversation-store.js';
 import type { Db } from '../../store/open-database.js';
-import { listPartnerships, loadPartnership } from '../../store/plan-store.js';
+import { listPartnerships, loadPartnership } from '../../store/partnership-store.js';
 import { LOCAL_CHANNEL } from '../teams/identify-sender.js';
 
 export const localChannelId = (partnership: string) => `local-channel-${partnership}`;

@@ -2,8 +2,8 @@
 // activities name it as their serviceUrl), they are kept in memory and streamed to the page as
 // server-sent events. Only served in local mode.
 import type { ServerResponse } from 'node:http';
-import type { Route } from '../../server/http-server.js';
-import { readJsonObject } from '../../server/read-body.js';
+import type { Route } from '../../http/route.js';
+import { readJsonObject } from '../../http/read-body.js';
 
 const KEEP_PER_CONVERSATION = 200;
 const KEEP_CONVERSATIONS = 100;

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { Route } from '../../server/http-server.js';
+import type { Route } from '../../http/route.js';
 
 const PUBLIC = fileURLToPath(new URL('../../../public/', import.meta.url));
 const require = createRequire(import.meta.url);

@@ -1,10 +1,10 @@
 // GET /local/people: whom the local chat page can speak as: the plan's people, their role and the
 // measures they own; and the partnership channel the page shows beside the chat.
 import type { IsoDate } from '../../domain/iso-date.js';
-import { longDate } from '../../domain/reminder-time.js';
+import { longDate } from '../../domain/reminders/reminder-time.js';
 import type { Db } from '../../store/open-database.js';
-import { loadPartnership } from '../../store/plan-store.js';
-import type { Route } from '../../server/http-server.js';
+import { loadPartnership } from '../../store/partnership-store.js';
+import type { Route } from '../../http/route.js';
 import { localChannelId } from './local-channel.js';
 
 /** The fixed date the bot works on (TODAY or the plan's demonstration date), shown on the page. */

@@ -7,8 +7,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isValidSlackRequest, type HTTPReceiver } from '@slack/bolt';
 import type { Logger } from '../../log.js';
-import type { Route } from '../../server/http-server.js';
-import { readBody } from '../../server/read-body.js';
+import type { Route } from '../../http/route.js';
+import { readBody } from '../../http/read-body.js';
 import { checkSlackBody, isSslCheck } from './check-slack-body.js';
 
 export const EVENTS_PATH = '/slack/events';

@@ -3,7 +3,7 @@
 // bound to the user's workspace (users.info's team_id) are searched (see app/find-person.ts), so a user
 // of another workspace (a Slack Connect channel, say) with a plan person's email is still a stranger.
 import { z } from 'zod';
-import { findPerson, type Found, type Workspace } from '../../app/find-person.js';
+import { findPerson, type Found, type Workspace } from '../find-person.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/open-database.js';
 import type { SlackClient } from './slack-deps.js';

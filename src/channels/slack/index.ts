@@ -7,7 +7,7 @@ import type { ChartImages } from '../../charts/chart-delivery.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
 import { OPEN_RETURN, RETURN_SUBMIT_CALLBACK, SEND_BACK_CALLBACK } from '../../render/block-kit/index.js';
-import type { Route } from '../../server/http-server.js';
+import type { Route } from '../../http/route.js';
 import type { Db } from '../../store/open-database.js';
 import { createSlackApp } from './create-app.js';
 import { dedupeEvents } from './dedupe-events.js';

@@ -1,5 +1,5 @@
 // The conversation's Turn for a Slack user, or a stranger.
-import type { Found } from '../../app/find-person.js';
+import type { Found } from '../find-person.js';
 import type { Turn } from '../../bot/conversation.js';
 import { buildTurn } from '../teams/build-turn.js';
 import { identifyUser } from './identify-user.js';

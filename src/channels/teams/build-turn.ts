@@ -1,6 +1,6 @@
 // The conversation's view of one inbound activity: who, in which partnership, and when.
 import type { Turn } from '../../bot/conversation.js';
-import type { Found } from '../../app/find-person.js';
+import type { Found } from '../find-person.js';
 import { isoDateOf, type IsoDate } from '../../domain/iso-date.js';
 import { financialCalendar } from '../../domain/period.js';
 

@@ -1,7 +1,7 @@
 // Who sent an activity: a Teams user by AAD object id (else by the email Teams' roster gives), or in
 // local mode the plan person the chat page chose. Null for a stranger or a tenant not allowed.
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import { findPerson, type Found, type Workspace } from '../../app/find-person.js';
+import { findPerson, type Found, type Workspace } from '../find-person.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/open-database.js';
 import { tenantOf, type InboundActivity } from './inbound-activity.js';

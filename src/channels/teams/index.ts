@@ -5,7 +5,7 @@ import type { Conversation } from '../../bot/conversation.js';
 import type { ChartImages } from '../../charts/chart-delivery.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
-import type { Route } from '../../server/http-server.js';
+import type { Route } from '../../http/route.js';
 import type { Db } from '../../store/open-database.js';
 import { createAdapter, isLocalMode, teamsEnabled } from './create-adapter.js';
 import { messagesRoute } from './messages-route.js';

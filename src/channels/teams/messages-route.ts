@@ -1,7 +1,7 @@
 // POST /api/messages: the Bot Framework endpoint for Teams and for the local chat page.
 import type { CloudAdapter, TurnContext } from 'botbuilder';
-import type { Route } from '../../server/http-server.js';
-import { readJsonObject } from '../../server/read-body.js';
+import type { Route } from '../../http/route.js';
+import { readJsonObject } from '../../http/read-body.js';
 import { isLoopback } from '../../config.js';
 import { botRequest, botResponse } from './http-shim.js';
 import { InboundActivitySchema } from './inbound-activity.js';

@@ -1,7 +1,7 @@
 // Keeps the conversation reference of every activity from a known person, so reminders and summaries
 // can be sent later: a personal chat under the person's key, a channel or group chat under its id.
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
-import type { Found } from '../../app/find-person.js';
+import type { Found } from '../find-person.js';
 import type { Db } from '../../store/open-database.js';
 import { saveConversationRef } from '../../store/conversation-store.js';
 import { channelConversationId, isShared, type InboundActivity } from './inbound-activity.js';

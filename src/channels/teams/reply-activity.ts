@@ -2,7 +2,7 @@
 // notifications), a plain message for plain text, and the invoke response that replaces a card.
 import type { Activity, InvokeResponse, Middleware } from 'botbuilder';
 import type { Reply } from '../../bot/reply.js';
-import { cardAttachment } from '../../render/adaptive-card.js';
+import { cardAttachment } from '../../render/adaptive-card/index.js';
 import { replyText } from '../../render/reply-text.js';
 import type { ChartImages } from '../../charts/chart-delivery.js';
 import type { Logger } from '../../log.js';

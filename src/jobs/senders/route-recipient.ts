@@ -5,7 +5,7 @@
 // partnership channel), else the plan's summary.slackChannel.
 import type { Person } from '../../domain/plan-schema.js';
 import { PARTNERSHIP_CHANNEL } from '../../domain/summary-payload.js';
-import type { Partnership } from '../../store/plan-store.js';
+import type { Partnership } from '../../domain/partnership.js';
 import { latestConversationRef } from '../../store/conversation-store.js';
 import type { Db } from '../../store/open-database.js';
 import type { Address, Sender } from './sender.js';

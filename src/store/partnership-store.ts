@@ -1,0 +1,105 @@
+// Loads partnerships back as domain types, keeping each loaded plan while its version is unchanged; lists
+// the partnerships and every person's identifiers.
+import { MeasureSchema } from '../domain/measure.js';
+import type { Partnership } from '../domain/partnership.js';
+import { PartnershipSettingsSchema, type Person } from '../domain/plan-schema.js';
+import type { Db } from './db.js';
+
+export async function listPartnerships(db: Db): Promise<{ slug: string; name: string }[]> {
+  return db.partnership.findMany({ select: { slug: true, name: true }, orderBy: { id: 'asc' } });
+}
+
+/** How a person is recognised, with their partnership's slug. */
+export interface PersonIdentity {
+  slug: string;
+  key: string;
+  email: string | null;
+  slackId: string | null;
+  teamsId: string | null;
+}
+
+/** The partnerships' slugs (as listPartnerships orders them) and every person's identifiers. */
+export interface PersonDirectory {
+  slugs: string[];
+  people: PersonIdentity[];
+}
+
+/** Finding who speaks without loading every plan: two queries on every turn, so kept to two. */
+export async function personDirectory(db: Db): Promise<PersonDirectory> {
+  // Two flat queries: a relation select costs three times as much here.
+  const [partnerships, people] = await Promise.all([
+    db.partnership.findMany({ select: { id: true, slug: true }, orderBy: { id: 'asc' } }),
+    db.person.findMany({
+      select: { partnershipId: true, key: true, email: true, slackId: true, teamsId: true },
+    }),
+  ]);
+  const slugOf = new Map(partnerships.map((p) => [p.id, p.slug]));
+  return {
+    slugs: partnerships.map((p) => p.slug),
+    people: people.map(({ partnershipId, ...r }) => ({ slug: slugOf.get(partnershipId) ?? '', ...r })),
+  };
+}
+
+/** The plans a server has loaded, by client and partnership id, with the plan version they were loaded at. */
+const loaded = new WeakMap<object, Map<number, { version: number; partnership: Partnership }>>();
+
+/**
+ * Loads a partnership by slug; with no slug, the only one (null when there are none or several). Every
+ * chat turn needs its partnership's plan, which changes only when a plan is imported: a plan loaded
+ * before is used again while the partnership's `planVersion` (raised by every import, in its
+ * transaction) is unchanged, so one small query replaces four, and an import made by another process
+ * or instance is seen on the next turn. The plan is frozen: callers share it.
+ */
+export async function loadPartnership(db: Db, slug?: string): Promise<Partnership | null> {
+  const heads = await db.partnership.findMany({
+    where: slug ? { slug } : {},
+    take: 2,
+    select: { id: true, planVersion: true },
+  });
+  const head = heads.length === 1 ? heads[0] : undefined;
+  if (!head) return null;
+  const kept = loaded.get(db) ?? new Map<number, { version: number; partnership: Partnership }>();
+  loaded.set(db, kept);
+  const hit = kept.get(head.id);
+  if (hit?.version === head.planVersion) return hit.partnership;
+  const row = await db.partnership.findUnique({
+    where: { id: head.id },
+    include: {
+      people: { orderBy: { id: 'asc' } },
+      themes: { orderBy: { position: 'asc' } },
+      measures: { orderBy: { position: 'asc' } },
+    },
+  });
+  if (!row) return null;
+  const measures = row.measures.map((m) => MeasureSchema.parse(JSON.parse(m.definition)));
+  const partnership: Partnership = deepFreeze({
+    id: row.id,
+    settings: PartnershipSettingsSchema.parse(JSON.parse(row.settings)),
+    people: row.people.map((p) => ({
+      id: p.key,
+      name: p.name,
+      role: p.role as Person['role'],
+      ...(p.email ? { email: p.email } : {}),
+      ...(p.slackId ? { slackId: p.slackId } : {}),
+      ...(p.teamsId ? { teamsId: p.teamsId } : {}),
+    })),
+    themes: row.themes.map((t) => ({
+      id: t.key,
+      name: t.name,
+      ...(t.approver ? { approver: t.approver } : {}),
+    })),
+    measures,
+    measureIds: new Map(row.measures.map((m) => [m.ref, m.id])),
+  });
+  kept.set(row.id, { version: row.planVersion, partnership });
+  return partnership;
+}
+
+/** Freezes a plan's objects and arrays all the way down (a Map's entries stay as they are). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !(value instanceof Map) && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
