@@ -1,7 +1,7 @@
 // A measure's figures over its financial year, ready to chart: each part's year to date at every
 // reporting period against the target profile and last year, and the in-period figure by quarter.
 // Periods with no figure stay null (a gap, not a zero); small counts of sensitive measures are hidden.
-import { componentsOf, headlineOf, type Measure } from '../domain/measure.js';
+import { componentsOf, headlineOf } from '../domain/measure.js';
 import type { FinancialCalendar, Frequency, Period } from '../domain/period.js';
 import type { Rag } from '../domain/plan-schema.js';
 import { RAG_LABELS } from '../domain/rag.js';
@@ -10,6 +10,7 @@ import {
   type ComponentStatus,
   type MeasureStatus,
   type StatusInput,
+  type MeasureHeader,
 } from '../domain/status.js';
 
 export type Value = number | null;
@@ -36,13 +37,7 @@ export interface QuarterSeries {
   lastYear: Value[];
 }
 
-export interface MeasureSeries {
-  ref: string;
-  title: string;
-  theme: string;
-  unit: Measure['unit'];
-  aggregation: Measure['aggregation'];
-  polarity: Measure['polarity'];
+export interface MeasureSeries extends MeasureHeader {
   frequency: Frequency;
   /** '2015/16 Q4', '2015/16', '2014/15'. */
   period: string;

@@ -88,13 +88,10 @@ export interface ComponentStatus {
   direction: Direction | null;
 }
 
-export interface MeasureStatus {
-  ref: string;
-  title: string;
-  theme: string;
-  unit: Measure['unit'];
-  aggregation: Measure['aggregation'];
-  polarity: Measure['polarity'];
+/** What every view of a measure starts with: who it is and how its figures add up. */
+export type MeasureHeader = Pick<Measure, 'ref' | 'title' | 'theme' | 'unit' | 'aggregation' | 'polarity'>;
+
+export interface MeasureStatus extends MeasureHeader {
   period: Period;
   /** The computed RAG of the headline component. */
   rag: Rag;

@@ -35,6 +35,14 @@ export interface AuditEventRecord {
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 const parse = (v: string | null): unknown => (v === null ? null : (JSON.parse(v) as unknown));
 
+/** Who made a change, when and where, as a change record says it (`by` for the person's key). */
+export const auditedBy = (c: { partnershipId: number; at: Date; by: string; channel: string }) => ({
+  partnershipId: c.partnershipId,
+  at: c.at,
+  actor: c.by,
+  channel: c.channel,
+});
+
 /** Appends one event; pass the transaction that makes the change. */
 export async function recordAudit(db: Db | Tx, e: AuditInput): Promise<void> {
   await db.auditEvent.create({

@@ -1,7 +1,7 @@
 // Status overrides set and cleared in chat: the change and its audit event in one transaction, so an
 // override never changes without a trace of who, when, why and what it was before.
 import type { Rag } from '../domain/plan-schema.js';
-import { recordAudit } from './audit-store.js';
+import { auditedBy, recordAudit } from './audit-store.js';
 import type { Db } from './open-database.js';
 
 export interface OverrideChange {
@@ -44,10 +44,7 @@ export async function changeOverride(db: Db, c: OverrideChange): Promise<Overrid
       });
     }
     await recordAudit(tx, {
-      partnershipId: c.partnershipId,
-      at: c.at,
-      actor: c.by,
-      channel: c.channel,
+      ...auditedBy(c),
       action: c.rag === null ? 'override.clear' : 'override.set',
       ref: c.ref,
       period: c.period,

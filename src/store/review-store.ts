@@ -8,7 +8,7 @@ import {
   type SignOff,
   type SignOffSubject,
 } from '../domain/sign-off.js';
-import { recordAudit } from './audit-store.js';
+import { auditedBy, recordAudit } from './audit-store.js';
 import type { Db } from './open-database.js';
 import { insertMissing, type NewOutboxMessage } from './outbox-store.js';
 import type { Tx } from './db.js';
@@ -208,10 +208,7 @@ export async function setPeriodState(db: Db, c: PeriodChange): Promise<void> {
       update: data,
     });
     await recordAudit(tx, {
-      partnershipId: c.partnershipId,
-      at: c.at,
-      actor: c.by,
-      channel: c.channel,
+      ...auditedBy(c),
       action: c.state === 'reopened' ? 'period.reopen' : 'period.close',
       period: c.period,
       before: { closed: c.wasClosed },

@@ -30,8 +30,23 @@ async function quarterOf(ctx: Ctx, periodText: string) {
   return { quarter, label: turn.cal.format(quarter), closure };
 }
 
-export async function reopenPeriod(ctx: Ctx, periodText: string, reason: string | null): Promise<Reply[]> {
+/** The coordinator's word on a quarter, with who said it, when and through which channel. */
+function recordState(ctx: Ctx, period: string, state: 'reopened' | 'closed', reason: string): Promise<void> {
   const { turn, deps } = ctx;
+  return setPeriodState(deps.db, {
+    partnershipId: turn.partnership.id,
+    period,
+    state,
+    by: turn.person.id,
+    at: turn.now,
+    channel: turn.channel,
+    reason,
+    wasClosed: state === 'reopened',
+  });
+}
+
+export async function reopenPeriod(ctx: Ctx, periodText: string, reason: string | null): Promise<Reply[]> {
+  const { turn } = ctx;
   if (!may(turn, 'return.reopen')) return [refuse(turn, 'return.reopen', 'reopen a closed period')];
   const q = await quarterOf(ctx, periodText);
   if ('error' in q) return say(q.error ?? '');
@@ -42,16 +57,7 @@ export async function reopenPeriod(ctx: Ctx, periodText: string, reason: string 
   if (!reason?.trim()) return say(`Say why, for the audit trail: "reopen ${q.label} because …".`);
   const problem = checkText('The reason', reason);
   if (problem) return say(problem);
-  await setPeriodState(deps.db, {
-    partnershipId: turn.partnership.id,
-    period: q.label,
-    state: 'reopened',
-    by: turn.person.id,
-    at: turn.now,
-    channel: turn.channel,
-    reason: reason.trim(),
-    wasClosed: true,
-  });
+  await recordState(ctx, q.label, 'reopened', reason.trim());
   return say(
     `${q.label} is open again for returns ("${reason.trim()}"). Say "close ${q.label}" when the changes are in.`,
   );
@@ -65,16 +71,7 @@ export async function closePeriod(ctx: Ctx, periodText: string, reason: string |
   if (q.closure.closed) return say(`${q.label} is closed already.`);
   const problem = checkText('The reason', reason?.trim() ?? '');
   if (problem) return say(problem);
-  await setPeriodState(deps.db, {
-    partnershipId: turn.partnership.id,
-    period: q.label,
-    state: 'closed',
-    by: turn.person.id,
-    at: turn.now,
-    channel: turn.channel,
-    reason: reason?.trim() || 'closed by the coordinator',
-    wasClosed: false,
-  });
+  await recordState(ctx, q.label, 'closed', reason?.trim() || 'closed by the coordinator');
   await takeBoardSnapshots(deps.db, turn.cal, turn.partnership, turn.today, turn.now);
   return say(`${q.label} is closed: its returns can no longer change unless a coordinator reopens it.`);
 }
