@@ -110,8 +110,8 @@ export interface ReviewView {
   state: string;
   /** Whether the person this card is drawn for may approve or send back (the server checks again). */
   canDecide: boolean;
-  /** The Teams user ids of those who may decide (`refresh.userIds`): their view of the card refreshes. */
-  deciderTeamsIds: string[];
+  /** Who may decide (person keys): a channel that refreshes cards per viewer refreshes theirs. */
+  deciders: string[];
   /** Why the send-back was not taken ("say what should change"), shown beside the comment box. */
   commentError: string | null;
 }

@@ -80,7 +80,7 @@ function everyReply(text: string): Record<Reply['kind'], Reply> {
         revision: 2,
         state: text,
         canDecide: true,
-        deciderTeamsIds: [],
+        deciders: [],
         commentError: text,
       },
     },

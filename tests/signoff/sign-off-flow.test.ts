@@ -3,7 +3,6 @@
 // send-back with a comment reaches the owner. Whoever else presses the buttons changes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readAudit } from '../../src/store/audit-store.js';
-import { saveConversationRef } from '../../src/store/conversation-store.js';
 import { botSession, only, type BotSession } from '../helpers/bot-session.js';
 import { good, noticesFor, openForm, planWith, press, submit22, textOf } from './sign-off-helpers.js';
 
@@ -153,20 +152,11 @@ describe('sign-off by the coordinator (no theme approver)', () => {
     expect(await reviews()).toEqual([]);
   });
 
-  it('lists the deciders for the Teams card to refresh: their Teams id once they have spoken there', async () => {
+  it('names the deciders (by person) for the channels to refresh their view of the card', async () => {
     await submit22(s);
-    const deciders = async () =>
-      only(await s.say('priya-sandhu', 'review 2.2'), 'review').view.deciderTeamsIds;
-    // Priya has not spoken to the bot in Teams yet: her Entra object id from the plan, as an MRI.
-    expect(await deciders()).toEqual(['8:orgid:3f2b8c1e-7d4a-4e9b-9a61-2c5d8e0f4b7a']);
-    const target = {
-      platform: 'teams',
-      partnershipId: s.partnership.id,
-      kind: 'person' as const,
-      target: 'priya-sandhu',
-    };
-    await saveConversationRef(s.db.prisma, target, 'a:1priya', { user: { id: '29:1priya' } }, new Date(0));
-    expect(await deciders()).toEqual(['29:1priya']);
+    const view = only(await s.say('priya-sandhu', 'review 2.2'), 'review').view;
+    // Teams turns these into ids for refresh.userIds: tests/channels/teams/refresh-ids.test.ts.
+    expect(view.deciders).toEqual(['priya-sandhu']);
   });
 
   it('lists what awaits approval, for approvers only', async () => {

@@ -14,8 +14,6 @@ import { readPartnershipView } from '../../app/partnership-view.js';
 import { findMeasure } from '../../app/status-query.js';
 import { decideReturn, signOffOfReturn, signOffs, type DecisionOutcome } from '../../store/review-store.js';
 import { revisionsOf } from '../../store/return-store.js';
-import { teamsUserIds } from '../../store/conversation-store.js';
-import { teamsUserMri } from '../../domain/teams-user.js';
 import { may, refuse } from '../actor-of.js';
 import type { Reply } from '../reply.js';
 import type { Ctx } from '../handler-context.js';
@@ -92,19 +90,6 @@ export async function reviewReply(ctx: Ctx, t: Target, commentError: string | nu
   const deciders = turn.partnership.people.filter((p) =>
     may({ ...turn, person: p, delegates: turn.delegates }, 'return.approve', t.m),
   );
-  // Teams refreshes the card for the ids it sent us as `from.id`; for a decider who has not spoken to the
-  // bot in Teams yet, the Entra object id as an MRI.
-  const spoken = await teamsUserIds(
-    deps.db,
-    turn.partnership.id,
-    deciders.map((p) => p.id),
-  );
-  const deciderTeamsIds = deciders
-    .flatMap((p) => {
-      const id = spoken.get(p.id) ?? (p.teamsId ? teamsUserMri(p.teamsId) : null);
-      return id ? [id] : [];
-    })
-    .slice(0, 5);
   return {
     kind: 'review',
     view: {
@@ -112,7 +97,7 @@ export async function reviewReply(ctx: Ctx, t: Target, commentError: string | nu
       revision: now.revision,
       state: signOffText(turn, t.m, now.signOff),
       canDecide: now.signOff.kind !== 'approved' && may(turn, 'return.approve', t.m),
-      deciderTeamsIds,
+      deciders: deciders.map((p) => p.id),
       commentError,
     },
   };

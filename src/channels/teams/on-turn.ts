@@ -99,11 +99,11 @@ async function handle(context: TurnContext, a: InboundActivity, deps: TurnDeps, 
   log.info({ partnership: found.partnership.settings.id, work: work.kind }, 'activity');
   switch (work.kind) {
     case 'message':
-      return onMessage(context, turn, deps.conversation);
+      return onMessage(context, turn, deps.conversation, deps.db);
     case 'execute':
-      return onExecute(context, turn, work.action, deps.conversation);
+      return onExecute(context, turn, work.action, deps.conversation, deps.db);
     case 'submit':
-      return onSubmit(context, turn, work.action, deps.conversation);
+      return onSubmit(context, turn, work.action, deps.conversation, deps.db);
     case 'badAction':
       await context.sendActivity(
         invokeResponseActivity(

@@ -3,6 +3,7 @@
 import type { Activity, InvokeResponse, Middleware } from 'botbuilder';
 import type { Reply } from '../../bot/reply.js';
 import { cardAttachment } from '../../render/adaptive-card/index.js';
+import { noRefresh, type RefreshIds } from './refresh-ids.js';
 import { replyText } from '../../render/reply-text.js';
 import type { ChartImages } from '../../charts/chart-delivery.js';
 import type { Logger } from '../../log.js';
@@ -10,11 +11,16 @@ import type { Logger } from '../../log.js';
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
 
-export function replyActivity(reply: Reply): Partial<Activity> {
+/** `refreshIds`: the Teams ids a review card refreshes for (see refresh-ids.ts). */
+export function replyActivity(reply: Reply, refreshIds: RefreshIds = noRefresh): Partial<Activity> {
   if (reply.kind === 'text' && !reply.buttons?.length) {
     return { type: 'message', text: reply.text, textFormat: 'plain' };
   }
-  return { type: 'message', summary: replyText(reply), attachments: [cardAttachment(reply)] };
+  return {
+    type: 'message',
+    summary: replyText(reply),
+    attachments: [cardAttachment(reply, refreshIds(reply))],
+  };
 }
 
 export function textActivity(text: string): Partial<Activity> {
@@ -22,8 +28,9 @@ export function textActivity(text: string): Partial<Activity> {
 }
 
 /** The card that replaces the one acted on (Action.Execute's answer). */
-export function cardInvokeResponse(reply: Reply): InvokeResponse {
-  return { status: 200, body: { statusCode: 200, type: CARD, value: cardAttachment(reply).content } };
+export function cardInvokeResponse(reply: Reply, refreshIds: RefreshIds = noRefresh): InvokeResponse {
+  const card = cardAttachment(reply, refreshIds(reply)).content;
+  return { status: 200, body: { statusCode: 200, type: CARD, value: card } };
 }
 
 /** A short message Teams shows in place of a new card (a refusal, a repeat). */

@@ -17,7 +17,8 @@ export interface AdaptiveCardAttachment {
   content: AdaptiveCard;
 }
 
-export function renderAdaptiveCard(reply: Reply): AdaptiveCard {
+/** `refreshUserIds`: for a review card, the ids whose view of it refreshes (Teams; none elsewhere). */
+export function renderAdaptiveCard(reply: Reply, refreshUserIds: string[] = []): AdaptiveCard {
   switch (reply.kind) {
     case 'text':
       return textCard(reply.text, reply.buttons);
@@ -30,7 +31,7 @@ export function renderAdaptiveCard(reply: Reply): AdaptiveCard {
     case 'returnStored':
       return returnStoredCard(reply.title, reply.message, reply.status);
     case 'review':
-      return reviewCard(reply.view);
+      return reviewCard(reply.view, refreshUserIds);
     default: {
       const never: never = reply;
       throw new Error(`No Adaptive Card for reply ${JSON.stringify(never)}`);
@@ -38,6 +39,6 @@ export function renderAdaptiveCard(reply: Reply): AdaptiveCard {
   }
 }
 
-export function cardAttachment(reply: Reply): AdaptiveCardAttachment {
-  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: renderAdaptiveCard(reply) };
+export function cardAttachment(reply: Reply, refreshUserIds: string[] = []): AdaptiveCardAttachment {
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: renderAdaptiveCard(reply, refreshUserIds) };
 }

@@ -12,7 +12,8 @@ const template = cardTemplate(reviewJson);
 
 const orNull = (s: string | null): string | null => (s && s.trim() ? s : null);
 
-export function reviewCard(view: ReviewView): AdaptiveCard {
+/** `refreshUserIds`: the platform's ids of the deciders (Teams: `refresh.userIds`), at most five used. */
+export function reviewCard(view: ReviewView, refreshUserIds: string[] = []): AdaptiveCard {
   const s = view.status;
   const target = { ref: s.ref, period: s.period, revision: view.revision };
   const decisions = view.canDecide
@@ -47,7 +48,7 @@ export function reviewCard(view: ReviewView): AdaptiveCard {
       data: { ref: s.ref, period: s.period },
     }),
     // At most five (Teams' advice).
-    userIds: view.deciderTeamsIds.slice(0, 5),
+    userIds: refreshUserIds.slice(0, 5),
   };
   return { ...card, refresh };
 }

@@ -10,6 +10,8 @@ import {
   messageInvokeResponse,
   replyActivity,
 } from '../reply-activity.js';
+import type { Db } from '../../../store/open-database.js';
+import { refreshIdsFor } from '../refresh-ids.js';
 import { UndeliveredConfirmation } from '../undelivered-confirmation.js';
 
 export async function onExecute(
@@ -17,12 +19,17 @@ export async function onExecute(
   turn: Turn,
   action: CardAction,
   conversation: Conversation,
+  db: Db,
 ): Promise<void> {
-  const [first, ...rest] = await conversation.onAction(turn, action);
-  const response = first ? cardInvokeResponse(first) : messageInvokeResponse('Done.');
+  const replies = await conversation.onAction(turn, action);
+  const ids = await refreshIdsFor(db, turn.partnership, replies);
+  const [first, ...rest] = replies;
+  const response = first ? cardInvokeResponse(first, ids) : messageInvokeResponse('Done.');
   await context.sendActivity(invokeResponseActivity(response));
   if (rest.length > 0)
-    await context.sendActivities(rest.map(replyActivity)).catch(told(conversation, turn, rest));
+    await context
+      .sendActivities(rest.map((r) => replyActivity(r, ids)))
+      .catch(told(conversation, turn, rest));
 }
 
 /**
@@ -39,8 +46,12 @@ export async function onSubmit(
   turn: Turn,
   action: CardAction,
   conversation: Conversation,
+  db: Db,
 ): Promise<void> {
   const replies = await conversation.onAction(turn, action);
-  if (replies.length > 0)
-    await context.sendActivities(replies.map(replyActivity)).catch(told(conversation, turn, replies));
+  if (replies.length === 0) return;
+  const ids = await refreshIdsFor(db, turn.partnership, replies);
+  await context
+    .sendActivities(replies.map((r) => replyActivity(r, ids)))
+    .catch(told(conversation, turn, replies));
 }
