@@ -125,6 +125,19 @@ describe('layer boundaries', () => {
     expect(bad).toEqual([]);
   });
 
+  it('keeps Prisma queries and transactions inside src/store: a unit of work is a store function', () => {
+    const query =
+      /\.\$(transaction|queryRaw|executeRaw)\b|\b(db|tx|prisma|client)\.[a-z][a-zA-Z]*\.(findMany|findUnique|findFirst|create|createMany|update|updateMany|upsert|delete|deleteMany|count|aggregate|groupBy)\(/;
+    const bad = sources('src')
+      .filter((f) => !f.startsWith('src/store/') && !f.startsWith('src/generated/'))
+      .flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (query.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+      );
+    expect(bad).toEqual([]);
+  });
+
   it('keeps the clock out of everything but the composition roots', () => {
     const bad = sources('src')
       .filter((f) => !['src/main.ts', 'src/cli.ts'].includes(f) && !f.startsWith('src/generated/'))
