@@ -317,34 +317,33 @@ describe('return form card', () => {
     );
   });
 
-  it('has one number input per field, named figure.<key>, labelled with the unit', () => {
-    const inputs = ofType(card, 'Input.Number');
+  it('has one text input per figure, named figure.<key>, labelled with the unit', () => {
+    const inputs = ofType(card, 'Input.Text').filter((i) => String(i.id).startsWith('figure.'));
     expect(inputs.map((i) => i.id)).toEqual(['figure.value', 'figure.cases', 'figure.other']);
     expect(inputs.map((i) => i.label)).toEqual(['Repeat victims (%)', 'Cases (%)', 'Other (%)']);
     expect(inputs.every((i) => i.isRequired === false)).toBe(true);
   });
 
-  it('keeps what was typed when it is a number', () => {
-    expect(byId(card, 'figure.value').value).toBe(12.5);
-    expect(byId(card, 'figure.cases').value).toBe(1234);
-    expect(byId(card, 'figure.other')).not.toHaveProperty('value');
+  it('keeps what was typed, as typed', () => {
+    expect(byId(card, 'figure.value').value).toBe('12.5');
+    expect(byId(card, 'figure.cases').value).toBe('1,234');
+    expect(byId(card, 'figure.other').value).toBe('lots');
   });
 
-  it.each(['25,5', '1.000,00', '1 000,00'])(
-    'leaves "%s" out rather than guess which number it is',
+  it.each(['25,5', '1.000,00', '1 000,00', 'abc', '-3', '140'])(
+    'keeps "%s" in the box for the owner to correct: nothing typed is lost, no number is guessed',
     (value) => {
       const typed = renderAdaptiveCard({
         kind: 'returnForm',
         form: returnForm({ fields: [field('value', { value })] }),
       });
-      expect(byId(typed, 'figure.value')).not.toHaveProperty('value');
+      expect(byId(typed, 'figure.value').value).toBe(value);
     },
   );
 
-  it('sets min and max for a percentage and leaves them out otherwise', () => {
-    expect(byId(card, 'figure.value')).toMatchObject({ min: 0, max: 100 });
-    expect(byId(card, 'figure.cases')).not.toHaveProperty('min');
-    expect(byId(card, 'figure.cases')).not.toHaveProperty('max');
+  it('leaves limits to the server, which says what is wrong: no min or max blocks Submit silently', () => {
+    expect(byId(card, 'figure.value')).not.toHaveProperty('min');
+    expect(byId(card, 'figure.value')).not.toHaveProperty('max');
   });
 
   it('shows a field error directly under its input', () => {

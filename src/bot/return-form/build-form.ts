@@ -19,7 +19,7 @@ import {
 
 const UNIT_LABEL: Record<Measure['unit'], string> = {
   count: 'number',
-  percent: '% (0 to 100)',
+  percent: 'a percentage, 0 to 100',
   rate: 'rate',
   rank: '', // the position's and the group's labels say it all
   text: 'narrative only',

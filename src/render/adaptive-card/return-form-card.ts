@@ -1,7 +1,6 @@
 // The return form: one number per component, commentary, "not available", and the plausibility
 // questions. Hidden data (ref, period, token) only identifies the form; the server re-checks it.
 import type { FormField, ReturnFormView } from '../../bot/reply.js';
-import { readNumber } from '../../domain/read-number.js';
 import returnFormJson from '../../../cards/return-form.json' with { type: 'json' };
 import type { AdaptiveCard, ExecuteAction } from './card-types.js';
 import { cardTemplate } from './expand-template.js';
@@ -12,15 +11,6 @@ const template = cardTemplate(returnFormJson);
 
 const orNull = (s: string | null): string | null => (s && s.trim() ? s : null);
 
-/**
- * Input.Number takes a number: keep what was typed when it reads as one ("1,234" too), else leave it
- * empty ("25,5" is not guessed at: the error beside the field says what it could be).
- */
-function typedNumber(typed: string): number | null {
-  const read = readNumber(typed);
-  return read.ok ? read.value : null;
-}
-
 /** Input.Date takes YYYY-MM-DD only. */
 const isoDateOrNull = (s: string): string | null => (/^\d{4}-\d{2}-\d{2}$/.test(s.trim()) ? s.trim() : null);
 
@@ -29,9 +19,10 @@ function fieldData(field: FormField, unitLabel: string) {
     id: field.key,
     label: unitLabel.trim() ? `${field.label} (${unitLabel})` : field.label,
     placeholder: field.placeholder,
-    value: typedNumber(field.value),
-    min: field.min,
-    max: field.max,
+    // A text box, not Input.Number: whatever is typed ("abc", "-3", "140", "25,5") reaches the server's
+    // rules and comes back with their answer beside it, kept as typed; a number box would drop it or
+    // block Submit with no words.
+    value: orNull(field.value),
     error: orNull(field.error),
   };
 }

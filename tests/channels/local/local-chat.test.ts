@@ -69,13 +69,18 @@ describe('local chat page', () => {
     await send('submit 2.2');
     await expect.poll(() => lastCard().textContent()).toContain('Return for 2.2');
     const form = lastCard();
-    const figure = form.locator('input[type="number"]').first();
-    await figure.fill('12.5');
+    // The figure is a text box: what is typed reaches the server's rules and stays in the box.
+    const figure = () => form.locator('input[type="text"]').first();
+    await figure().fill('abc');
+    await form.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => form.textContent()).toContain('"abc" is not a number: enter digits only');
+    expect(await figure().inputValue()).toBe('abc');
+    await figure().fill('12.5');
     await form.getByRole('button', { name: 'Submit' }).click();
     await expect.poll(() => form.textContent()).toContain('12.5 is not a count');
     await page.screenshot({ path: `${OUT}/local-chat-return-error.png`, fullPage: true });
 
-    await form.locator('input[type="number"]').first().fill('489');
+    await figure().fill('489');
     await form.locator('textarea').first().fill('Q4 rise driven by the night-time economy.');
     await form.getByRole('button', { name: 'Submit' }).click();
     await expect
