@@ -560,9 +560,23 @@ describe('list card', () => {
 describe('text card', () => {
   it('shows the text wrapped, with its buttons', () => {
     const card = renderAdaptiveCard({ kind: 'text', text: 'Try "status of 2.2".', buttons: [say('Help')] });
-    expect(card.body).toEqual([{ type: 'TextBlock', text: 'Try "status of 2.2".', wrap: true }]);
+    expect(card.body).toEqual([
+      { type: 'TextBlock', text: 'Try "status of 2.2".', wrap: true, spacing: 'none' },
+    ]);
     expect(card.actions).toEqual([
       expect.objectContaining({ title: 'Help', verb: 'say', data: { say: 'help' } }),
+    ]);
+  });
+
+  it('gives each line its own TextBlock, so a list does not run on in one paragraph in Teams', () => {
+    const card = renderAdaptiveCard({
+      kind: 'text',
+      text: 'Here is what I can do:\n• status of 2.2\n\n• help',
+    });
+    expect(card.body).toEqual([
+      { type: 'TextBlock', text: 'Here is what I can do:', wrap: true, spacing: 'none' },
+      { type: 'TextBlock', text: '• status of 2.2', wrap: true, spacing: 'none' },
+      { type: 'TextBlock', text: '• help', wrap: true, spacing: 'medium' },
     ]);
   });
 

@@ -23,7 +23,7 @@ export const HELP_TEXT = [
   '• submit 2.2 — open the return card for a measure you own',
   '• remind me tomorrow / remind me on Monday — snooze your reminders',
   '• 2.2 not available until 24 May — say why figures are late and stop the chasers until then',
-  '• delegate 2.2 to <name> — someone else gets the reminders and may submit',
+  '• delegate 2.2 to (their name) — someone else gets the reminders and may submit',
   '• history 2.2 (or "history 2.2 Q4") — who changed the return, when and how, and its approvals',
   '• approvals — returns waiting for you to approve; approve 2.2 Q4, or send back 2.2 Q4: what should change',
   '• coordinators: reopen 2.2 Q4 because … (an approved return), reopen 2015/16 Q4 because … / close 2015/16 Q4 (a period)',

@@ -7,6 +7,19 @@ import { sayAction } from './execute-action.js';
 
 const template = cardTemplate(textJson);
 
+/**
+ * One TextBlock per line: Teams and the Adaptive Cards renderers join single line breaks into one
+ * paragraph, so a list of "• …" lines would run on. A blank line becomes a wider gap.
+ */
 export function textCard(text: string, buttons: SayButton[] = []): AdaptiveCard {
-  return template({ text, actions: buttons.map(sayAction) });
+  const lines: { text: string; spacing: 'none' | 'medium' }[] = [];
+  let gap = false;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') gap = lines.length > 0;
+    else {
+      lines.push({ text: line, spacing: gap ? 'medium' : 'none' });
+      gap = false;
+    }
+  }
+  return template({ lines, actions: buttons.map(sayAction) });
 }
