@@ -1,6 +1,8 @@
 // The command line: import plans, ask for a measure's status, print the dashboard, explain reminders
 // and inspect the outbox.
 // Composition root: reads the environment and the clock, opens the database, runs one command.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import 'dotenv/config';
 import { ConfigError, loadConfig } from './config.js';
@@ -35,16 +37,28 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return positionals.length === 0 && !values.help ? 2 : 0;
   }
+  // `npm run cli` runs in the package's folder and says in INIT_CWD where the person was: files named on
+  // the command line are there. Run from anywhere else, the folder it runs in is that place.
+  const movedByNpm = resolve(process.cwd()) === resolve(fileURLToPath(new URL('..', import.meta.url)));
+  const here = (movedByNpm && process.env.INIT_CWD) || process.cwd();
+  if (values.out) values.out = resolve(here, values.out);
+  if (['import', 'backup'].includes(positionals[0] ?? '') && positionals[1])
+    positionals[1] = resolve(here, positionals[1]);
   const config = loadConfig(process.env);
   // A backup reads the database file as it is: nothing is opened, migrated or written first.
   if (positionals[0] === 'backup') return print(await backupCommand(config.DATABASE_URL, positionals[1]));
   const db = await openDatabase(config.DATABASE_URL);
   try {
     const now = new Date();
-    const out = await runCommand(db.prisma, positionals, values, {
-      now,
-      today: config.TODAY ?? isoDateOf(now, 'Europe/London'),
-    });
+    const out = await runCommand(
+      db.prisma,
+      positionals,
+      { ...values, cwd: here },
+      {
+        now,
+        today: config.TODAY ?? isoDateOf(now, 'Europe/London'),
+      },
+    );
     return print(out);
   } finally {
     await db.close();

@@ -15,6 +15,8 @@ export interface DashboardCommandOptions {
   period?: string;
   format?: string;
   out?: string;
+  /** Where the person ran the command (`npm run` moves to the package's folder): a default file goes there. */
+  cwd?: string;
 }
 
 type Output = { code: number; stdout?: string; stderr?: string };
@@ -37,7 +39,7 @@ export async function dashboardCommand(
   const body = await renderDashboard(d.value, format);
   const info = FORMAT_INFO[format];
   if (!info.toFile && o.out === undefined) return { code: 0, stdout: String(body) };
-  const file = resolve(o.out ?? `dashboard-${periodSlug(d.value.upTo)}.${info.ext}`);
+  const file = resolve(o.cwd ?? '.', o.out ?? `dashboard-${periodSlug(d.value.upTo)}.${info.ext}`);
   try {
     await writeFile(file, body);
   } catch (e) {

@@ -56,6 +56,8 @@ export interface CommandOptions {
   force?: boolean;
   reason?: string;
   carry?: string;
+  /** Where the person ran the command, for files named relative to it. */
+  cwd?: string;
 }
 
 const fail = (message: string): CommandOutput => ({ code: 1, stderr: message });
@@ -79,7 +81,9 @@ export async function runCommand(
       if (!s.ok) return fail(s.error);
       return {
         code: 0,
-        stdout: o.json ? JSON.stringify(statusJson(cal, s.value), null, 2) : statusText(cal, s.value),
+        stdout: o.json
+          ? JSON.stringify(statusJson(cal, s.value), null, 2)
+          : statusText(cal, s.value, new Map(p.people.map((x) => [x.id, x.name]))),
       };
     }
     case 'dashboard': {

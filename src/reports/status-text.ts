@@ -99,10 +99,16 @@ export function boardSawText(s: MeasureStatus, show: (v: number | null) => strin
   return `${show(seen.judged ?? seen.actual)} (${seen.label}, ${seen.takenAt.slice(0, 10)}): revised since the board saw it`;
 }
 
-export function statusText(cal: FinancialCalendar, s: MeasureStatus): string {
+/** `names`: person keys to names ("dan-mercer" → "Insp. Dan Mercer"); a key without one shows as it is. */
+export function statusText(
+  cal: FinancialCalendar,
+  s: MeasureStatus,
+  names: ReadonlyMap<string, string> = new Map(),
+): string {
+  const name = (key: string) => names.get(key) ?? key;
   const lines = [`${s.ref} ${s.title} — ${cal.format(s.period)}`, `Status: ${RAG_WORD[s.rag]} (${s.label})`];
   if (s.override)
-    lines.push(`Override: ${RAG_WORD[s.override.rag]} by ${s.override.by}: ${s.override.reason}`);
+    lines.push(`Override: ${RAG_WORD[s.override.rag]} by ${name(s.override.by)}: ${s.override.reason}`);
   const board = boardSawText(s, (v) => formatFigure(v, s.unit));
   if (board) lines.push(`Board saw: ${board}`);
   for (const c of s.components) {
@@ -121,6 +127,8 @@ export function statusText(cal: FinancialCalendar, s: MeasureStatus): string {
   const imported = r && importedText(r);
   if (imported) lines.push(imported);
   else if (r?.submittedBy)
-    lines.push(`Submitted by ${r.submittedBy} on ${r.submittedAt.slice(0, 10)} (revision ${r.revision})`);
+    lines.push(
+      `Submitted by ${name(r.submittedBy)} on ${r.submittedAt.slice(0, 10)} (revision ${r.revision})`,
+    );
   return lines.join('\n');
 }

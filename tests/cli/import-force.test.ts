@@ -110,7 +110,7 @@ describe('status of an imported return', () => {
   it('names the owner and the date of a chat return, as before', async () => {
     const text = await run(['status', '2.2'], { period: Q4 });
 
-    expect(text.stdout?.split('\n').at(-1)).toBe('Submitted by dan-mercer on 2016-05-02 (revision 2)');
+    expect(text.stdout?.split('\n').at(-1)).toBe('Submitted by Insp. Dan Mercer on 2016-05-02 (revision 2)');
   });
 });
 

@@ -96,4 +96,23 @@ describe('dashboard on the command line', () => {
       `Wrote the Word board paper (exceptions first) of Safer Stockton Partnership, 2015/16 Q4, to ${file} (${Math.round((await stat(file)).size / 1024)} KB)`,
     );
   });
+
+  it(
+    'writes into the folder npm run was started from, not the package folder',
+    { timeout: 60_000 },
+    async () => {
+      const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+      // npm run starts the command in the package folder and says where the person was in INIT_CWD.
+      const env = { ...process.env, DATABASE_URL: ex.db.url, INIT_CWD: ex.db.dir };
+      const run = (args: string[]) =>
+        promisify(execFile)(tsx, [join(ROOT, 'src/cli.ts'), 'dashboard', '-p', Q4, ...args], {
+          cwd: ROOT,
+          env,
+        });
+      await run(['--format', 'html']);
+      expect((await stat(join(ex.db.dir, 'dashboard-2015-16-Q4.html'))).size).toBeGreaterThan(0);
+      await run(['--format', 'csv', '--out', 'board.csv']);
+      expect((await stat(join(ex.db.dir, 'board.csv'))).size).toBeGreaterThan(0);
+    },
+  );
 });

@@ -108,7 +108,7 @@ describe('sign-off by the coordinator (no theme approver)', () => {
       'review',
     );
     expect(sent.view.state).toContain(
-      'Sent back by Priya Sandhu on Monday 2 May 2016: "The March figure is missing."',
+      'Sent back by Priya Sandhu on Monday 2 May 2016: "The March figure is missing". Waiting for Insp. Dan Mercer to change it.',
     );
     const last = (await noticesFor(s, 'dan-mercer')).at(-1);
     expect(last?.payload).toEqual({

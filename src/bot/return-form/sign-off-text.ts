@@ -49,15 +49,22 @@ export function signOffText(turn: Turn, m: Measure, s: SignOff): string {
     case 'approved':
       return `Approved by ${personName(turn, s.by)} on ${onDate(turn, s.at)} (revision ${s.revision}): locked.`;
     case 'sentBack':
-      return `Sent back by ${personName(turn, s.by)} on ${onDate(turn, s.at)}${s.comment ? `: "${s.comment}"` : ''}. Waiting for ${personName(turn, m.owner)} to change it.`;
+      return `${sentence(`Sent back by ${personName(turn, s.by)} on ${onDate(turn, s.at)}${s.comment ? `: ${quoted(s.comment)}` : ''}`)} Waiting for ${personName(turn, m.owner)} to change it.`;
     case 'reopened':
-      return `Reopened by ${personName(turn, s.by)} on ${onDate(turn, s.at)}${s.comment ? `: "${s.comment}"` : ''}. Open to change; not approved.`;
+      return `${sentence(`Reopened by ${personName(turn, s.by)} on ${onDate(turn, s.at)}${s.comment ? `: ${quoted(s.comment)}` : ''}`)} Open to change; not approved.`;
     default: {
       const never: never = s;
       throw new Error(`unknown sign-off ${JSON.stringify(never)}`);
     }
   }
 }
+
+/** Text ending as a sentence: a full stop unless it ends with one already ("… Playground." not "… Playground.."). */
+export const sentence = (text: string): string =>
+  /[.!?…]["”']?$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+
+/** Someone's words in quotes, their own full stop moved outside the quotes' reach: "… the March figure". */
+const quoted = (words: string): string => `"${words.trim().replace(/[.]+$/, '')}"`;
 
 /** The content of a return in a line: "In period: 489 · Commentary: …" (for notices and conflicts). */
 export function contentLine(m: Measure, r: Omit<ReturnContent, 'period'>): string {
@@ -104,7 +111,7 @@ export function approverNotices(
   const approvers = notifiedApprovers(turn.partnership.people, turn.partnership.themes, m).filter(
     (p) => p.id !== turn.person.id,
   );
-  const text = `${turn.person.name} submitted ${m.ref} ${m.title} for ${period} (revision ${revision}). ${contentLine(m, content)}. Approve it, or send it back with a comment for ${personName(turn, m.owner)}.`;
+  const text = `${turn.person.name} submitted ${m.ref} ${m.title} for ${period} (revision ${revision}). ${sentence(contentLine(m, content))} Approve it, or send it back with a comment for ${personName(turn, m.owner)}.`;
   const buttons = [
     { label: 'Approve', say: `approve ${m.ref} ${period} revision ${revision}` },
     { label: 'Send back', say: `review ${m.ref} ${period}` },
