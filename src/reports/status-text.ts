@@ -7,7 +7,7 @@ import type { ComponentStatus, MeasureStatus } from '../domain/status.js';
 
 const RAG_WORD = { green: 'GREEN', amber: 'AMBER', red: 'RED', none: 'GREY' } as const;
 
-/** "+560 (+52.4%)"; a rank's change in places ("up 2 places": nearer 1st), since a rank's percentage means nothing. */
+/** "+560 (+52.4%)"; a percentage's in points ("+4.2 points"); a rank's change in places ("up 2 places": nearer 1st), since a rank's percentage means nothing. */
 export function changeText(change: number | null, changePct: number | null, unit?: Unit): string {
   if (change === null) return '–';
   if (unit === 'rank') {
@@ -15,6 +15,8 @@ export function changeText(change: number | null, changePct: number | null, unit
     const what = `${places} place${places === 1 ? '' : 's'}`;
     return change < 0 ? `up ${what}` : change > 0 ? `down ${what}` : 'no change';
   }
+  // A percentage's change is in percentage points: "+4.2 points", not "+4.2%", which reads as relative.
+  if (unit === 'percent') return `${formatSigned(change)} point${Math.abs(change) === 1 ? '' : 's'}`;
   return changePct === null
     ? formatSigned(change)
     : `${formatSigned(change)} (${formatPct(Number(changePct.toFixed(1)))})`;

@@ -91,7 +91,7 @@ describe('the exception report', () => {
     const x = find(await report(null), '6.4');
 
     expect(exceptionFigures(x, figureFormatter(x.measure, 5, false))).toBe(
-      'Latest 33.3% · target 80% · variance −46.7 (−58.3%)',
+      'Latest 33.3% · target 80% · variance −46.7 points',
     );
     expect(x.vsLastYear).toBeNull();
   });
