@@ -3,37 +3,23 @@
 // call this; a quarter already kept is left alone, so a later revision shows against the first view.
 import { boardPeriodOf, boardViewOf } from '../domain/board-snapshot.js';
 import type { IsoDate } from '../domain/iso-date.js';
-import { periodClosure } from '../domain/period-closure.js';
 import type { FinancialCalendar, Period } from '../domain/period.js';
-import { planYearsOf, yearOfDay } from '../domain/reporting-calendar.js';
 import { checkPeriodFor } from '../domain/status.js';
 import { saveQuarterSnapshot, snapshotQuarters, type BoardRow } from '../store/board-store.js';
 import type { Db } from '../store/open-database.js';
 import type { Partnership } from '../domain/partnership.js';
-import { periodStates } from '../store/review-store.js';
+import { closedQuarters } from './closed-years.js';
 import { readPartnershipView } from './partnership-view.js';
 
-/** The closed quarters of the plan's years (else last year and this) up to today with no snapshot yet. */
+/** The closed quarters that have ended by today with no snapshot yet. */
 async function quartersToKeep(
   db: Db,
   cal: FinancialCalendar,
   p: Partnership,
   today: IsoDate,
 ): Promise<Period[]> {
-  const [states, done] = await Promise.all([periodStates(db, p.id), snapshotQuarters(db, p.id)]);
-  const plan = planYearsOf(cal, p.settings);
-  const thisYear = yearOfDay(cal, today);
-  const first = plan.ok && plan.value ? plan.value.first : thisYear - 1;
-  const last = Math.min(plan.ok && plan.value ? plan.value.last : thisYear, thisYear);
-  const out: Period[] = [];
-  for (let y = first; y <= last; y++)
-    for (const q of cal.periodsInYear(y, 'quarterly')) {
-      const label = cal.format(q);
-      if (done.has(label) || cal.end(q) > today) continue;
-      const closure = periodClosure(cal, q, p.settings.summary.boardDates, states.get(label) ?? null, today);
-      if (closure.closed) out.push(q);
-    }
-  return out;
+  const [closed, done] = await Promise.all([closedQuarters(db, cal, p, today), snapshotQuarters(db, p.id)]);
+  return closed.filter((q) => cal.end(q) <= today && !done.has(cal.format(q)));
 }
 
 /** Keeps what the board saw for every closed quarter not kept yet; returns the quarters kept now. */

@@ -135,7 +135,11 @@ export async function readPartnershipView(
   const [byId, overrides, board] = await Promise.all([
     currentReturns(db, cal, ids),
     overridesFor(db, ids),
-    boardViews(db, partnership.id),
+    boardViews(
+      db,
+      partnership.id,
+      only?.map((m) => m.ref),
+    ),
   ]);
   const returns = new Map(p.measures.map((m) => [m.ref, byId.get(p.measureIds.get(m.ref) as number) ?? []]));
   const signOff = await readSignOffState(db, cal, p, returns);

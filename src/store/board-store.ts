@@ -11,9 +11,15 @@ export interface BoardRow {
   view: BoardView;
 }
 
-/** Every snapshot of the partnership, keyed `${ref}|${period}`. */
-export async function boardViews(db: Db, partnershipId: number): Promise<Map<string, BoardView>> {
-  const rows = await db.boardSnapshot.findMany({ where: { partnershipId } });
+/** The snapshots of the partnership's measures (`refs`, else all), keyed `${ref}|${period}`. */
+export async function boardViews(
+  db: Db,
+  partnershipId: number,
+  refs?: string[],
+): Promise<Map<string, BoardView>> {
+  const rows = await db.boardSnapshot.findMany({
+    where: { partnershipId, ...(refs ? { ref: { in: refs } } : {}) },
+  });
   return new Map(rows.map((r) => [`${r.ref}|${r.period}`, JSON.parse(r.seen) as BoardView]));
 }
 
