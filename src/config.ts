@@ -84,6 +84,19 @@ const ConfigSchema = z.object({
     .min(32, 'use at least 32 random characters, e.g. from "openssl rand -hex 32"')
     .optional(),
   REPORTS_LINK_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  // Email, for owners outside Teams and Slack (police, probation, NHS, charities): reminders and notices by
+  // SMTP, each with a signed link to the web return form. SMTP_URL carries the server, port and login,
+  // e.g. smtp://user:pass@smtp.example.org:587 (STARTTLS when the server offers it) or smtps://… (TLS).
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'use smtp://user:password@host:587 or smtps://user:password@host:465')
+    .optional(),
+  /** The sender of the emails, e.g. "Safer Stockton Partnership <performance@stockton.gov.uk>". */
+  SMTP_FROM: z.string().min(3).default('perfbot <perfbot@localhost>'),
+  /** Refuse an SMTP server whose TLS certificate cannot be verified (off only for a test server). */
+  SMTP_TLS_VERIFY: z.enum(['on', 'off']).default('on'),
+  /** How many days a return form link works (it also stops when the return is approved or the link revoked). */
+  RETURN_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** Chat requests a person may make in a minute (a burst of that many, then one every 60/N s); 0: no limit. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(30),
   /** Anonymous /chart drawings one client address may ask for a minute (0: no limit); signed links are free. */

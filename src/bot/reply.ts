@@ -8,6 +8,15 @@ export interface SayButton {
   say: string;
 }
 
+/** What a "Submit return" button says: the one phrase that opens a return's form for a period. */
+export const submitSay = (ref: string, period: string): string => `submit ${ref} ${period}`;
+
+/** The measure and period a button's `submitSay` names, for channels that turn it into a link (email). */
+export function submitAsked(say: string): { ref: string; period: string } | null {
+  const m = /^submit (\S+) (\S.*)$/.exec(say);
+  return m?.[1] && m[2] ? { ref: m[1], period: m[2] } : null;
+}
+
 export interface Figure {
   label: string;
   value: string;

@@ -62,6 +62,9 @@ export const PartnershipSettingsSchema = z.object({
     .optional(),
 });
 
+/** The channels a person can be reached by (the local chat page is Teams' stand-in). */
+export const CHANNEL_NAMES = ['teams', 'slack', 'email'] as const;
+
 export const PersonSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
@@ -69,6 +72,8 @@ export const PersonSchema = z.object({
   slackId: z.string().optional(),
   teamsId: z.string().optional(),
   role: RoleSchema.default('owner'),
+  /** The channels to reach this person by, best first (e.g. [email, teams]); the rest follow in the usual order. */
+  prefer: z.array(z.enum(CHANNEL_NAMES)).optional(),
 });
 
 export const ThemeSchema = z.object({

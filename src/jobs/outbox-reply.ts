@@ -1,7 +1,7 @@
 // The words of proactive messages: outbox payloads as the conversation's Reply values, drawn by the
 // existing renderers (Adaptive Cards for Teams and the local chat, Block Kit for Slack). A reminder
 // carries the due date, last period's figure and a "Submit return" button that opens the return card.
-import type { ListSection, Reply } from '../bot/reply.js';
+import { submitSay, type ListSection, type Reply } from '../bot/reply.js';
 import { summaryReply } from '../bot/summary-reply.js';
 import type { IsoDate } from '../domain/iso-date.js';
 import type { LateItem, OutboxPayload, ReminderItem } from '../domain/reminders/reminder-payload.js';
@@ -65,13 +65,15 @@ function remindersReply(items: ReminderItem[], today: IsoDate): Reply {
       detail: [
         whenText(i, today),
         i.lastFigure && `last ${periodWord(i.period)} (${i.lastFigure.period}): ${i.lastFigure.value}`,
+        i.lastYearFigure &&
+          `same ${periodWord(i.period)} last year (${i.lastYearFigure.period}): ${i.lastYearFigure.value}`,
       ]
         .filter(Boolean)
         .join(' · '),
       rag: null,
       button: {
         label: items.length === 1 ? 'Submit return' : `Submit ${i.ref}`,
-        say: `submit ${i.ref} ${i.period}`,
+        say: submitSay(i.ref, i.period),
       },
     })),
   };

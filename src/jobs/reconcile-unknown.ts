@@ -15,6 +15,8 @@ import type { Partnership } from '../domain/partnership.js';
 import { backoffMs, MAX_ATTEMPTS } from './backoff.js';
 import type { DeliveryDeps, DeliveryReport } from './delivery-deps.js';
 import { settleUnknown } from './record-result.js';
+import { senderOf } from './senders/route-recipient.js';
+import { personAddress } from './senders/sender.js';
 
 /** After a crash between send and record: settled like any unknown outcome, never simply resent. */
 export async function recoverStale(deps: DeliveryDeps, report: DeliveryReport) {
@@ -26,7 +28,7 @@ export async function recoverStale(deps: DeliveryDeps, report: DeliveryReport) {
   for (const kind of new Set<OutboxKind>(rows.map((r) => r.kind))) {
     for (const channel of new Set(rows.map((r) => r.channel))) {
       const group = rows.filter((r) => r.kind === kind && r.channel === channel);
-      const canReconcile = channel === 'slack' && deps.senders.slack?.reconcile !== undefined;
+      const canReconcile = senderOf(deps.senders, channel ?? '')?.reconcile !== undefined;
       if (group.length > 0)
         await settleUnknown(
           deps,
@@ -39,11 +41,11 @@ export async function recoverStale(deps: DeliveryDeps, report: DeliveryReport) {
 }
 
 async function reconcileOne(deps: DeliveryDeps, p: Partnership, row: OutboxRow, report: DeliveryReport) {
-  const slack = deps.senders.slack;
+  const slack = senderOf(deps.senders, 'slack');
   const person = p.people.find((x) => x.id === row.recipient);
   if (!slack?.reconcile || !person) return;
   if (!(await claimUnknown(deps.db, row.id, deps.newToken(), deps.clock()))) return;
-  const address = { partnershipId: p.id, person: person.id, slackId: person.slackId ?? null };
+  const address = personAddress(p.id, person);
   // From when the row was written: claims are renewed, so the send itself may be older than the last claim.
   const found = await slack.reconcile(address, { outboxIds: [row.id] }, row.createdAt);
   const now = deps.clock();
@@ -78,7 +80,7 @@ export async function reconcileUnknown(
   partnerships: () => Promise<Map<number, Partnership>>,
   report: DeliveryReport,
 ) {
-  if (!deps.senders.slack?.reconcile) return;
+  if (!senderOf(deps.senders, 'slack')?.reconcile) return;
   for (const row of await unknownToCheck(deps.db, 'slack', deps.clock())) {
     const p = (await partnerships()).get(row.partnershipId);
     if (p) await reconcileOne(deps, p, row, report);

@@ -4,7 +4,7 @@
 // X-quickchart-error as QuickChart answers it. Anonymous drawings (anything but the bot's own signed
 // links) are limited per client address (CHART_RATE_PER_MINUTE), answered 429 with Retry-After.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RateLimit } from './rate-limit.js';
+import type { RateLimit } from '../http/rate-limit.js';
 import type { ChartService, Drawn } from '../charts/chart-service.js';
 import { chartRequestFromBody } from '../charts/chart-request.js';
 import { CHART_LIMITS } from '../charts/chart-limits.js';

@@ -6,7 +6,7 @@ import type { Reply } from '../bot/reply.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/open-database.js';
 import { rememberUndelivered, takeUndelivered } from '../store/undelivered-store.js';
-import type { RateLimit } from './rate-limit.js';
+import type { RateLimit } from '../http/rate-limit.js';
 
 export const MESSAGE_MAX = 2000;
 

@@ -6,19 +6,19 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { guardConversation } from './guard-conversation.js';
-import { createInboundClaims, type InboundClaims } from '../app/inbound-claims.js';
-import { createRateLimit } from './rate-limit.js';
+import { createInboundClaims } from '../app/inbound-claims.js';
+import { createRateLimit } from '../http/rate-limit.js';
 import { createReportLinks, reportSigningKey, type ReportLinks } from '../reports/report-links.js';
 import type { Conversation } from '../bot/conversation.js';
 import { createConversation } from '../bot/create-conversation.js';
-import type { ChartImages } from '../charts/chart-delivery.js';
 import type { ChartLinks } from '../charts/chart-link.js';
 import type { SummaryChart } from '../reports/weekly-summary.js';
 import { healthRoutes } from './health-routes.js';
 import { serverCharts } from './server-charts.js';
 import type { Config } from '../config.js';
-import { localRoutes, openLocalChannels } from '../channels/local/index.js';
-import { createTeamsChannel } from '../channels/teams/index.js';
+import type { Channel } from '../channels/channel.js';
+import { localRoutes } from '../channels/local/index.js';
+import { openChannels } from '../channels/registry.js';
 import type { Proactive } from '../channels/teams/send-proactive.js';
 import { isoDateOf } from '../domain/iso-date.js';
 import type { Jobs, JobsOptions } from '../jobs/start-jobs.js';
@@ -88,31 +88,34 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     isRunning,
   });
-  const { teams, slack } = await createChannels(o, { wallClock, conversation, claims, chartImages });
+  const channels = await openChannels({
+    ...{ config, db, log, clock, wallClock, conversation, claims, chartImages },
+    baseUrl: ourBase,
+    rateLimit: createRateLimit(config.RATE_LIMIT_PER_MINUTE, o.rateClock ?? (() => performance.now())),
+  });
+  const { teams } = channels;
   const today = () => config.TODAY ?? isoDateOf(clock(), 'Europe/London');
   const health = { draining: false };
-  const routes = routeTable(o, { health, today, reports, charts, teams, slack });
+  const routes = routeTable(o, { health, today, reports, charts, teams, channels: channels.routes });
   // Redeliveries come within minutes: a week of inbound keys is plenty.
   const pruned = await pruneInbound(db, new Date(clock().getTime() - 7 * 24 * 3600 * 1000));
   if (pruned > 0) log.info({ pruned }, 'old inbound activity keys removed');
   // Registered before the first request: every claim this process makes names a live instance.
   const instance = await startInstance(db, self, wallClock, log);
   const server = await startHttpServer(routes, config.HOST, config.PORT, log);
-  await startSlack({ slack, server, charts, instance });
   const { port } = server.address() as AddressInfo;
   url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
-  // Started once listening: in local mode the chat page's messages go through this server.
-  if (teams.localMode) await openLocalChannels(db, url, clock());
+  await startChannels({ channels: channels.all, server, charts, instance, url });
   const jobs = await startReminderJobs({
     config,
     db,
     log,
     clock,
-    proactive: teams.proactive,
+    senders: channels.senders,
     summaryChart,
     overrides: o.jobs,
   });
-  const parts: Parts = { jobs, slack, server, charts, instance, log };
+  const parts: Parts = { jobs, channels: channels.all, server, charts, instance, log };
   return {
     url,
     localMode: teams.localMode,
@@ -130,14 +133,15 @@ interface RouteParts {
   today: () => string;
   reports: ReportLinks;
   charts: Parameters<typeof chartRoutes>[0];
-  teams: { localMode: boolean; routes: Record<string, Route> };
-  slack: { routes: Record<string, Route> } | null;
+  teams: { localMode: boolean };
+  /** Every channel's endpoints. */
+  channels: Record<string, Route>;
 }
 
 /** Every route the server answers: health, reports, charts, the channels' endpoints and the chat page. */
 function routeTable(o: ServerOptions, p: RouteParts): Record<string, Route> {
   const { config, db, clock, log } = o;
-  const { health, today, reports, charts, teams, slack } = p;
+  const { health, today, reports, charts, teams } = p;
   return {
     ...healthRoutes(db, committedMigrations(config.DATABASE_URL), log, health),
     'GET /dashboard': dashboardRoute(db, today, teams.localMode),
@@ -146,8 +150,7 @@ function routeTable(o: ServerOptions, p: RouteParts): Record<string, Route> {
       charts,
       createRateLimit(config.CHART_RATE_PER_MINUTE, o.rateClock ?? (() => performance.now())),
     ),
-    ...teams.routes,
-    ...slack?.routes,
+    ...p.channels,
     ...(teams.localMode
       ? localRoutes(db, config.TODAY ? { date: config.TODAY, demo: o.todayIsDemo ?? false } : null)
       : { 'GET /': notLocal }),
@@ -178,56 +181,19 @@ function guardedConversation(
   );
 }
 
-interface ChannelParts {
-  wallClock: () => Date;
-  conversation: Conversation;
-  claims: InboundClaims;
-  chartImages: (platform: 'slack' | 'teams') => ChartImages;
-}
-
-/** Teams (with the local chat) always; Slack when it is configured. */
-async function createChannels(o: ServerOptions, p: ChannelParts) {
-  const { config, db, log, clock } = o;
-  const teams = createTeamsChannel({
-    config,
-    db,
-    log,
-    clock,
-    conversation: p.conversation,
-    claims: p.claims,
-    charts: p.chartImages('teams'),
-  });
-  // Slack's libraries (bolt, with express) are loaded only when Slack is configured: they cost memory.
-  const slack = config.SLACK_BOT_TOKEN
-    ? (await import('../channels/slack/index.js')).createSlackChannel({
-        config,
-        db,
-        log,
-        clock,
-        wallClock: p.wallClock,
-        conversation: p.conversation,
-        claims: p.claims,
-        charts: p.chartImages('slack'),
-      })
-    : null;
-  return { teams, slack };
-}
-
 interface Parts {
   jobs: Jobs | null;
-  slack: { stop(): Promise<void> } | null;
+  channels: Channel[];
   server: Server;
   charts: { close(): Promise<void> };
   instance: { stop(): Promise<void> };
   log: Logger;
 }
 
-/** Starts Slack (its Socket Mode connection, when used); if it cannot, what was started is stopped. */
-async function startSlack(
-  p: Omit<Parts, 'jobs' | 'log' | 'slack'> & { slack: { start(): Promise<void> } | null },
-) {
+/** Starts the channels (Slack's Socket Mode connection...); if one cannot, what was started is stopped. */
+async function startChannels(p: Omit<Parts, 'jobs' | 'log'> & { url: string }) {
   try {
-    await p.slack?.start();
+    for (const channel of p.channels) await channel.start(p.url);
   } catch (e) {
     p.server.close();
     await p.charts.close();
@@ -237,12 +203,12 @@ async function startSlack(
 }
 
 /** Stops the jobs, the channels and the server, in that order, then the charts and the instance. */
-async function closeParts({ jobs, slack, server, charts, instance, log }: Parts, c: { graceMs?: number }) {
+async function closeParts({ jobs, channels, server, charts, instance, log }: Parts, c: { graceMs?: number }) {
   // Jobs first: in local mode deliveries go through this very server.
   if (c.graceMs === undefined) await jobs?.stop();
   else if (!(await within(c.graceMs, jobs?.stop())))
     log.warn({ graceMs: c.graceMs }, 'deliveries still in flight at shutdown: left for the next start');
-  await slack?.stop();
+  for (const channel of channels) await channel.stop();
   const closed = new Promise<void>((resolve, reject) => {
     server.close((e) => (e ? reject(e) : resolve()));
   });

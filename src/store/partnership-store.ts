@@ -2,7 +2,7 @@
 // the partnerships and every person's identifiers.
 import { MeasureSchema } from '../domain/measure.js';
 import type { Partnership } from '../domain/partnership.js';
-import { PartnershipSettingsSchema, type Person } from '../domain/plan-schema.js';
+import { CHANNEL_NAMES, PartnershipSettingsSchema, type Person } from '../domain/plan-schema.js';
 import type { Db } from './db.js';
 
 export async function listPartnerships(db: Db): Promise<{ slug: string; name: string }[]> {
@@ -50,6 +50,12 @@ const loaded = new WeakMap<object, Map<number, { version: number; partnership: P
  * transaction) is unchanged, so one small query replaces four, and an import made by another process
  * or instance is seen on the next turn. The plan is frozen: callers share it.
  */
+/** The stored order of preference ("email,teams"), keeping only channels this version knows. */
+const preferOf = (stored: string): Person['prefer'] =>
+  stored.split(',').filter((c): c is NonNullable<Person['prefer']>[number] =>
+    (CHANNEL_NAMES as readonly string[]).includes(c),
+  );
+
 export async function loadPartnership(db: Db, slug?: string): Promise<Partnership | null> {
   const heads = await db.partnership.findMany({
     where: slug ? { slug } : {},
@@ -82,6 +88,7 @@ export async function loadPartnership(db: Db, slug?: string): Promise<Partnershi
       ...(p.email ? { email: p.email } : {}),
       ...(p.slackId ? { slackId: p.slackId } : {}),
       ...(p.teamsId ? { teamsId: p.teamsId } : {}),
+      ...(p.prefer ? { prefer: preferOf(p.prefer) } : {}),
     })),
     themes: row.themes.map((t) => ({
       id: t.key,
@@ -102,4 +109,10 @@ function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
+}
+
+/** The partnership with this id (links and outbox rows name partnerships by id). */
+export async function loadPartnershipById(db: Db, id: number): Promise<Partnership | null> {
+  const row = await db.partnership.findUnique({ where: { id }, select: { slug: true } });
+  return row ? loadPartnership(db, row.slug) : null;
 }

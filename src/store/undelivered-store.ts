@@ -20,13 +20,22 @@ export interface UndeliveredNotice {
   text: string;
 }
 
-export async function rememberUndelivered(db: Db, n: UndeliveredNotice, now: Date): Promise<void> {
+export const rememberUndelivered = (db: Db, n: UndeliveredNotice, now: Date): Promise<void> =>
+  queueNotice(db, n, now, PREFIX);
+
+/** A notice for a person through the outbox, written once per `id` (a stored return's confirmation...). */
+export async function queueNotice(
+  db: Db,
+  n: UndeliveredNotice,
+  now: Date,
+  prefix = 'notice:',
+): Promise<void> {
   await withRetry(() =>
     insertMissing(
       db,
       [
         {
-          key: `${PREFIX}${n.id}`.slice(0, 250),
+          key: `${prefix}${n.id}`.slice(0, 250),
           partnershipId: n.partnershipId,
           kind: 'notice',
           recipient: n.person,

@@ -24,6 +24,7 @@ function owed(ref: string, over: Partial<ReminderObligation> = {}): ReminderObli
     due: '2016-04-14',
     state: { kind: 'open' },
     lastFigure: { period: '2015/16 Q3', value: '439' },
+    lastYearFigure: { period: '2014/15 Q4', value: '315' },
     ...over,
   };
 }
@@ -85,6 +86,7 @@ describe('reminderPlan', () => {
         deadline: '2016-04-14',
         workingDaysLate: -4,
         lastFigure: { period: '2015/16 Q3', value: '439' },
+        lastYearFigure: { period: '2014/15 Q4', value: '315' },
         delegatedBy: null,
         askedBy: null,
       },

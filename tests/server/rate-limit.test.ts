@@ -1,6 +1,6 @@
 // The per-person rate limit: a burst of N, then one every 60/N seconds, with the wait told in seconds.
 import { describe, expect, it } from 'vitest';
-import { createRateLimit } from '../../src/server/rate-limit.js';
+import { createRateLimit } from '../../src/http/rate-limit.js';
 
 describe('the per-person rate limit', () => {
   it('allows a burst of 30, refuses the 31st with the wait, and refills at one every two seconds', () => {

@@ -15,7 +15,7 @@ import {
 } from '../../reports/exception-report.js';
 import { listOutbox } from '../../store/outbox-store.js';
 import { may, SENSITIVE_COMMENTARY } from '../actor-of.js';
-import type { ListSection, Reply } from '../reply.js';
+import { submitSay, type ListSection, type Reply } from '../reply.js';
 import type { Ctx } from '../handler-context.js';
 import { personName } from '../status-view.js';
 import { awaitingApproval } from './approvals.js';
@@ -185,7 +185,7 @@ export async function myReturns(ctx: Ctx): Promise<Reply[]> {
       detail: dueText(o),
       rag: null,
       button: owed
-        ? { label: 'Submit', say: `submit ${o.ref} ${turn.cal.format(o.period)}` }
+        ? { label: 'Submit', say: submitSay(o.ref, turn.cal.format(o.period)) }
         : { label: 'Status', say: `status of ${o.ref} ${turn.cal.format(o.period)}` },
     }));
   const sections: ListSection[] = [];

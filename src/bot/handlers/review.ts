@@ -15,7 +15,7 @@ import { findMeasure } from '../../app/status-query.js';
 import { decideReturn, signOffOfReturn, signOffs, type DecisionOutcome } from '../../store/review-store.js';
 import { revisionsOf } from '../../store/return-store.js';
 import { may, refuse } from '../actor-of.js';
-import type { Reply } from '../reply.js';
+import { submitSay, type Reply } from '../reply.js';
 import type { Ctx } from '../handler-context.js';
 import { ownerNotices, signOffText } from '../return-form/sign-off-text.js';
 import { statusView } from '../status-view.js';
@@ -128,12 +128,12 @@ function decisionWords(
     sentBack: {
       text: `${who} sent back ${m.ref} ${m.title} for ${label}: ${quoted(comment ?? '')} Please change it and submit again.`,
       label: 'Change the return',
-      say: `submit ${m.ref} ${label}`,
+      say: submitSay(m.ref, label),
     },
     reopened: {
       text: `${who} reopened ${m.ref} ${m.title} for ${label}${comment ? `: ${quoted(comment)}` : '.'} You can change it now.`,
       label: 'Change the return',
-      say: `submit ${m.ref} ${label}`,
+      say: submitSay(m.ref, label),
     },
   };
 }

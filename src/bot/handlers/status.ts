@@ -8,7 +8,7 @@ import { dueText } from '../period-state-text.js';
 import { signOffOfReturn } from '../../store/review-store.js';
 import { may, SENSITIVE_COMMENTARY } from '../actor-of.js';
 import type { Turn } from '../conversation.js';
-import type { Reply, SayButton, StatusView } from '../reply.js';
+import { submitSay, type Reply, type SayButton, type StatusView } from '../reply.js';
 import type { Ctx } from '../handler-context.js';
 import { canSubmit } from '../return-form/return-actions.js';
 import { signOffText } from '../return-form/sign-off-text.js';
@@ -38,7 +38,7 @@ export async function showStatus(ctx: Ctx, ref: string, periodText: string | nul
   const period = turn.cal.format(status.period);
   const signOff = await signOffLine(ctx, m, status);
   const actions: SayButton[] = [];
-  if (canSubmit(turn, m)) actions.push({ label: 'Submit return', say: `submit ${m.ref} ${period}` });
+  if (canSubmit(turn, m)) actions.push({ label: 'Submit return', say: submitSay(m.ref, period) });
   if (signOff?.review) actions.push(signOff.review);
   actions.push({
     label: 'Last quarter',

@@ -7,7 +7,7 @@ import { insertMissing } from '../../store/outbox-store.js';
 import { signOffOfReturn } from '../../store/review-store.js';
 import { submitRevision, type SubmitOutcome } from '../../store/submit-revision.js';
 import type { Ctx } from '../handler-context.js';
-import type { Reply } from '../reply.js';
+import { submitSay, type Reply } from '../reply.js';
 import { statusView } from '../status-view.js';
 import type { FormReading } from './form-values.js';
 import { approverNotices, signOffText } from './sign-off-text.js';
@@ -69,7 +69,7 @@ export async function storedReplies(
   const status = statusView(turn, after.statusAt(m, period), {
     chartUrl: deps.chartUrl(m.ref, turn.cal.format(period), turn.now, turn.partnership.settings.id),
     suppressBelow: null,
-    actions: [{ label: 'Edit this return', say: `submit ${m.ref} ${turn.cal.format(period)}` }],
+    actions: [{ label: 'Edit this return', say: submitSay(m.ref, turn.cal.format(period)) }],
   });
   const n = outcome.revision;
   const message =

@@ -9,6 +9,8 @@ import type { Logger } from '../../log.js';
 import { OPEN_RETURN, RETURN_SUBMIT_CALLBACK, SEND_BACK_CALLBACK } from '../../render/block-kit/index.js';
 import type { Route } from '../../http/route.js';
 import type { Db } from '../../store/open-database.js';
+import type { Channel, ChannelDeps } from '../channel.js';
+import { createSlackSender, createSlackWebClient } from './outbox-sender.js';
 import { createSlackApp } from './create-app.js';
 import { dedupeEvents } from './dedupe-events.js';
 import { EVENTS_PATH, eventsRoute } from './events-route.js';
@@ -39,6 +41,22 @@ export interface SlackChannel {
   /** Connects Socket Mode (nothing to do over HTTP). */
   start(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** The registry's Slack line: on with a bot token; its outbox sender neither retries nor waits itself. */
+export async function openSlackChannel(d: ChannelDeps): Promise<Channel | null> {
+  const slack = createSlackChannel({ ...d, charts: d.chartImages('slack') });
+  const client = createSlackWebClient(d.config, d.config.SEND_TIMEOUT_MS);
+  if (!slack) return null;
+  return {
+    name: 'slack',
+    can: { cards: true, modals: true, fileUpload: true, links: true },
+    identifies: 'slackId',
+    routes: slack.routes,
+    sender: client ? createSlackSender(client) : null,
+    start: () => slack.start(),
+    stop: () => slack.stop(),
+  };
 }
 
 function registerListeners(app: App, deps: SlackDeps, apiUrl: string | undefined): void {

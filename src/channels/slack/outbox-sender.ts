@@ -7,7 +7,15 @@ import type { Reply } from '../../bot/reply.js';
 import type { Config } from '../../config.js';
 import { renderMessages, type SlackMessage } from '../../render/block-kit/index.js';
 import { slackResult } from './send-errors.js';
-import type { Address, Reconciled, SendMeta, SendResult, Sender } from '../../jobs/senders/sender.js';
+import {
+  personAddress,
+  type Address,
+  type Reconciled,
+  type SendMeta,
+  type SendResult,
+  type Sender,
+} from '../../jobs/senders/sender.js';
+import { PARTNERSHIP_CHANNEL } from '../../domain/summary-payload.js';
 
 const EVENT_TYPE = 'perfbot_outbox';
 
@@ -116,6 +124,22 @@ export function createSlackSender(client: webApi.WebClient): Sender {
     channel: 'slack',
     // chat.postMessage: about one message a second per channel.
     perConversationMs: 1100,
+    reach: async (_db, partnershipId, person) =>
+      person.slackId
+        ? {
+            channel: 'slack',
+            address: personAddress(partnershipId, person),
+            conversation: `slack:${person.slackId}`,
+          }
+        : null,
+    reachChannel: async (_db, p) => {
+      const { slackChannel } = p.settings.summary;
+      if (!slackChannel) return null;
+      const address = { partnershipId: p.id, person: PARTNERSHIP_CHANNEL, slackId: null, channel: slackChannel };
+      return { channel: 'slack', address, conversation: `slack:${slackChannel}` };
+    },
+    missing: (person) => (person.slackId ? null : 'has no slackId in the plan'),
+    channelHint: 'set summary.slackChannel in the plan and invite the bot to that Slack channel',
     send: async (to, reply, meta) => {
       // A channel (summaries): the bot must be a member; not_in_channel is a dead letter the coordinator hears of.
       if (to.channel) return post(client, to.channel, reply, meta);

@@ -1,12 +1,14 @@
 // Wiring for the Bot Framework channel (Teams, and the local chat page in local mode): the adapter,
-// the turn logic, the /api/messages route and the proactive senders.
+// the turn logic, the /api/messages route and the proactive sender for the outbox.
 import type { InboundClaims } from '../../app/inbound-claims.js';
 import type { Conversation } from '../../bot/conversation.js';
 import type { ChartImages } from '../../charts/chart-delivery.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
-import type { Route } from '../../http/route.js';
 import type { Db } from '../../store/open-database.js';
+import { openLocalChannels } from '../local/local-channel.js';
+import type { Channel } from '../channel.js';
+import { createTeamsSender } from './outbox-sender.js';
 import { createAdapter, isLocalMode, teamsEnabled } from './create-adapter.js';
 import { messagesRoute } from './messages-route.js';
 import { createTurnHandler } from './on-turn.js';
@@ -24,9 +26,8 @@ export interface TeamsChannelDeps {
   charts?: ChartImages;
 }
 
-export interface TeamsChannel {
+export interface TeamsChannel extends Channel {
   localMode: boolean;
-  routes: Record<string, Route>;
   proactive: Proactive;
 }
 
@@ -46,9 +47,19 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     localMode,
     allowedTenants: config.ALLOWED_TENANTS,
   });
+  const proactive = createProactive({ adapter, appId: config.MicrosoftAppId ?? '', db, log, clock });
   return {
+    name: 'teams',
+    can: { cards: true, modals: false, fileUpload: true, links: true },
+    identifies: 'teamsId',
     localMode,
     routes: teamsEnabled(config) ? { 'POST /api/messages': messagesRoute(adapter, logic, localMode) } : {},
-    proactive: createProactive({ adapter, appId: config.MicrosoftAppId ?? '', db, log, clock }),
+    proactive,
+    sender: createTeamsSender(proactive, config.SEND_TIMEOUT_MS),
+    // In local mode the chat page's messages, and the partnership channel's posts, go through this server.
+    start: async (url) => {
+      if (localMode) await openLocalChannels(db, url, clock());
+    },
+    stop: async () => {},
   };
 }

@@ -2,7 +2,9 @@
 // local mode), with a time limit, and sorts the outcome for the delivery loop. The Bot Framework SDK
 // already retries 429 (honouring Retry-After) and 5xx a few times inside one send.
 import type { Proactive, SendOutcome } from './send-proactive.js';
-import type { Address, SendResult, Sender } from '../../jobs/senders/sender.js';
+import { personAddress, type Address, type SendResult, type Sender } from '../../jobs/senders/sender.js';
+import { PARTNERSHIP_CHANNEL } from '../../domain/summary-payload.js';
+import { latestConversationRef } from '../../store/conversation-store.js';
 
 // Refused before anything was created: safe to send again.
 const NOT_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH/;
@@ -44,6 +46,20 @@ export function createTeamsSender(proactive: Proactive, timeoutMs: number, chann
     channel,
     // Teams allows about 7 messages a second per conversation.
     perConversationMs: 150,
+    reach: async (db, partnershipId, person) => {
+      const ref = await latestConversationRef(db, partnershipId, 'person', person.id);
+      if (!ref) return null;
+      const address = personAddress(partnershipId, person);
+      return { channel: ref.platform, address, conversation: `${ref.platform}:${ref.conversationId}` };
+    },
+    reachChannel: async (db, p) => {
+      const ref = await latestConversationRef(db, p.id, 'channel', p.settings.summary.teamsChannel);
+      if (!ref) return null;
+      const address = { partnershipId: p.id, person: PARTNERSHIP_CHANNEL, slackId: null, channel: ref.target };
+      return { channel: ref.platform, address, conversation: `${ref.platform}:${ref.conversationId}` };
+    },
+    missing: () => 'has not opened a chat with the bot in Teams (or the local chat page)',
+    channelHint: "add the bot to the partnership's Teams channel (or mention it there)",
     send: async (to: Address, reply) => {
       const sending = to.channel
         ? proactive.sendToChannel(to.partnershipId, reply, to.channel)

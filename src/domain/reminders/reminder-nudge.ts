@@ -37,6 +37,7 @@ export function manualNudges(
             deadline,
             workingDaysLate: workingDaysBetween(deadline, today),
             lastFigure: o.lastFigure,
+            lastYearFigure: o.lastYearFigure,
             delegatedBy: o.delegated ? name(o.owner) : null,
             askedBy: name(askedBy),
           },

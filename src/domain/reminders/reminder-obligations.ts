@@ -39,6 +39,8 @@ export interface ReminderObligation {
   state: ObligationState;
   /** "2015/16 Q3: 439" */
   lastFigure: { period: string; value: string } | null;
+  /** "2014/15 Q4: 315": the same period a year before. */
+  lastYearFigure: { period: string; value: string } | null;
 }
 
 export interface ObligationsInput {
@@ -57,8 +59,9 @@ function stateOf(fact: ReturnFact | undefined): ObligationState {
   return { kind: 'received', at: fact.submittedAt };
 }
 
-function lastFigure(m: Measure, cal: FinancialCalendar, period: Period, facts: Map<string, ReturnFact>) {
-  const previous = cal.format(cal.previous(period));
+/** The headline figure stored for `period`, formatted; null when there is none. */
+function figureIn(m: Measure, cal: FinancialCalendar, period: Period, facts: Map<string, ReturnFact>) {
+  const previous = cal.format(period);
   const figure = facts.get(`${m.ref}|${previous}`)?.figures?.[headlineOf(m).key];
   if (figure === undefined || m.unit === 'text') return null;
   const groupSize = isRank(figure) ? figure.groupSize : null;
@@ -86,7 +89,8 @@ export function reminderObligations(i: ObligationsInput): ReminderObligation[] {
         delegated: delegate !== undefined && delegate !== m.owner,
         due: e.due,
         state: stateOf(facts.get(`${m.ref}|${e.text}`)),
-        lastFigure: lastFigure(m, i.cal, e.period, facts),
+        lastFigure: figureIn(m, i.cal, i.cal.previous(e.period), facts),
+        lastYearFigure: figureIn(m, i.cal, i.cal.sameLastYear(e.period), facts),
       },
     ];
   });

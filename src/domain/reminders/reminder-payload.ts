@@ -17,6 +17,8 @@ export const ReminderItemSchema = z.object({
   /** Working days after the deadline when planned: negative before it. */
   workingDaysLate: z.number().int(),
   lastFigure: z.object({ period: z.string(), value: z.string() }).nullable(),
+  /** The same period a year before (absent from rows written before it was kept). */
+  lastYearFigure: z.object({ period: z.string(), value: z.string() }).nullable().default(null),
   /** The owner's name when the reminder goes to a delegate. */
   delegatedBy: z.string().nullable(),
   /** The coordinator's name for a "remind 2.2" nudge. */

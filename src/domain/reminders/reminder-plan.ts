@@ -204,6 +204,7 @@ function reminderMessage(o: ReminderObligation, stage: Stage, deadline: IsoDate,
     deadline,
     workingDaysLate: workingDaysBetween(deadline, ctx.today),
     lastFigure: o.lastFigure,
+    lastYearFigure: o.lastYearFigure,
     delegatedBy: o.delegated ? ctx.name(o.owner) : null,
     askedBy: null,
   };

@@ -1,28 +1,43 @@
-// Which channel reaches a person: the Bot Framework when they have an open conversation with the bot
-// (Teams, or the local chat page in local mode), else Slack when the plan gives their Slack id; when a
-// message cannot be delivered on the first, the next of these is tried. The partnership channel
-// (summaries): the Teams channel the bot was installed or mentioned in (or the local chat page's
-// partnership channel), else the plan's summary.slackChannel.
+// Which channel reaches a person: each configured channel is asked in the person's order of preference
+// (the plan's `prefer`, then the registry's order: Teams or the local chat, Slack, email); the first that
+// can reach them now is used, and when a message is refused for good there the next is tried. The
+// partnership channel (summaries): the first channel that has one.
 import type { Person } from '../../domain/plan-schema.js';
-import { PARTNERSHIP_CHANNEL } from '../../domain/summary-payload.js';
 import type { Partnership } from '../../domain/partnership.js';
-import { latestConversationRef } from '../../store/conversation-store.js';
-import type { Db } from '../../store/open-database.js';
+import type { Db } from '../../store/db.js';
 import type { Address, Sender } from './sender.js';
 
-export interface Senders {
-  teams: Sender | null;
-  slack: Sender | null;
-}
+/** The senders the configuration turns on, by channel name, in the registry's order. */
+export type Senders = Readonly<Record<string, Sender | null | undefined>>;
 
 export interface Route {
   sender: Sender;
-  /** Recorded on the row: teams | local | slack. */
+  /** Recorded on the row: teams | local | slack | email. */
   channel: string;
   address: Address;
   /** The rate limiter's key: one conversation. */
   conversation: string;
 }
+
+const present = (senders: Senders): Sender[] => Object.values(senders).filter((s): s is Sender => !!s);
+
+/** The senders in the person's order of preference: those the plan names first, then the rest. */
+export function preferred(senders: Senders, person: Person): Sender[] {
+  const all = present(senders);
+  const rank = (s: Sender) => {
+    const i = (person.prefer ?? []).indexOf(s.channel as never);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  return all
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
+    .map(({ s }) => s);
+}
+
+/** The sender of a channel (a row records the channel it went out on). */
+export const senderOf = (senders: Senders, channel: string): Sender | null =>
+  present(senders).find((s) => s.channel === channel || (channel === 'local' && s.channel === 'teams')) ??
+  null;
 
 /** Every way to reach the person now, best first. */
 export async function routesFor(
@@ -31,26 +46,10 @@ export async function routesFor(
   partnershipId: number,
   person: Person,
 ): Promise<Route[]> {
-  const address = { partnershipId, person: person.id, slackId: person.slackId ?? null };
   const routes: Route[] = [];
-  if (senders.teams) {
-    const ref = await latestConversationRef(db, partnershipId, 'person', person.id);
-    if (ref) {
-      routes.push({
-        sender: senders.teams,
-        channel: ref.platform,
-        address,
-        conversation: `${ref.platform}:${ref.conversationId}`,
-      });
-    }
-  }
-  if (senders.slack && person.slackId) {
-    routes.push({
-      sender: senders.slack,
-      channel: 'slack',
-      address,
-      conversation: `slack:${person.slackId}`,
-    });
+  for (const sender of preferred(senders, person)) {
+    const reach = await sender.reach(db, partnershipId, person);
+    if (reach) routes.push({ sender, ...reach });
   }
   return routes;
 }
@@ -78,44 +77,25 @@ export async function nextRoute(
 
 /** Why a person cannot be reached, for the coordinator. */
 export function unreachableWhy(senders: Senders, person: Person): string {
-  const ways = [
-    senders.teams ? 'has not opened a chat with the bot in Teams (or the local chat page)' : null,
-    senders.slack ? (person.slackId ? null : 'has no slackId in the plan') : null,
-  ].filter(Boolean);
+  const ways = present(senders)
+    .map((s) => s.missing(person))
+    .filter(Boolean);
   return ways.length > 0 ? ways.join(' and ') : 'cannot be reached: no chat platform is configured';
 }
 
 export async function channelRouteFor(db: Db, senders: Senders, p: Partnership): Promise<Route | null> {
-  const { teamsChannel, slackChannel } = p.settings.summary;
-  const address = { partnershipId: p.id, person: PARTNERSHIP_CHANNEL, slackId: null };
-  if (senders.teams) {
-    const ref = await latestConversationRef(db, p.id, 'channel', teamsChannel);
-    if (ref) {
-      return {
-        sender: senders.teams,
-        channel: ref.platform,
-        address: { ...address, channel: ref.target },
-        conversation: `${ref.platform}:${ref.conversationId}`,
-      };
-    }
-  }
-  if (senders.slack && slackChannel) {
-    return {
-      sender: senders.slack,
-      channel: 'slack',
-      address: { ...address, channel: slackChannel },
-      conversation: `slack:${slackChannel}`,
-    };
+  for (const sender of present(senders)) {
+    const reach = await sender.reachChannel(db, p);
+    if (reach) return { sender, ...reach };
   }
   return null;
 }
 
 /** Why the partnership channel cannot be reached, for the coordinator. */
 export function channelUnreachableWhy(senders: Senders): string {
-  const ways = [
-    senders.teams ? "add the bot to the partnership's Teams channel (or mention it there)" : null,
-    senders.slack ? 'set summary.slackChannel in the plan and invite the bot to that Slack channel' : null,
-  ].filter(Boolean);
+  const ways = present(senders)
+    .map((s) => s.channelHint)
+    .filter(Boolean);
   return ways.length > 0
     ? `no partnership channel is known yet: ${ways.join(', or ')}`
     : 'no chat platform is configured';
