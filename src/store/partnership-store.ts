@@ -52,9 +52,11 @@ const loaded = new WeakMap<object, Map<number, { version: number; partnership: P
  */
 /** The stored order of preference ("email,teams"), keeping only channels this version knows. */
 const preferOf = (stored: string): Person['prefer'] =>
-  stored.split(',').filter((c): c is NonNullable<Person['prefer']>[number] =>
-    (CHANNEL_NAMES as readonly string[]).includes(c),
-  );
+  stored
+    .split(',')
+    .filter((c): c is NonNullable<Person['prefer']>[number] =>
+      (CHANNEL_NAMES as readonly string[]).includes(c),
+    );
 
 export async function loadPartnership(db: Db, slug?: string): Promise<Partnership | null> {
   const heads = await db.partnership.findMany({

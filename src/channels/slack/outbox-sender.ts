@@ -135,7 +135,12 @@ export function createSlackSender(client: webApi.WebClient): Sender {
     reachChannel: async (_db, p) => {
       const { slackChannel } = p.settings.summary;
       if (!slackChannel) return null;
-      const address = { partnershipId: p.id, person: PARTNERSHIP_CHANNEL, slackId: null, channel: slackChannel };
+      const address = {
+        partnershipId: p.id,
+        person: PARTNERSHIP_CHANNEL,
+        slackId: null,
+        channel: slackChannel,
+      };
       return { channel: 'slack', address, conversation: `slack:${slackChannel}` };
     },
     missing: (person) => (person.slackId ? null : 'has no slackId in the plan'),

@@ -55,7 +55,12 @@ export function createTeamsSender(proactive: Proactive, timeoutMs: number, chann
     reachChannel: async (db, p) => {
       const ref = await latestConversationRef(db, p.id, 'channel', p.settings.summary.teamsChannel);
       if (!ref) return null;
-      const address = { partnershipId: p.id, person: PARTNERSHIP_CHANNEL, slackId: null, channel: ref.target };
+      const address = {
+        partnershipId: p.id,
+        person: PARTNERSHIP_CHANNEL,
+        slackId: null,
+        channel: ref.target,
+      };
       return { channel: ref.platform, address, conversation: `${ref.platform}:${ref.conversationId}` };
     },
     missing: () => 'has not opened a chat with the bot in Teams (or the local chat page)',
