@@ -68,12 +68,14 @@ export const CHANNEL_NAMES = ['teams', 'slack', 'email'] as const;
 export const PersonSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
-  email: z.string().email().optional(),
+  email: z.string().email('not an email address: write it as name@organisation.org').optional(),
   slackId: z.string().optional(),
   teamsId: z.string().optional(),
   role: RoleSchema.default('owner'),
   /** The channels to reach this person by, best first (e.g. [email, teams]); the rest follow in the usual order. */
-  prefer: z.array(z.enum(CHANNEL_NAMES)).optional(),
+  prefer: z
+    .array(z.enum(CHANNEL_NAMES, { message: `a channel to reach them by: ${CHANNEL_NAMES.join(', ')}` }))
+    .optional(),
 });
 
 export const ThemeSchema = z.object({

@@ -267,6 +267,22 @@ const BAD_PLANS: BadPlan[] = [
     says: /missing: add it \(a string\)/,
   },
   {
+    what: 'an owner with an email address that is not one',
+    from: '    name: Ana Owner\n',
+    to: '    name: Ana Owner\n    email: ana.owner@police\n',
+    at: 'email: ana.owner@police',
+    field: 'people[0].email',
+    says: /not an email address: write it as name@organisation\.org/,
+  },
+  {
+    what: 'a channel of preference that does not exist',
+    from: '    name: Ana Owner\n',
+    to: '    name: Ana Owner\n    prefer: [email, fax]\n',
+    at: 'prefer: [email, fax]',
+    field: 'people[0].prefer[1]',
+    says: /a channel to reach them by: teams, slack, email/,
+  },
+  {
     what: 'an override with an empty reason',
     from: 'reason: A seasonal peak the police expected',
     to: "reason: ''",

@@ -7,7 +7,7 @@ import { createEmailSender } from '../../../src/channels/email/email-sender.js';
 import { createReturnLinks } from '../../../src/channels/email/return-links.js';
 import { MAX_ATTEMPTS } from '../../../src/jobs/backoff.js';
 import type { Sender } from '../../../src/jobs/senders/sender.js';
-import { jobsHarness, type Harness } from '../../jobs/jobs-harness.js';
+import { jobsHarness, planBeforeQ4, type Harness } from '../../jobs/jobs-harness.js';
 import { startSmtp, type Smtp } from '../../helpers/smtp.js';
 import { startFakeConnector, type FakeConnector } from '../../fakes/bot-connector.js';
 
@@ -155,5 +155,34 @@ describe('email for owners outside Teams and Slack', () => {
     await h.deliver();
     expect(JSON.stringify(connector.received)).toMatch(/Joanne Lister/);
     smtp = await startSmtp();
+  });
+});
+
+describe("a person's order of preference", () => {
+  it('reaches Dan by email first when the plan says prefer: [email], though he has a Teams chat', async () => {
+    await h.close();
+    const text = (await planBeforeQ4()).replace(
+      'email: dan.mercer@example.org',
+      'email: dan.mercer@example.org\n    prefer: [email, teams]',
+    );
+    h = await jobsHarness({ planText: text, reachable: IN_CHAT, serviceUrl: connector.url });
+    h.restart({ teams: h.teams, slack: null, email: emailSender(h, smtp.url) });
+    h.at('2016-04-07T09:00');
+    await h.tick();
+    await h.deliver();
+    expect(mailsTo('dan.mercer@example.org').length).toBeGreaterThan(0);
+    const dan = (await h.outbox()).filter((r) => r.recipient === 'dan-mercer');
+    expect(dan.every((r) => r.channel === 'email')).toBe(true);
+  });
+
+  it('falls back to email when the Teams chat is gone for good', async () => {
+    connector.gone.add('conv-dan-mercer');
+    h.at('2016-04-07T09:00');
+    await h.tick();
+    await h.deliver();
+    expect(connector.refused.some((r) => r.conversationId === 'conv-dan-mercer')).toBe(true);
+    expect(mailsTo('dan.mercer@example.org').length).toBeGreaterThan(0);
+    const dan = (await h.outbox()).filter((r) => r.recipient === 'dan-mercer');
+    expect(dan.every((r) => r.status === 'sent' && r.channel === 'email')).toBe(true);
   });
 });
