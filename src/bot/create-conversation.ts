@@ -6,6 +6,7 @@ import { greeting, help, notUnderstood } from './handlers/help.js';
 import { exceptions, myReturns, overdue } from './handlers/lists.js';
 import { clearOverride, setOverride } from './handlers/override.js';
 import { delegate, notAvailableUntil, remindNow, setPaused, snooze } from './handlers/reminders.js';
+import { revokeLinks } from './handlers/links.js';
 import { searchStatus, showStatus } from './handlers/status.js';
 import { summary } from './handlers/summary.js';
 import { onReviewAction, onReviewIntent } from './handlers/review-routes.js';
@@ -29,6 +30,8 @@ function onReminder(ctx: { deps: BotDeps; turn: Turn }, intent: ReminderIntent):
     case 'pauseReminders':
     case 'resumeReminders':
       return setPaused(ctx, intent.kind === 'pauseReminders');
+    case 'revokeLinks':
+      return revokeLinks(ctx, intent.ref, intent.person);
     default: {
       const never: never = intent;
       throw new Error(`unhandled reminder intent ${JSON.stringify(never)}`);
@@ -87,6 +90,7 @@ async function answer(ctx: Ctx, intent: Intent): Promise<Reply[]> {
     case 'remindNow':
     case 'pauseReminders':
     case 'resumeReminders':
+    case 'revokeLinks':
       return onReminder(ctx, intent);
     default: {
       const never: never = intent;

@@ -38,7 +38,9 @@ export type ReminderIntent =
   | { kind: 'delegate'; ref: string; to: string | null }
   | { kind: 'remindNow'; ref: string | null }
   | { kind: 'pauseReminders' }
-  | { kind: 'resumeReminders' };
+  | { kind: 'resumeReminders' }
+  /** Withdraws the web form links of a measure or of a person ("revoke links 6.3", "revoke links Joanne"). */
+  | { kind: 'revokeLinks'; ref: string | null; person: string | null };
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -128,6 +130,16 @@ function reminderIntent(raw: string, text: string): ReminderIntent | null {
     text,
   );
   if (back) return { kind: 'delegate', ref: back[1] ?? '', to: null };
+  const revoke =
+    /^(?:revoke|withdraw|cancel) (?:the |all )?(?:form |email |return )?links? (?:for |of |to |sent to )?(.+)$/.exec(
+      text,
+    );
+  if (revoke) {
+    const said = revoke[1] ?? '';
+    return new RegExp(`^${REF_TEXT}$`).test(said)
+      ? { kind: 'revokeLinks', ref: said, person: null }
+      : { kind: 'revokeLinks', ref: null, person: said };
+  }
   return snoozeIntent(text) ?? notAvailableIntent(raw);
 }
 

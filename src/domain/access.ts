@@ -20,6 +20,8 @@ export const ACCESS_ACTIONS = [
   'reminders.nudge',
   /** "pause reminders", "resume reminders". */
   'reminders.pause',
+  /** "revoke links 6.3": withdraw the web return form links sent by email. */
+  'links.revoke',
   /** "post summary": the summary to the partnership channel. */
   'summary.post',
   /** Signed links to download the board dashboard. */
@@ -66,6 +68,7 @@ const RULES: Record<AccessAction, Rule> = {
   'delegation.change': (a) => a.role === 'coordinator' || a.owner === true,
   'reminders.nudge': coordinator,
   'reminders.pause': coordinator,
+  'links.revoke': coordinator,
   'summary.post': coordinator,
   'dashboard.download': coordinator,
   'override.change': coordinatorOrChair,
@@ -103,6 +106,7 @@ export function whoMay(action: AccessAction, measure?: { ref: string; owner: str
       return 'Only people of the partnership';
     case 'reminders.nudge':
     case 'reminders.pause':
+    case 'links.revoke':
     case 'summary.post':
     case 'dashboard.download':
     case 'return.reopen':

@@ -1,5 +1,6 @@
 // The web return form's links: one row per link (person, measure, period), so a link can expire and be
 // revoked. The link itself carries only the row's id and a signature (channels/email/return-links.ts).
+import { auditedBy, recordAudit } from './audit-store.js';
 import type { Db } from './db.js';
 
 export interface ReturnLinkRow {
@@ -22,17 +23,23 @@ export async function findReturnLink(db: Db, id: string): Promise<ReturnLinkRow 
   return db.returnLink.findUnique({ where: { id } });
 }
 
-/** Revokes the live links of a measure (all its periods), or of one person; returns how many. */
+/** Revokes the live links of a measure (all its periods), or of one person, with its audit event; how many. */
 export async function revokeReturnLinks(
   db: Db,
-  partnershipId: number,
   which: { ref?: string; person?: string },
-  by: string,
-  now: Date,
+  c: { partnershipId: number; by: string; at: Date; channel: string },
 ): Promise<number> {
-  const { count } = await db.returnLink.updateMany({
-    where: { partnershipId, revokedAt: null, expiresAt: { gt: now }, ...which },
-    data: { revokedAt: now, revokedBy: by },
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.returnLink.updateMany({
+      where: { partnershipId: c.partnershipId, revokedAt: null, expiresAt: { gt: c.at }, ...which },
+      data: { revokedAt: c.at, revokedBy: c.by },
+    });
+    await recordAudit(tx, {
+      ...auditedBy(c),
+      action: 'links.revoke',
+      ref: which.ref ?? null,
+      after: { person: which.person ?? null, revoked: count },
+    });
+    return count;
   });
-  return count;
 }

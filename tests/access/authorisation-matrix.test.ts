@@ -203,6 +203,12 @@ const INTENTS = {
     refusal: /^Only a coordinator can resume reminders\.$/,
     effect: 'write',
   },
+  revokeLinks: {
+    say: 'revoke links 6.3',
+    allowed: COORDINATOR,
+    refusal: /^Only a coordinator can withdraw form links\.$/,
+    effect: 'write',
+  },
 } satisfies Record<Intent['kind'], Case>;
 
 /** Cases beyond one per kind: the same intent with another meaning. */

@@ -28,6 +28,7 @@ export const HELP_TEXT = [
   '• approvals — returns waiting for you to approve; approve 2.2 Q4, or send back 2.2 Q4: what should change',
   '• coordinators: reopen 2.2 Q4 because … (an approved return), reopen 2015/16 Q4 because … / close 2015/16 Q4 (a period)',
   '• coordinators: remind all, remind 2.2, pause reminders, resume reminders',
+  '• coordinators: revoke links 2.2 (or "revoke links Joanne") — withdraw the web form links emailed to owners outside Teams and Slack',
   '• coordinators: start 2016/17 — a new year: carry last year\'s targets forward ("start 2016/17: 2.2 -5%; rest same")',
   '• coordinators: dashboard (or "dashboard 2015/16 Q4") — download the board dashboard: Word, Excel, web page',
 ].join('\n');

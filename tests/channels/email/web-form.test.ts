@@ -208,7 +208,13 @@ describe('the web return form', () => {
     expect(expired.status).toBe(410);
     expect(expired.html).toContain('This link has expired');
     const revokedUrl = await linkTo('6.3');
-    expect(await revokeReturnLinks(db.prisma, pid, { ref: '6.3' }, 'priya-sandhu', NOW)).toBeGreaterThan(0);
+    expect(
+      await revokeReturnLinks(
+        db.prisma,
+        { ref: '6.3' },
+        { partnershipId: pid, by: 'priya-sandhu', at: NOW, channel: 'cli' },
+      ),
+    ).toBeGreaterThan(0);
     const revoked = await get(revokedUrl);
     expect(revoked.status).toBe(410);
     expect(revoked.html).toContain('withdrawn');
