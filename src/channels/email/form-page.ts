@@ -62,7 +62,7 @@ ${control(attrs)}</div>`;
 }
 
 function figureField(x: FormField): string {
-  const hint = x.placeholder ? `For example, ${x.placeholder}` : null;
+  const hint = x.placeholder ? `For example, ${x.placeholder.replace(/^e\.g\.\s*/, '')}` : null;
   return group(
     x.key,
     x.label,
