@@ -24,7 +24,12 @@ export type LinkOf = (button: SayButton) => string | undefined;
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-function blocksOf(reply: Reply, linkOf: LinkOf): { subject: string; blocks: Block[] } {
+/** The first sentence (or clause before a colon), as an email's subject. */
+const firstSentence = (text: string) =>
+  clip(text.split(/(?<=[.:!?])\s/)[0]?.replace(/[.:]$/, '') ?? text, 100);
+
+/** The subject, whether the body repeats it as its heading (not when it is the body's first words), the blocks. */
+function blocksOf(reply: Reply, linkOf: LinkOf): { subject: string; heading: boolean; blocks: Block[] } {
   const links = (buttons: (SayButton | null)[] = []) =>
     buttons.flatMap((b) => {
       const url = b && linkOf(b);
@@ -34,6 +39,7 @@ function blocksOf(reply: Reply, linkOf: LinkOf): { subject: string; blocks: Bloc
     case 'list':
       return {
         subject: reply.title,
+        heading: true,
         blocks: [
           { lines: reply.intro ? [reply.intro] : [], links: [] },
           ...reply.sections.flatMap((s) =>
@@ -49,13 +55,14 @@ function blocksOf(reply: Reply, linkOf: LinkOf): { subject: string; blocks: Bloc
     case 'text': {
       const lines = reply.text.split('\n').filter((l) => l.trim());
       return {
-        subject: clip(lines[0] ?? 'A message from the performance bot', 120),
+        subject: firstSentence(lines[0] ?? 'A message from the performance bot'),
+        heading: false,
         blocks: [{ lines, links: links(reply.buttons) }],
       };
     }
     default: {
       const all = replyText(reply);
-      return { subject: clip(all.split(/(?<=\.) /)[0] ?? all, 120), blocks: [{ lines: [all], links: [] }] };
+      return { subject: firstSentence(all), heading: false, blocks: [{ lines: [all], links: [] }] };
     }
   }
 }
@@ -64,12 +71,12 @@ const FOOTER =
   'The link is for you alone: please do not forward it. It opens a form on which you can enter or change the figures until the return is approved. No figures are sent in links.';
 
 export function emailMessage(reply: Reply, linkOf: LinkOf, expires: string | null): EmailMessage {
-  const { subject, blocks } = blocksOf(reply, linkOf);
+  const { subject, heading, blocks } = blocksOf(reply, linkOf);
   const used = blocks.filter((b) => b.heading || b.lines.length > 0 || b.links.length > 0);
   const anyLink = used.some((b) => b.links.length > 0);
   const footer = anyLink ? `${FOOTER}${expires ? ` It works until ${expires}.` : ''}` : null;
   const text = [
-    subject,
+    heading ? subject : null,
     ...used.map((b) =>
       [b.heading, ...b.lines, ...b.links.map((l) => `${l.label}: ${l.url}`)].filter(Boolean).join('\n'),
     ),
@@ -96,6 +103,6 @@ export function emailMessage(reply: Reply, linkOf: LinkOf, expires: string | nul
           .join(''),
     )
     .join('');
-  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,sans-serif;font-size:16px;color:#0b0c0c;max-width:640px"><h1 style="font-size:22px">${escapeHtml(subject)}</h1>${body}${footer ? html`<p style="color:#505a5f;font-size:14px">${footer}</p>` : ''}</body></html>`;
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,sans-serif;font-size:16px;color:#0b0c0c;max-width:640px">${heading ? `<h1 style="font-size:22px">${escapeHtml(subject)}</h1>` : ''}${body}${footer ? html`<p style="color:#505a5f;font-size:14px">${footer}</p>` : ''}</body></html>`;
   return { subject, text, html: page };
 }
