@@ -2,7 +2,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'src/generated', 'coverage', 'bench/results', 'public/vendor', 'dist'] },
+  {
+    ignores: ['node_modules', 'data', 'src/generated', 'coverage', 'bench/results', 'public/vendor', 'dist'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
