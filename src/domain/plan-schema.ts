@@ -69,6 +69,8 @@ export const PersonSchema = z.object({
   slackId: z.string().optional(),
   teamsId: z.string().optional(),
   role: RoleSchema.default('owner'),
+  /** The organisation the person works for ("Cleveland Police"): completeness is counted by agency. */
+  agency: z.string().trim().min(1, 'name the organisation, or leave agency out').max(80).optional(),
 });
 
 export const ThemeSchema = z.object({

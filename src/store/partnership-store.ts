@@ -82,6 +82,7 @@ export async function loadPartnership(db: Db, slug?: string): Promise<Partnershi
       ...(p.email ? { email: p.email } : {}),
       ...(p.slackId ? { slackId: p.slackId } : {}),
       ...(p.teamsId ? { teamsId: p.teamsId } : {}),
+      ...(p.agency ? { agency: p.agency } : {}),
     })),
     themes: row.themes.map((t) => ({
       id: t.key,

@@ -60,6 +60,7 @@ export async function savePeople(step: PlanStep, people: Person[], mode: PeopleI
       slackId: p.slackId ?? null,
       teamsId: p.teamsId ?? null,
       role: p.role,
+      agency: p.agency ?? null,
     };
     const existing = await tx.person.findUnique({
       where: { partnershipId_key: { partnershipId: pid, key: p.id } },
@@ -179,6 +180,7 @@ interface PersonFields {
   slackId: string | null;
   teamsId: string | null;
   role: string;
+  agency: string | null;
 }
 
 const personFields = (p: PersonFields): PersonFields => ({
@@ -187,6 +189,7 @@ const personFields = (p: PersonFields): PersonFields => ({
   slackId: p.slackId,
   teamsId: p.teamsId,
   role: p.role,
+  agency: p.agency,
 });
 
 /** A person added, their role changed, or how they are recognised changed: each decides who sees what. */
