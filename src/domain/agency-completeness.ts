@@ -65,7 +65,8 @@ export function quarterObligations(
 
 const isInState = (o: Obligation) => o.returnState === 'received' || o.returnState === 'approved';
 
-function tally(list: readonly Obligation[]): Tally {
+/** How far the returns given have come in. */
+export function tallyOf(list: readonly Obligation[]): Tally {
   return {
     expected: list.length,
     received: list.filter(isInState).length,
@@ -96,13 +97,13 @@ export function completenessByAgency(
       .sort((a, b) => a.due.localeCompare(b.due) || a.ref.localeCompare(b.ref, 'en', { numeric: true }));
     const p = person.get(key);
     return [
-      { owner: key, name: p?.name ?? key, agency: p?.agency ?? NO_AGENCY, ...tally(owed), outstanding },
+      { owner: key, name: p?.name ?? key, agency: p?.agency ?? NO_AGENCY, ...tallyOf(owed), outstanding },
     ];
   });
   const agencies = [...new Set(owners.map((o) => o.agency))].map((agency) => {
     const mine = owners.filter((o) => o.agency === agency);
     const owed = obligations.filter((o) => mine.some((m) => m.owner === o.owner));
-    return { agency, ...tally(owed), owners: mine.map(({ agency: _a, ...o }) => o) };
+    return { agency, ...tallyOf(owed), owners: mine.map(({ agency: _a, ...o }) => o) };
   });
   return agencies
     .map((a, i) => ({ a, i }))
