@@ -122,10 +122,10 @@ export function tallyText(t: Tally): string {
 }
 
 /** "Cleveland Police 5 of 6 received (4 approved, 1 overdue)" */
-export const agencyLine = (a: AgencyCompleteness): string => `${a.agency} ${tallyText(a)}`;
+export const agencyLine = (a: Tally & { agency: string }): string => `${a.agency} ${tallyText(a)}`;
 
 /** "Martin Kell 3 of 4 received (1 overdue)" */
-export const ownerLine = (o: OwnerCompleteness): string => `${o.name} ${tallyText(o)}`;
+export const ownerLine = (o: Tally & { name: string }): string => `${o.name} ${tallyText(o)}`;
 
 /** "5.2 2015/16 Q4: overdue since 2016-04-14", in words whatever the period's closure. */
 export const outstandingText = (cal: FinancialCalendar, o: Obligation): string =>

@@ -9,6 +9,7 @@ import type { FinancialCalendar, Period } from '../domain/period.js';
 import type { Summary } from '../domain/summary-payload.js';
 import type { Partnership } from '../domain/partnership.js';
 import { exceptionReport } from './exception-report.js';
+import { agencyReport } from './agency-report.js';
 import { summaryView, type SummaryData } from './summary-view.js';
 import {
   unapprovedReturns,
@@ -71,5 +72,6 @@ export function quarterSummary(i: QuarterSummaryInput): Summary {
     distribution,
     chart: i.chart?.(distribution, `${p.settings.name}: RAG status, ${label}`) ?? null,
     unapproved: unapprovedReturns(p, i.data).filter((u) => u.period === label),
+    agencies: agencyReport(cal, p, view.calendar, quarter),
   };
 }
