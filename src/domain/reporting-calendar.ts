@@ -81,6 +81,7 @@ export interface CalendarEntry {
   returnState: Exclude<CalendarState, 'closed'>;
   /** Whether a return is in: figures, or the reason there are none (whatever the state, closed too). */
   reported: boolean;
+  /** Why the figures are not in, and when they are expected (awaiting data, then closed so too). */
   awaiting: { reason: string; expected: IsoDate | null } | null;
 }
 
@@ -210,7 +211,7 @@ export function reportingCalendar(i: CalendarInput): ReportingCalendar {
     const returnState = (
       state === 'closed' ? periodState(open, period, ends, dataAfter, due, fact) : state
     ) as Exclude<CalendarState, 'closed'>;
-    const awaiting = state === 'awaitingData' ? (fact?.notAvailable ?? null) : null;
+    const awaiting = returnState === 'awaitingData' ? (fact?.notAvailable ?? null) : null;
     const reported = Boolean(fact && (fact.received || fact.notAvailable));
     return { ref: m.ref, period, text, ends, dataAfter, due, state, returnState, reported, awaiting };
   };

@@ -143,7 +143,7 @@ describe('completeness by agency', () => {
     ]);
   });
 
-  it('says a missing return of a closed quarter was overdue, not "closed"', () => {
+  it('says a missing return of a closed quarter was overdue, and an excused one why, not "closed"', () => {
     const closed = completeness({
       today: '2016-05-02',
       quarter: '2015/16 Q3',
@@ -153,6 +153,10 @@ describe('completeness by agency', () => {
 
     expect(martin?.outstanding.map((o) => [o.state, outstandingText(cal, o)])).toEqual([
       ['closed', '5.2 2015/16 Q3: overdue since 2016-01-15'],
+    ]);
+    const ruth = closed.find((a) => a.agency === 'SBC Public Health')?.owners[0];
+    expect(ruth?.outstanding.map((o) => [o.state, outstandingText(cal, o)])).toEqual([
+      ['closed', '6.1 2015/16 Q3: awaiting data: Q3 data is not yet available.'],
     ]);
   });
 
