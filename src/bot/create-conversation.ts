@@ -3,6 +3,7 @@ import type { BotDeps, Conversation, Turn } from './conversation.js';
 import { readDelegations } from '../store/reminder-store.js';
 import { dashboardLinks } from './handlers/dashboard.js';
 import { greeting, help, notUnderstood } from './handlers/help.js';
+import { overdueByAgency } from './handlers/agencies.js';
 import { exceptions, myReturns, overdue } from './handlers/lists.js';
 import { clearOverride, setOverride } from './handlers/override.js';
 import { delegate, notAvailableUntil, remindNow, setPaused, snooze } from './handlers/reminders.js';
@@ -60,6 +61,8 @@ async function answer(ctx: Ctx, intent: Intent): Promise<Reply[]> {
       return dashboardLinks(ctx, intent.period);
     case 'overdue':
       return overdue(ctx);
+    case 'overdueByAgency':
+      return overdueByAgency(ctx, intent.period);
     case 'myReturns':
       return myReturns(ctx);
     case 'submit':

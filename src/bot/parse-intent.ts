@@ -11,6 +11,7 @@ export type Intent =
   | { kind: 'summary'; period: string | null; post: boolean }
   | { kind: 'dashboard'; period: string | null }
   | { kind: 'overdue' }
+  | { kind: 'overdueByAgency'; period: string | null }
   | { kind: 'myReturns' }
   | { kind: 'submit'; ref: string | null; period: string | null }
   | { kind: 'help' }
@@ -236,6 +237,7 @@ function phraseIntent(kind: PhraseKind, period: string | null): Intent {
   switch (kind) {
     case 'exceptions':
     case 'dashboard':
+    case 'overdueByAgency':
       return { kind, period };
     case 'summary':
       return { kind, period, post: false };

@@ -66,7 +66,7 @@ export function rephrase(text: string, relative?: RelativePeriods): string {
 }
 
 export type PhraseKind =
-  'exceptions' | 'overdue' | 'myReturns' | 'summary' | 'dashboard' | 'help' | 'greeting';
+  'exceptions' | 'overdue' | 'overdueByAgency' | 'myReturns' | 'summary' | 'dashboard' | 'help' | 'greeting';
 
 /** Phrasings known to mean each question that names no measure: exact matches, and what typos are read against. */
 export const PHRASES: Record<PhraseKind, string[]> = {
@@ -105,6 +105,24 @@ export const PHRASES: Record<PhraseKind, string[]> = {
     'who has not sent their return',
     'who do i chase',
     'chase list',
+  ],
+  overdueByAgency: [
+    'overdue by agency',
+    'completeness by agency',
+    'returns by agency',
+    'who is late by agency',
+    'late by agency',
+    'missing by agency',
+    'missing returns by agency',
+    'overdue returns by agency',
+    'outstanding by agency',
+    'by agency',
+    'agencies',
+    'completeness',
+    'which agencies are late',
+    'which agencies are behind',
+    'which agencies have not submitted',
+    'how complete are the returns',
   ],
   myReturns: [
     'my returns',

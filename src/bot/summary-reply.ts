@@ -1,6 +1,7 @@
 // A weekly or quarterly summary as a list: what came in, new or changed exceptions with their
 // narrative, what cleared, who still owes what, and the RAG distribution chart. The same words in the
 // partnership channel and in a chat with the person who asked.
+import { agencyLine, ownerLine } from '../domain/agency-completeness.js';
 import type { Rag } from '../domain/plan-schema.js';
 import { longDate } from '../domain/reminders/reminder-time.js';
 import type { Summary, SummaryException, SummaryOwed, SummaryReturn } from '../domain/summary-payload.js';
@@ -115,6 +116,31 @@ function owedSections(owed: SummaryOwed[]): ListSection[] {
   }));
 }
 
+/** Completeness by agency: each agency's count, and under it the owners still owing, with what. */
+function agencySection(s: Summary): ListSection[] {
+  const report = s.agencies;
+  if (!report || report.agencies.length === 0) return [];
+  const owing = (o: NonNullable<Summary['agencies']>['agencies'][number]['owners'][number]) => [
+    ownerLine(o),
+    ...o.missing.map((m) => `– ${m}`),
+  ];
+  return [
+    {
+      heading: `Completeness by agency, ${report.period}`,
+      items: report.agencies.map((a) => ({
+        text: agencyLine(a),
+        detail:
+          a.owners
+            .filter((o) => o.missing.length > 0)
+            .flatMap(owing)
+            .join('\n') || null,
+        rag: null,
+        button: null,
+      })),
+    },
+  ];
+}
+
 /** Figures in the summary that nobody has signed off yet. */
 function unapprovedSection(s: Summary): ListSection[] {
   const items = s.unapproved ?? [];
@@ -175,6 +201,7 @@ export function summaryReply(s: Summary): Reply {
       ...(week ? receivedSection(s) : []),
       ...exceptionSections(s),
       ...clearedSection(s),
+      ...agencySection(s),
       ...owedSections(s.outstanding),
       ...unapprovedSection(s),
     ],

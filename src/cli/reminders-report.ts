@@ -1,6 +1,12 @@
 // `reminders --at <instant>`: what the scheduler would send at that moment and why (a dry run: nothing
-// is written), with what the outbox already holds under the same keys.
+// is written), with what the outbox already holds under the same keys, and where each agency stands
+// with the current quarter's returns.
+import { readPartnershipView } from '../app/partnership-view.js';
 import type { IsoDate } from '../domain/iso-date.js';
+import { financialCalendar } from '../domain/period.js';
+import type { AgencyReport } from '../domain/summary-payload.js';
+import { agencyReport } from '../reports/agency-report.js';
+import { agencyLines } from '../reports/dashboard-agencies.js';
 import { reminderPlan, type Decision, type ReminderPlan } from '../domain/reminders/reminder-plan.js';
 import { longDate } from '../domain/reminders/reminder-time.js';
 import type { Db } from '../store/open-database.js';
@@ -13,6 +19,8 @@ export interface PartnershipReport {
   timezone: string;
   plan: ReminderPlan;
   outbox: Map<string, OutboxRow>;
+  /** The current quarter's returns by agency: whom the reminders are chasing, agency by agency. */
+  agencies: AgencyReport;
 }
 
 export async function remindersReport(
@@ -23,11 +31,14 @@ export async function remindersReport(
 ): Promise<PartnershipReport> {
   const plan = reminderPlan(await readReminderState(db, p, at, today), at);
   const keys = plan.decisions.flatMap((d) => (d.key ? [d.key] : []));
+  const cal = financialCalendar(p.settings.yearStartMonth);
+  const view = await readPartnershipView(db, cal, p, plan.local.date);
   return {
     partnership: p.settings.name,
     timezone: p.settings.timezone,
     plan,
     outbox: await outboxByKeys(db, keys),
+    agencies: agencyReport(cal, p, view.calendar, view.calendar.currentQuarter()),
   };
 }
 
@@ -61,9 +72,13 @@ export function remindersText(r: PartnershipReport, names: Map<string, string>):
   const body = sections
     .filter(([, ds]) => ds.length > 0)
     .map(([title, ds]) => `${title} (${ds.length}):\n${ds.map((d) => line(r, d, name)).join('\n')}`);
-  return [`${r.partnership} — ${when}: ${window}.`, ...body, `Received: ${received.length} returns.`].join(
-    '\n',
-  );
+  return [
+    `${r.partnership} — ${when}: ${window}.`,
+    ...body,
+    `Received: ${received.length} returns.`,
+    '',
+    ...agencyLines(r.agencies),
+  ].join('\n');
 }
 
 export function remindersJson(r: PartnershipReport) {
@@ -82,6 +97,7 @@ export function remindersJson(r: PartnershipReport) {
       reason: m.reason,
       outbox: r.outbox.get(m.key)?.status ?? null,
     })),
+    agencies: r.agencies,
     decisions: r.plan.decisions.map((d) => ({
       ...d,
       outbox: d.key ? (r.outbox.get(d.key)?.status ?? null) : null,

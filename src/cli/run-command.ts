@@ -31,7 +31,8 @@ Commands:
                                                  target and outturn; --carry sets them, e.g. --carry
                                                  "2.2 -5%; 4.1 120; rest same" (the same, a change on last
                                                  year's outturn, or a new figure), audited
-  reminders [--at <date and time>] [--json]      what reminders would be sent then, and why (nothing is sent)
+  reminders [--at <date and time>] [--json]      what reminders would be sent then, and why (nothing is sent),
+                                                 and the quarter's returns received by agency and owner
   outbox [--status pending|failed|sent|unknown]  proactive messages and how their delivery went
   audit [--ref R] [--period P] [--limit N] [--json]
                                                  the audit trail, newest first: who changed which return

@@ -76,6 +76,8 @@ export const PersonSchema = z.object({
   prefer: z
     .array(z.enum(CHANNEL_NAMES, { message: `a channel to reach them by: ${CHANNEL_NAMES.join(', ')}` }))
     .optional(),
+  /** The organisation the person works for ("Cleveland Police"): completeness is counted by agency. */
+  agency: z.string().trim().min(1, 'name the organisation, or leave agency out').max(80).optional(),
 });
 
 export const ThemeSchema = z.object({

@@ -74,8 +74,14 @@ export interface CalendarEntry {
   dataAfter: IsoDate;
   due: IsoDate;
   state: CalendarState;
+  /**
+   * The state as if the period were still open: for a closed period, whether its return was in
+   * (approved, received), excused (awaiting data) or missing (overdue) when it closed; else `state`.
+   */
+  returnState: Exclude<CalendarState, 'closed'>;
   /** Whether a return is in: figures, or the reason there are none (whatever the state, closed too). */
   reported: boolean;
+  /** Why the figures are not in, and when they are expected (awaiting data, then closed so too). */
   awaiting: { reason: string; expected: IsoDate | null } | null;
 }
 
@@ -201,9 +207,13 @@ export function reportingCalendar(i: CalendarInput): ReportingCalendar {
     const text = cal.format(period);
     const fact = facts.get(`${m.ref}|${text}`);
     const state = periodState(i, period, ends, dataAfter, due, fact);
-    const awaiting = state === 'awaitingData' ? (fact?.notAvailable ?? null) : null;
+    const open = { ...i, isClosed: () => false };
+    const returnState = (
+      state === 'closed' ? periodState(open, period, ends, dataAfter, due, fact) : state
+    ) as Exclude<CalendarState, 'closed'>;
+    const awaiting = returnState === 'awaitingData' ? (fact?.notAvailable ?? null) : null;
     const reported = Boolean(fact && (fact.received || fact.notAvailable));
-    return { ref: m.ref, period, text, ends, dataAfter, due, state, reported, awaiting };
+    return { ref: m.ref, period, text, ends, dataAfter, due, state, returnState, reported, awaiting };
   };
 
   const entries = i.measures.flatMap((m) =>

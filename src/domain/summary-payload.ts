@@ -58,6 +58,32 @@ export const SummaryOwedSchema = z.object({
   ),
 });
 
+const TallySchema = z.object({
+  expected: z.number().int(),
+  received: z.number().int(),
+  approved: z.number().int(),
+  awaiting: z.number().int(),
+  overdue: z.number().int(),
+});
+
+/** Completeness by agency of one quarter (see domain/agency-completeness.ts), its words ready. */
+export const AgencyReportSchema = z.object({
+  /** The quarter counted: "2015/16 Q4". */
+  period: z.string(),
+  agencies: z.array(
+    TallySchema.extend({
+      agency: z.string(),
+      owners: z.array(
+        TallySchema.extend({
+          name: z.string(),
+          /** "5.2 2015/16 Q4: overdue since 2016-04-14", earliest due first. */
+          missing: z.array(z.string()),
+        }),
+      ),
+    }),
+  ),
+});
+
 export const SummarySchema = z.object({
   scope: z.enum(['week', 'quarter']),
   partnership: z.string(),
@@ -88,9 +114,12 @@ export const SummarySchema = z.object({
   unapproved: z
     .array(z.object({ ref: z.string(), title: z.string(), period: z.string(), state: z.string() }))
     .optional(),
+  /** The current quarter's (weekly) or the quarter's returns by agency; absent in summaries stored before. */
+  agencies: AgencyReportSchema.optional(),
 });
 
 export type Summary = z.infer<typeof SummarySchema>;
+export type AgencyReport = z.infer<typeof AgencyReportSchema>;
 export type SummaryReturn = z.infer<typeof SummaryReturnSchema>;
 export type SummaryException = z.infer<typeof SummaryExceptionSchema>;
 export type SummaryOwed = z.infer<typeof SummaryOwedSchema>;

@@ -12,6 +12,7 @@ import {
   TextRun,
 } from 'docx';
 import { longDate } from '../domain/reminders/reminder-time.js';
+import { agencySection } from './board-paper-agencies.js';
 import { exceptionsSection } from './board-paper-exceptions.js';
 import { dashboardSection } from './board-paper-tables.js';
 import type { Dashboard } from './dashboard.js';
@@ -60,6 +61,7 @@ export async function dashboardDocx(d: Dashboard): Promise<Buffer> {
           }),
           ...exceptionsSection(d),
           ...dashboardSection(d),
+          ...agencySection(d),
         ],
       },
     ],

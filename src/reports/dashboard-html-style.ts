@@ -58,5 +58,10 @@ td.rag .label { display: block; font-size: 0.9em; }
 td.comments p { margin: 0; }
 td.comments p + p { margin-top: 3px; }
 td.comments .override { font-style: italic; }
+table.agencies col.name { width: 30%; }
+table.agencies col.count { width: 9%; }
+table.agencies tr.agency th, table.agencies tr.agency td { background: #f2f2f2; font-weight: bold; }
+table.agencies tr.owner th { padding-left: 14px; font-weight: normal; }
+table.agencies td.missing p { margin: 0; }
 ${ragRules}
 `;

@@ -14,6 +14,7 @@ import {
   overrideText,
 } from './dashboard-rag.js';
 import { escapeHtml as esc, html } from './escape-html.js';
+import { AGENCY_COLUMNS, agencyHeading, agencyTable } from './dashboard-agencies.js';
 
 const WIDTHS = ['4%', '19%', '9%', '9%', '9%', '9%', '9%', '32%'];
 
@@ -42,6 +43,7 @@ ${key(d)}
   ${d.suppression ? html`<p>${d.suppression}</p>` : ''}
 </div>
 ${d.themes.map((t) => themeTable(d, t.name, t.rows)).join('\n')}
+${agencyTableHtml(d)}
 </body>
 </html>
 `;
@@ -107,4 +109,26 @@ function quarterHtml(c: DashboardCell): string {
   const value = c.value === null ? '' : html`<div class="value">${c.value}</div>`;
   const tag = look.short ? html`<span class="tag rag-${c.rag}">${look.short}</span>` : '';
   return `<td class="q">${value}${tag}</td>`;
+}
+
+/** Completeness by agency: an agency's row, then its owners' rows with what they still owe. */
+function agencyTableHtml(d: Dashboard): string {
+  const heads = AGENCY_COLUMNS.map((h) => html`<th scope="col">${h}</th>`).join('');
+  const rows = agencyTable(d.agencies).map((row) => {
+    const counts = [row.received, row.approved, row.awaiting, row.overdue].map((c) => html`<td>${c}</td>`);
+    const missing = row.missing.map((m) => html`<p>${m}</p>`).join('');
+    return `<tr class="${row.level}">${html`<th scope="row">${row.name}</th>`}${counts.join('')}<td class="missing">${missing}</td></tr>`;
+  });
+  return `<table class="agencies">
+<colgroup><col class="name">${'<col class="count">'.repeat(4)}<col></colgroup>
+<thead>
+${html`<tr class="theme">
+  <th colspan="${AGENCY_COLUMNS.length}" scope="colgroup">${agencyHeading(d.agencies)}</th>
+</tr>`}
+<tr>${heads}</tr>
+</thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
 }

@@ -1,4 +1,5 @@
 // The dashboard as text (a table per theme), CSV, or JSON.
+import { agencyLines } from './dashboard-agencies.js';
 import type { Dashboard } from './dashboard.js';
 
 const RAG = { green: 'G', amber: 'A', red: 'R', none: '–' } as const;
@@ -23,6 +24,7 @@ export function dashboardText(d: Dashboard): string {
         .trimEnd();
     out.push(line(header), ...rows.map(line), '');
   }
+  out.push(...agencyLines(d.agencies), '');
   const w = (rag: keyof Dashboard['ragWords']) => d.ragWords[rag].toLowerCase();
   out.push(
     `G green (${w('green')}) · A amber (${w('amber')}) · R red (${w('red')}) · – no RAG · * coordinator override`,

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { longDate } from '../domain/reminders/reminder-time.js';
 import type { Rag } from '../domain/plan-schema.js';
+import { AGENCY_COLUMNS, agencyCells, agencyHeading, agencyTable } from './dashboard-agencies.js';
 import type { Dashboard, DashboardCell, DashboardPart, DashboardRow } from './dashboard.js';
 import { dashboardTable } from './dashboard-text.js';
 import {
@@ -41,6 +42,7 @@ export async function dashboardXlsx(d: Dashboard): Promise<Buffer> {
   wb.modified = wb.created;
   dashboardSheet(wb, d);
   dataSheet(wb, d);
+  agencySheet(wb, d);
   // One sans-serif font throughout, whatever the reader's default.
   wb.eachSheet((ws) =>
     ws.eachRow((row) =>
@@ -197,4 +199,23 @@ function dataSheet(wb: ExcelJS.Workbook, d: Dashboard): void {
     col.width = header[i] === 'comments' ? 80 : header[i] === 'measure' ? 40 : 16;
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+}
+
+/** Completeness by agency: an agency's row (bold), then its owners' rows with what they still owe. */
+function agencySheet(wb: ExcelJS.Workbook, d: Dashboard): void {
+  const ws = wb.addWorksheet('Agencies', {
+    views: [{ state: 'frozen', ySplit: 2 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  ws.addRow([agencyHeading(d.agencies)]).font = { bold: true, size: 12 };
+  ws.addRow(AGENCY_COLUMNS).font = { bold: true };
+  for (const r of agencyTable(d.agencies)) {
+    const row = ws.addRow(agencyCells(r));
+    row.alignment = WRAP;
+    if (r.level === 'agency') row.font = { bold: true };
+    else row.getCell(1).alignment = { ...WRAP, indent: 1 };
+  }
+  ws.columns.forEach((col, i) => {
+    col.width = i === 0 ? 34 : i === AGENCY_COLUMNS.length - 1 ? 70 : 14;
+  });
 }

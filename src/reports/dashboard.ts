@@ -7,6 +7,8 @@ import { ragWordsOf, type RagWords } from '../domain/rag.js';
 import { readPartnershipView } from '../app/partnership-view.js';
 import type { Db } from '../store/open-database.js';
 import type { Partnership } from '../domain/partnership.js';
+import type { AgencyReport } from '../domain/summary-payload.js';
+import { agencyReport } from './agency-report.js';
 import { dashboardPeriod, monthsOf } from './dashboard-period.js';
 import { dashboardRow, suppressionNote, type DashboardRow } from './dashboard-row.js';
 
@@ -27,6 +29,8 @@ export interface Dashboard {
   suppression: string | null;
   /** The partnership's words for green, amber and red (the key and the labels). */
   ragWords: RagWords;
+  /** The quarter's returns by agency and owner: how many are in, and what is still missing. */
+  agencies: AgencyReport;
 }
 
 export interface DashboardOptions {
@@ -76,6 +80,7 @@ export async function buildDashboard(
         .filter((t) => t.rows.length > 0),
       suppression: o.suppress ? suppressionNote(p.measures, p.settings.smallNumberThreshold) : null,
       ragWords,
+      agencies: agencyReport(cal, p, view.calendar, upTo),
     },
   };
 }

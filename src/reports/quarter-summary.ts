@@ -4,12 +4,13 @@
 // the returns.
 import type { IsoDate } from '../domain/iso-date.js';
 import type { Measure } from '../domain/measure.js';
-import type { Obligation } from '../domain/partnership-calendar.js';
+import { periodForQuarter, quarterObligations } from '../domain/agency-completeness.js';
 import type { FinancialCalendar, Period } from '../domain/period.js';
 import type { Summary } from '../domain/summary-payload.js';
 import type { Partnership } from '../domain/partnership.js';
 import { exceptionReport } from './exception-report.js';
-import { summaryView, type SummaryData, type SummaryView } from './summary-view.js';
+import { agencyReport } from './agency-report.js';
+import { summaryView, type SummaryData } from './summary-view.js';
 import {
   unapprovedReturns,
   outstandingByOwner,
@@ -27,33 +28,10 @@ export interface QuarterSummaryInput {
   chart: SummaryChart | null;
 }
 
-/** The period a measure is judged on for a quarter: the quarter, or the year at its last quarter. */
-function periodFor(cal: FinancialCalendar, m: Measure, quarter: Period): Period | null {
-  if (m.frequency !== 'annual') return quarter;
-  return cal.indexInYear(quarter) === 4 ? { kind: 'year', year: cal.yearOf(quarter) } : null;
-}
-
-/** The returns owed for the quarter's periods (its months, itself, or the year at Q4), received or not. */
-export function quarterObligations(
-  cal: FinancialCalendar,
-  p: Partnership,
-  view: SummaryView,
-  quarter: Period,
-): Obligation[] {
-  return p.measures.flatMap((m) => {
-    const within = periodFor(cal, m, quarter);
-    const periods =
-      within?.kind === 'quarter' ? (cal.periodsWithin(quarter, m.frequency) ?? []) : within ? [within] : [];
-    return periods
-      .map((period) => ({ ...view.calendar.entry(m, period), owner: m.owner }))
-      .filter((o) => o.state !== 'notYetDue');
-  });
-}
-
 /** Whether every return owed for the quarter is in (and the quarter owes any). */
 export function quarterComplete(i: Omit<QuarterSummaryInput, 'chart'>): boolean {
   const view = summaryView(i.cal, i.partnership, i.data, null, i.today);
-  const owed = quarterObligations(i.cal, i.partnership, view, i.quarter);
+  const owed = quarterObligations(i.cal, view.calendar, i.partnership.measures, i.quarter);
   // A reason why a figure is not available answers for it, as a figure does.
   return owed.length > 0 && owed.every((o) => o.reported);
 }
@@ -61,9 +39,9 @@ export function quarterComplete(i: Omit<QuarterSummaryInput, 'chart'>): boolean 
 export function quarterSummary(i: QuarterSummaryInput): Summary {
   const { cal, partnership: p, quarter } = i;
   const view = summaryView(cal, p, i.data, null, i.today);
-  const owed = quarterObligations(cal, p, view, quarter);
+  const owed = quarterObligations(cal, view.calendar, p.measures, quarter);
   const statusOf = (m: Measure) => {
-    const period = periodFor(cal, m, quarter);
+    const period = periodForQuarter(cal, m, quarter);
     return period ? view.statusAt(m, period) : null;
   };
   const report = exceptionReport({
@@ -94,5 +72,6 @@ export function quarterSummary(i: QuarterSummaryInput): Summary {
     distribution,
     chart: i.chart?.(distribution, `${p.settings.name}: RAG status, ${label}`) ?? null,
     unapproved: unapprovedReturns(p, i.data).filter((u) => u.period === label),
+    agencies: agencyReport(cal, p, view.calendar, quarter),
   };
 }

@@ -30,6 +30,7 @@ import {
   type ExceptionInput,
   type ExceptionItem,
 } from './exception-report.js';
+import { agencyReport } from './agency-report.js';
 import { summaryView, type SummaryData, type SummaryView } from './summary-view.js';
 
 /** The instant as the partnership sees it: `now`, or with a fixed TODAY that day at now's time of day. */
@@ -230,6 +231,7 @@ export function weeklySummary(i: WeeklySummaryInput): Summary {
     distribution,
     chart: i.chart?.(distribution, `${p.settings.name}: RAG status, week ${i.week.slice(-2)}`) ?? null,
     unapproved: unapprovedReturns(i.partnership, i.data),
+    agencies: agencyReport(cal, p, now.calendar, now.calendar.currentQuarter()),
   };
 }
 

@@ -91,6 +91,7 @@ export async function loadPartnership(db: Db, slug?: string): Promise<Partnershi
       ...(p.slackId ? { slackId: p.slackId } : {}),
       ...(p.teamsId ? { teamsId: p.teamsId } : {}),
       ...(p.prefer ? { prefer: preferOf(p.prefer) } : {}),
+      ...(p.agency ? { agency: p.agency } : {}),
     })),
     themes: row.themes.map((t) => ({
       id: t.key,

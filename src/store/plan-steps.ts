@@ -61,6 +61,7 @@ export async function savePeople(step: PlanStep, people: Person[], mode: PeopleI
       teamsId: p.teamsId ?? null,
       role: p.role,
       prefer: p.prefer?.join(',') ?? null,
+      agency: p.agency ?? null,
     };
     const existing = await tx.person.findUnique({
       where: { partnershipId_key: { partnershipId: pid, key: p.id } },
@@ -181,6 +182,7 @@ interface PersonFields {
   teamsId: string | null;
   role: string;
   prefer: string | null;
+  agency: string | null;
 }
 
 const personFields = (p: PersonFields): PersonFields => ({
@@ -190,6 +192,7 @@ const personFields = (p: PersonFields): PersonFields => ({
   teamsId: p.teamsId,
   role: p.role,
   prefer: p.prefer,
+  agency: p.agency,
 });
 
 /** A person added, their role changed, or how they are recognised changed: each decides who sees what. */

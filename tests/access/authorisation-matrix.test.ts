@@ -76,6 +76,7 @@ const INTENTS = {
     check: (r) => expect(textOf(r)).toMatch(/\/reports\/stockton\/2015-16-Q4\.docx\?by=priya-sandhu&/),
   },
   overdue: { say: 'overdue', allowed: 'everyone', effect: 'read' },
+  overdueByAgency: { say: 'overdue by agency', allowed: 'everyone', effect: 'read' },
   myReturns: { say: 'my returns', allowed: 'everyone', effect: 'read' },
   submit: {
     say: 'submit 2.2 2015/16 Q4',

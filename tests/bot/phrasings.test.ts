@@ -11,6 +11,7 @@ const exceptions = (period: string | null = null): Intent => ({ kind: 'exception
 const summary = (period: string | null = null): Intent => ({ kind: 'summary', period, post: false });
 const dashboard = (period: string | null = null): Intent => ({ kind: 'dashboard', period });
 const OVERDUE: Intent = { kind: 'overdue' };
+const byAgency = (period: string | null = null): Intent => ({ kind: 'overdueByAgency', period });
 const MINE: Intent = { kind: 'myReturns' };
 const HELP: Intent = { kind: 'help' };
 const HELLO: Intent = { kind: 'greeting' };
@@ -62,6 +63,21 @@ const CORPUS: [string, Intent][] = [
   ['who do I chase', OVERDUE],
   ['overdeu', OVERDUE],
   ['ovedue', OVERDUE],
+  // Who is late, agency by agency.
+  ['overdue by agency', byAgency()],
+  ['completeness by agency', byAgency()],
+  ['returns by agency', byAgency()],
+  ['who is late by agency', byAgency()],
+  ["who's late by agency?", byAgency()],
+  ['show me the returns by agency', byAgency()],
+  ['which agencies are late?', byAgency()],
+  ['which agencies have not submitted', byAgency()],
+  ["which agencies haven't submitted yet", byAgency()],
+  ['missing returns by agency', byAgency()],
+  ['returns by agency Q3', byAgency('Q3')],
+  ['overdue by agency last quarter', byAgency('2015/16 Q4')],
+  ['overdue by agnecy', byAgency()],
+  ['completness by agency', byAgency()],
   // Mine.
   ['what do I owe', MINE],
   ['what do I need to submit', MINE],

@@ -40,10 +40,29 @@ No more reminders (7):
   5.2 2015/16 Q3 → Martin Kell: no more reminders: the last (chase-4) was on Wednesday 27 January 2016
   6.1 2015/16 Q3 → Dr Ruth Okafor: not available ("Q3 data is not yet available."), with no date given: no chasers
   6.1 2015/16 Q4 → Dr Ruth Okafor: not available ("Police data provision has yet to be resolved."), with no date given: no chasers
-Received: 62 returns.`;
+Received: 62 returns.
+
+COMPLETENESS BY AGENCY, 2015/16 Q4
+SBC Public Health 0 of 2 received (2 awaiting data)
+  Dr Ruth Okafor 0 of 2 received (2 awaiting data)
+    – 3.3 2015/16 Q4: awaiting data: Q4 data will be available 24th May. (expected 2016-05-24)
+    – 6.1 2015/16 Q4: awaiting data: Police data provision has yet to be resolved.
+Durham Tees Valley CRC 0 of 4 received (3 awaiting data)
+  Martin Kell 0 of 4 received (3 awaiting data)
+    – 3.1 2015/16 Q4: awaiting data: Yearend data not yet available.
+    – 3.2 2015/16 Q4: awaiting data: Yearend data not yet available.
+    – 5.1 2015/16 Q4: awaiting data: Year end data not yet available.
+    – 5.2 2015/16 Q4: due 2016-04-14
+SBC Community Safety 3 of 4 received
+  Joanne Lister 3 of 4 received
+    – 6.3 2015/16 Q4: due 2016-04-14
+Cleveland Police 6 of 6 received
+  Insp. Dan Mercer 6 of 6 received
+Harbour 2 of 2 received
+  Sian Pryce 2 of 2 received`;
 
 describe('reminders --at', () => {
-  it('explains Friday 8 April 2016, 10:00: the first reminders for the two missing returns, and why nothing else', async () => {
+  it('explains Friday 8 April 2016, 10:00: the first reminders for the two missing returns, why nothing else, and where each agency stands', async () => {
     const out = await run(['reminders'], { at: '2016-04-08T10:00' });
 
     expect(out).toEqual({ code: 0, stdout: FRIDAY_8_APRIL });

@@ -32,8 +32,8 @@ function rowOf(first: string): ExcelJS.Row {
 const fill = (c: ExcelJS.Cell) => (c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
 
 describe('the dashboard as a workbook', () => {
-  it('has the Dashboard and Data sheets', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Dashboard', 'Data']);
+  it('has the Dashboard, Data and Agencies sheets', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Dashboard', 'Data', 'Agencies']);
   });
 
   it('heads the sheet with the partnership and period, and the seeds’ columns', () => {

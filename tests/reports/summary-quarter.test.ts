@@ -69,7 +69,7 @@ describe("the quarter's summary", () => {
     });
   });
 
-  it('reads as a list led by the returns in, the red and amber by theme, then who is missing', () => {
+  it('reads as a list led by the returns in, the red and amber by theme, completeness by agency, then who is missing', () => {
     const reply = summaryReply(quarterSummary({ ...input('2015/16 Q4'), chart: null }));
     if (reply.kind !== 'list') throw new Error('not a list');
 
@@ -82,8 +82,16 @@ describe("the quarter's summary", () => {
       'Red and amber: Violent crime and robbery',
       'Red and amber: Criminal damage',
       'Red and amber: Domestic abuse',
+      'Completeness by agency, 2015/16 Q4',
       'Waiting for Joanne Lister',
       'Waiting for Martin Kell',
+    ]);
+    expect(reply.sections[3]?.items.map((i) => i.text)).toEqual([
+      'Durham Tees Valley CRC 0 of 4 received (1 overdue, 3 awaiting data)',
+      'SBC Public Health 0 of 2 received (2 awaiting data)',
+      'SBC Community Safety 3 of 4 received (1 overdue)',
+      'Cleveland Police 6 of 6 received',
+      'Harbour 2 of 2 received',
     ]);
     expect(reply.buttons?.[0]).toEqual({ label: 'Exceptions', say: 'exceptions 2015/16 Q4' });
   });

@@ -81,6 +81,40 @@ describe('the weekly summary', () => {
     ]);
   });
 
+  it("counts the current quarter's returns by agency, with each owner's missing ones", () => {
+    const reply = summaryReply(summary);
+    const section =
+      reply.kind === 'list' ? reply.sections.find((x) => x.heading.startsWith('Completeness')) : null;
+
+    expect(section?.items.map((i) => [i.text, i.detail])).toEqual([
+      [
+        'Durham Tees Valley CRC 0 of 4 received (1 overdue, 3 awaiting data)',
+        [
+          'Martin Kell 0 of 4 received (1 overdue, 3 awaiting data)',
+          '– 3.1 2015/16 Q4: awaiting data: Yearend data not yet available.',
+          '– 3.2 2015/16 Q4: awaiting data: Yearend data not yet available.',
+          '– 5.1 2015/16 Q4: awaiting data: Year end data not yet available.',
+          '– 5.2 2015/16 Q4: overdue since 2016-04-14',
+        ].join('\n'),
+      ],
+      [
+        'SBC Public Health 0 of 2 received (2 awaiting data)',
+        [
+          'Dr Ruth Okafor 0 of 2 received (2 awaiting data)',
+          '– 3.3 2015/16 Q4: awaiting data: Q4 data will be available 24th May. (expected 2016-05-24)',
+          '– 6.1 2015/16 Q4: awaiting data: Police data provision has yet to be resolved.',
+        ].join('\n'),
+      ],
+      [
+        'SBC Community Safety 3 of 4 received (1 overdue)',
+        'Joanne Lister 3 of 4 received (1 overdue)\n– 6.3 2015/16 Q4: overdue since 2016-04-14',
+      ],
+      ['Cleveland Police 6 of 6 received', null],
+      ['Harbour 2 of 2 received', null],
+    ]);
+    expect(summary.agencies?.period).toBe('2015/16 Q4');
+  });
+
   it('reports the exceptions new since a week ago: 1.3 turned red, 4.1 amber (by override)', () => {
     expect(summary.exceptions.map((x) => [x.ref, x.rag, x.was])).toEqual([
       ['1.3', 'red', { rag: 'green', period: '2015/16 Q4' }],
@@ -137,6 +171,7 @@ describe('the weekly summary', () => {
       'Received since Monday 25 April 2016',
       'New or changed exceptions',
       'No longer red or amber',
+      'Completeness by agency, 2015/16 Q4',
       'Waiting for Joanne Lister',
       'Waiting for Martin Kell',
       'Figures not yet approved',

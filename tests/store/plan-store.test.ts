@@ -132,6 +132,31 @@ describe('the plan a server keeps in memory', () => {
   });
 });
 
+describe("a person's agency", () => {
+  const importText = (text: string) =>
+    writePlan(db.dir, 'plan.yaml', text).then((file) =>
+      importPlanFile(db.prisma, file, { dryRun: false, now }),
+    );
+  const withAgency = (agency: string) =>
+    edit(minimalPlanYaml(), '    name: Ana Owner\n', `    name: Ana Owner\n    agency: ${agency}\n`);
+
+  it('is stored, read back, and a change to it audited as a change to the person', async () => {
+    await importText(withAgency('Cleveland Police'));
+    const first = await loadPartnership(db.prisma, 'testshire');
+    expect(first?.people.map((p) => [p.id, p.agency])).toEqual([
+      ['ana-owner', 'Cleveland Police'],
+      ['cole-coordinator', undefined],
+    ]);
+
+    await importText(withAgency('Durham Tees Valley CRC'));
+    const changes = await db.prisma.auditEvent.findMany({ where: { action: 'person.change' } });
+    expect((await loadPartnership(db.prisma, 'testshire'))?.people[0]?.agency).toBe('Durham Tees Valley CRC');
+    expect(
+      changes.map((c) => [JSON.parse(c.before ?? '{}').agency, JSON.parse(c.after ?? '{}').agency]),
+    ).toEqual([['Cleveland Police', 'Durham Tees Valley CRC']]);
+  });
+});
+
 describe('opening a database', () => {
   it('applies the migrations once', async () => {
     const again = await openDatabase(db.url);

@@ -19,6 +19,7 @@ export const HELP_TEXT = [
   '• exceptions — red and amber measures now (or "exceptions Q3")',
   '• summary — this week\'s summary (or "summary 2015/16 Q4"); coordinators: post summary — to the channel now',
   '• overdue / who is missing — returns not yet in, by owner',
+  '• overdue by agency — how many of the quarter\'s returns each agency has sent, and who is missing what (or "returns by agency Q3")',
   '• my returns — what you owe, with due dates',
   '• submit 2.2 — open the return card for a measure you own',
   '• remind me tomorrow / remind me on Monday — snooze your reminders',

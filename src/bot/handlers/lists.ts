@@ -1,7 +1,7 @@
 // The lists: exceptions (red and amber now, built by reports/exception-report.ts), overdue returns by
 // owner, and "my returns" (with, for approvers, the returns awaiting their sign-off).
 import { isIn, isLate, isMissing, type Obligation } from '../../domain/partnership-calendar.js';
-import { dueText } from '../period-state-text.js';
+import { dueText } from '../../domain/period-state-text.js';
 import { formatPlanYears } from '../../domain/reporting-calendar.js';
 import type { Period } from '../../domain/period.js';
 import { readPartnershipView } from '../../app/partnership-view.js';

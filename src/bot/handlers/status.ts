@@ -4,7 +4,7 @@ import { checkPeriodFor, type MeasureStatus } from '../../domain/status.js';
 import { readPartnershipView } from '../../app/partnership-view.js';
 import { findMeasure } from '../../app/status-query.js';
 import { isIn } from '../../domain/partnership-calendar.js';
-import { dueText } from '../period-state-text.js';
+import { dueText } from '../../domain/period-state-text.js';
 import { signOffOfReturn } from '../../store/review-store.js';
 import { may, SENSITIVE_COMMENTARY } from '../actor-of.js';
 import type { Turn } from '../conversation.js';

@@ -1,6 +1,6 @@
 // Where a period stands in the reporting calendar, in words: "overdue since 2016-04-14", "awaiting
 // data: the NHS data comes late (expected 2016-05-24)".
-import type { CalendarEntry } from '../domain/reporting-calendar.js';
+import type { CalendarEntry } from './reporting-calendar.js';
 
 /** A period's state in the calendar, in words. */
 export function dueText(o: CalendarEntry): string {

@@ -1,0 +1,26 @@
+// A quarter's completeness by agency as the summaries and the dashboard show it: the domain's counts,
+// with each owner's missing returns in words.
+import { completenessByAgency, outstandingText, quarterObligations } from '../domain/agency-completeness.js';
+import type { Partnership } from '../domain/partnership.js';
+import type { FinancialCalendar, Period } from '../domain/period.js';
+import type { ReportingCalendar } from '../domain/reporting-calendar.js';
+import type { AgencyReport } from '../domain/summary-payload.js';
+
+export function agencyReport(
+  cal: FinancialCalendar,
+  p: Partnership,
+  calendar: ReportingCalendar,
+  quarter: Period,
+): AgencyReport {
+  const owed = quarterObligations(cal, calendar, p.measures, quarter);
+  return {
+    period: cal.format(quarter),
+    agencies: completenessByAgency(owed, p.people).map(({ owners, ...a }) => ({
+      ...a,
+      owners: owners.map(({ owner: _key, outstanding, ...o }) => ({
+        ...o,
+        missing: outstanding.map((x) => outstandingText(cal, x)),
+      })),
+    })),
+  };
+}
