@@ -2,7 +2,8 @@
 // web form in Chromium: the coordinator says "remind 1.4" in the chat page; Joanne Lister, who has only
 // an email address, gets the reminder by email; she opens its link, using the keyboard only, types a
 // bad figure and is answered beside the field, then a good one, which is stored; the confirmation
-// arrives by email; the coordinator approves it; the link then says the return is approved. axe-core
+// arrives by email; the coordinator approves it; the link then says the return is approved, and the
+// weekly summary counts it for her agency (SBC Community Safety). axe-core
 // finds no serious or critical accessibility violation on the form, with and without errors.
 import { mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -189,5 +190,19 @@ describe('an owner outside Teams and Slack, by email and the web form', () => {
     await form.goto(link);
     expect(await form.textContent('main')).toMatch(/approved/i);
     expect(await form.$('form')).toBeNull();
+  });
+
+  it('counts the return for her agency in the weekly summary', async () => {
+    await say('summary');
+    await expect
+      .poll(() => chat.textContent('#messages'), { timeout: 15_000 })
+      .toContain('Completeness by agency');
+    const text = (await chat.textContent('#messages')) ?? '';
+    expect(text).toContain(
+      '1.4 Monitor service requests to the MAASBT — 2015/16 Q4Joanne Lister · Friday 8 April 2016',
+    );
+    // Her agency's four returns: 1.1, 1.2 and 1.4 in (1.4 approved through the web form), 6.3 still due.
+    expect(text).toContain('SBC Community Safety 3 of 4 received (1 approved)');
+    await chat.screenshot({ path: `${OUT}/web-form-summary.png`, fullPage: true });
   });
 });
