@@ -34,6 +34,8 @@ const SAYINGS: [string, string][] = [
   ['dan-mercer', 'summary'],
   ['dan-mercer', 'overdue'],
   ['dan-mercer', 'my returns'],
+  ['martin-kell', 'my returns'],
+  ['martin-kell', '5.2 not available until 24 May because the CRC has not sent it'],
   ['dan-mercer', 'history 2.2'],
   ['dan-mercer', 'flibbertigibbet'],
   ['dan-mercer', 'statsu of 2.2'],
