@@ -6,7 +6,6 @@
 // but 127.0.0.1 are refused. Screenshots go to test-output/playground-*.png.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { playgroundConfig } from '../../scripts/playground-config.js';
 import { STOCKTON_PLAN } from '../helpers/bot-session.js';
+import { freePort } from '../helpers/free-port.js';
 import { launchChromium } from './launch-chromium.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,17 +26,6 @@ let output = '';
 let url: string;
 let browser: Browser;
 let page: Page;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
