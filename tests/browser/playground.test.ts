@@ -192,6 +192,7 @@ describe('the Playground as Insp. Dan Mercer, in personal chat', () => {
     const stored = await press(card, 'Submit');
     expect(stored).toContain('Stored as revision 3');
     expect(stored).toMatch(/Figures not available\s+The police system is down/);
+    expect(stored).not.toContain('no return for 2015/16 Q4');
     await shot('5-not-available');
   });
 });
