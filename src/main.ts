@@ -5,6 +5,7 @@ import 'dotenv/config';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ConfigError, loadConfig } from './config.js';
+import { checkPortFree } from './http/port-in-use.js';
 import { createLogger, type Logger } from './log.js';
 import { ensurePlan } from './app/ensure-plan.js';
 import { isLocalMode } from './channels/teams/create-adapter.js';
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
       /:\/\/[^:/]+:([^@]+)@/.exec(config.DATABASE_URL)?.[1],
     ],
   });
+  // Before migrating or loading anything: a port someone else holds is said plainly, at once.
+  await checkPortFree(config.HOST, config.PORT);
   const clock = () => new Date();
   const db = await openDatabase(config.DATABASE_URL);
   if (db.migrated.length > 0) log.info({ migrations: db.migrated }, 'database migrated');

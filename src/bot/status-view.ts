@@ -32,8 +32,16 @@ type Show = (v: number | null, groupSize?: number | null) => string;
 /**
  * `suppressed`: a sensitive count whose small numbers are hidden, so running totals, variances, changes
  * and projections (which would give a hidden count away) are left out, as on the board dashboard.
+ * `notAvailable`: the period whose return says its figures are not available; the card says so and
+ * why, so it is not also listed as "Missing: no return for …" beside a return that came in.
  */
-function figuresOf(s: MeasureStatus, c: ComponentStatus, show: Show, suppressed = false): Figure[] {
+function figuresOf(
+  s: MeasureStatus,
+  c: ComponentStatus,
+  show: Show,
+  suppressed: boolean,
+  notAvailable: string | null,
+): Figure[] {
   const change = (value: number | null, pct: number | null) => changeText(value, pct, s.unit);
   const incomplete = (missing: string[]) => `Incomplete: ${missingText(missing)}`;
   const out: Figure[] = [
@@ -42,7 +50,8 @@ function figuresOf(s: MeasureStatus, c: ComponentStatus, show: Show, suppressed 
       value: partlyMissing(c.missing) ? incomplete(c.missing) : show(c.actual, c.groupSize.actual),
     },
   ];
-  if (c.gaps.length > 0) out.push({ label: 'Missing', value: gapsText(c.gaps) });
+  const gaps = c.gaps.filter((g) => g !== notAvailable);
+  if (gaps.length > 0) out.push({ label: 'Missing', value: gapsText(gaps) });
   const same = likeForLikeText(c);
   if (c.ytd !== null && c.ytd !== c.actual && !suppressed)
     out.push({ label: 'Year to date', value: show(c.ytd, c.groupSize.ytd) });
@@ -108,6 +117,7 @@ export function statusView(turn: Turn, s: MeasureStatus, o: StatusViewOptions): 
     formatFigure(v, s.unit, groupSize);
   const r = s.latest;
   const multi = s.components.length > 1;
+  const notAvailable = r?.notAvailable ? turn.cal.format(r.period) : null;
   return {
     ref: s.ref,
     title: s.title,
@@ -122,7 +132,7 @@ export function statusView(turn: Turn, s: MeasureStatus, o: StatusViewOptions): 
       by: personName(turn, s.override.by) ?? s.override.by,
     },
     figures: [
-      ...figuresOf(s, s.headline, show, o.suppressBelow !== null),
+      ...figuresOf(s, s.headline, show, o.suppressBelow !== null, notAvailable),
       ...[boardSawText(s, (v) => show(v))].flatMap((value) => (value ? [{ label: 'Board saw', value }] : [])),
     ],
     components: multi
@@ -130,7 +140,7 @@ export function statusView(turn: Turn, s: MeasureStatus, o: StatusViewOptions): 
           name: c.name,
           rag: c.rag,
           ragLabel: c.label,
-          figures: figuresOf(s, c, show, o.suppressBelow !== null),
+          figures: figuresOf(s, c, show, o.suppressBelow !== null, notAvailable),
           headline: c.key === s.headline.key,
         }))
       : [],

@@ -4,6 +4,7 @@
 // log line written while the request is handled.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { listenError } from '../http/port-in-use.js';
 import type { Route, Routes } from '../http/route.js';
 import { withRequestId, type Logger } from '../log.js';
 
@@ -106,7 +107,7 @@ export function startHttpServer(routes: Routes, host: string, port: number, log:
     });
   });
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e) => reject(listenError(e, port)));
     server.listen(port, host, () => resolve(server));
   });
 }

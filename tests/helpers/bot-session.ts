@@ -10,6 +10,7 @@ import type { CardAction, Reply } from '../../src/bot/reply.js';
 import type { IsoDate } from '../../src/domain/iso-date.js';
 import { financialCalendar, type FinancialCalendar } from '../../src/domain/period.js';
 import type { Partnership } from '../../src/domain/partnership.js';
+import type { ReportLinks } from '../../src/reports/report-links.js';
 import { loadPartnership } from '../../src/store/partnership-store.js';
 import { revisionsOf } from '../../src/store/return-store.js';
 import type { ReturnRecord } from '../../src/domain/return-record.js';
@@ -44,6 +45,8 @@ export const stocktonPlanText = (): Promise<string> => readFile(STOCKTON_PLAN, '
 export interface SessionOptions {
   /** A YAML plan to import instead of the Stockton example. */
   planText?: string;
+  /** Signed report links, for the dashboard's downloads (none by default). */
+  reports?: ReportLinks;
 }
 
 /** A session on a fresh database with the Stockton example imported; today is 2016-05-02 unless told. */
@@ -63,6 +66,7 @@ export async function botSession(opts: SessionOptions = {}): Promise<BotSession>
     db: db.prisma,
     chartUrl: (ref, period) =>
       `${CHART_BASE}?ref=${encodeURIComponent(ref)}&period=${encodeURIComponent(period)}`,
+    ...(opts.reports ? { reports: opts.reports } : {}),
   });
   let requests = 0;
   // Each message reads the plan as it stands, as the channels do ("start 2016/17" or an import changes it).

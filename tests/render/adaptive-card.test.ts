@@ -506,6 +506,25 @@ describe('list card', () => {
     ]);
   });
 
+  it("gives each line of an item's detail a block of its own, so they do not run into one paragraph", () => {
+    const exceptions = renderAdaptiveCard({
+      ...list,
+      sections: [
+        {
+          heading: 'Red',
+          items: [
+            item('2.1 Reduce violence with injury', {
+              detail: 'YTD 1,440\nInsp. Dan Mercer: 412 offences',
+              rag: 'red',
+            }),
+          ],
+        },
+      ],
+    });
+    const lines = ofType(exceptions, 'TextBlock').filter((t) => t.isSubtle);
+    expect(lines.map((t) => t.text)).toEqual(['YTD 1,440', 'Insp. Dan Mercer: 412 offences']);
+  });
+
   it('gives an item with a RAG its word and colour, and leaves others uncoloured', () => {
     const block = (text: string) => ofType(card, 'TextBlock').find((t) => t.text === text);
     expect(block('● RED · 2.2 Reduce ASB')).toMatchObject({ color: 'attention' });

@@ -21,8 +21,10 @@ describe('sign-off by the coordinator (no theme approver)', () => {
   it('runs from submission to approval, lock, reopening, resubmission and send-back', async () => {
     // The owner submits: the return awaits approval and the coordinator gets a notice with the figures.
     const stored = only(await submit22(s), 'returnStored');
-    expect(stored.message).toContain('Stored as revision 2');
-    expect(stored.message).toContain('Awaiting approval by Priya Sandhu');
+    // The revision is said once: the sign-off words do not repeat it.
+    expect(stored.message).toBe(
+      'Stored as revision 2; revision 1 is kept in the history. Thank you. Awaiting approval by Priya Sandhu.',
+    );
     const [notice] = await noticesFor(s, 'priya-sandhu');
     expect(notice?.key).toBe('notice:review:2.2:2015/16 Q4:r2:priya-sandhu');
     const payload = notice?.payload;

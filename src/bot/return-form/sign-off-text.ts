@@ -37,17 +37,22 @@ export function lockedRefusal(turn: Turn, ref: string, period: string, by: strin
   return `${ref} ${period} was approved by ${personName(turn, by)} on ${onDate(turn, at)}; ask the coordinator (${coordinators(turn)}) to reopen it ("reopen ${ref} ${period} because …").`;
 }
 
-/** "Awaiting approval by Priya Sandhu", "Approved by Priya Sandhu on …", "Sent back by … : …". */
-export function signOffText(turn: Turn, m: Measure, s: SignOff): string {
+/**
+ * "Awaiting approval by Priya Sandhu (revision 2).", "Approved by Priya Sandhu on … (revision 2): locked.",
+ * "Sent back by … : …". `revisionSaid`: the revision the words around have named already, left out here
+ * ("Stored as revision 2. Thank you. Awaiting approval by Priya Sandhu.").
+ */
+export function signOffText(turn: Turn, m: Measure, s: SignOff, revisionSaid?: number): string {
+  const rev = s.kind === 'none' || s.revision === revisionSaid ? '' : ` (revision ${s.revision})`;
   switch (s.kind) {
     case 'none':
       return 'Imported from the plan: no sign-off asked for.';
     case 'awaiting': {
       const who = notifiedApprovers(turn.partnership.people, turn.partnership.themes, m).map((p) => p.name);
-      return `Awaiting approval${who.length > 0 ? ` by ${who.join(' or ')}` : ''} (revision ${s.revision}).`;
+      return `Awaiting approval${who.length > 0 ? ` by ${who.join(' or ')}` : ''}${rev}.`;
     }
     case 'approved':
-      return `Approved by ${personName(turn, s.by)} on ${onDate(turn, s.at)} (revision ${s.revision}): locked.`;
+      return `Approved by ${personName(turn, s.by)} on ${onDate(turn, s.at)}${rev}: locked.`;
     case 'sentBack':
       return `${sentence(`Sent back by ${personName(turn, s.by)} on ${onDate(turn, s.at)}${s.comment ? `: ${quoted(s.comment)}` : ''}`)} Waiting for ${personName(turn, m.owner)} to change it.`;
     case 'reopened':

@@ -79,7 +79,8 @@ export async function storedReplies(
         ? `Stored as revision ${n}; revision ${n - 1} is kept in the history. Thank you.`
         : 'Stored as revision 1. Thank you.';
   const signOff = await signOffOfReturn(deps.db, turn.partnership.measureIds.get(m.ref) as number, label);
-  const sign = signOff && signOff.signOff.kind !== 'none' ? ` ${signOffText(turn, m, signOff.signOff)}` : '';
+  const sign =
+    signOff && signOff.signOff.kind !== 'none' ? ` ${signOffText(turn, m, signOff.signOff, n)}` : '';
   return [
     {
       kind: 'returnStored',

@@ -48,7 +48,9 @@ function listData(list: ListReply, fit: Fit) {
         // The RAG word leads the line, in its colour: a column per item would cost too many bytes.
         line: i.rag ? `● ${ragWord(i.rag)} · ${i.text}` : i.text,
         color: i.rag ? ragColor(i.rag) : null,
-        detail: i.detail && i.detail.trim() ? i.detail : null,
+        // One TextBlock per line of the detail: a card joins single line breaks into one paragraph,
+        // which ran an item's figures, trend and commentary together.
+        details: (i.detail ?? '').split('\n').filter((line) => line.trim() !== ''),
         actions: fit.buttons && i.button ? [sayAction(i.button)] : [],
       })),
     })),

@@ -1,5 +1,9 @@
-// The Teams app package: the manifest with the app id filled in and both icons, in a zip Teams accepts.
+// The Teams app package: the manifest with the app id filled in and both icons, in a zip Teams accepts;
+// its manifest valid against the schema Microsoft bundles in @microsoft/app-manifest.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { inflateRawSync } from 'node:zlib';
+import { AppManifestUtils, TeamsManifestConverter } from '@microsoft/app-manifest';
 import { describe, expect, it } from 'vitest';
 import { colorIcon, outlineIcon } from '../../../scripts/teams-icons.js';
 import { packageSettings, teamsPackage } from '../../../scripts/teams-package.js';
@@ -56,6 +60,39 @@ describe('Teams app package', () => {
     const titles = manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title);
     expect(titles).toEqual(['status', 'exceptions', 'my returns', 'submit', 'help']);
     expect(JSON.stringify(manifest)).not.toContain('${{');
+  });
+
+  it('is valid against the Teams manifest schema of its version, as bundled by Microsoft', async () => {
+    const json = files.get('manifest.json')?.toString('utf8') ?? '{}';
+    // The converter checks the shape for its manifestVersion, and throws on a mismatch.
+    const manifest = TeamsManifestConverter.jsonToManifest(json);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/en-us/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
+    // The bundled copy of the schema the manifest names: no network.
+    const schema = JSON.parse(
+      readFileSync(
+        createRequire(import.meta.url).resolve(
+          `@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+        ),
+        'utf8',
+      ),
+    ) as Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
+    expect(await AppManifestUtils.validateAgainstSchema(manifest, schema)).toEqual([]);
+    // The schema does find faults: a scope it does not know, a command title over 32 characters (the
+    // converter refuses such a manifest already; the schema is asked directly).
+    const broken = JSON.parse(json) as {
+      bots: { scopes: string[]; commandLists: { commands: { title: string }[] }[] }[];
+    };
+    broken.bots[0]?.scopes.push('everywhere');
+    const command = broken.bots[0]?.commandLists[0]?.commands[0];
+    if (command) command.title = 'status of a measure for a quarter, please';
+    expect(() => TeamsManifestConverter.jsonToManifest(JSON.stringify(broken))).toThrow(/bots/);
+    const faults = await AppManifestUtils.validateAgainstSchema(broken as unknown as typeof manifest, schema);
+    expect(faults.join('\n')).toMatch(/\/bots\/0\/scopes\/3 must be equal to one of the allowed values/);
+    expect(faults.join('\n')).toMatch(
+      /\/bots\/0\/commandLists\/0\/commands\/0\/title must NOT have more than 32/,
+    );
   });
 
   it('has a 192x192 colour icon and a 32x32 outline icon, as committed', () => {
