@@ -135,12 +135,20 @@ function limited(d: FormRouteDeps, req: IncomingMessage, res: ServerResponse): b
   return true;
 }
 
+/** The link's person and return within the rate limit; null when a page saying why was sent instead. */
+async function admitted(d: FormRouteDeps, req: IncomingMessage, res: ServerResponse, token: string) {
+  if (limited(d, req, res)) return null;
+  const opened = await openLink(d, token);
+  if (!Array.isArray(opened)) return opened;
+  send(res, ...opened);
+  return null;
+}
+
 function showForm(d: FormRouteDeps): Route {
   return async (req, res, params) => {
-    if (limited(d, req, res)) return;
     const token = params.link ?? '';
-    const opened = await openLink(d, token);
-    if (Array.isArray(opened)) return send(res, ...opened);
+    const opened = await admitted(d, req, res, token);
+    if (!opened) return;
     const { turn, link } = opened;
     const replies = await d.conversation.onMessage(turn, submitSay(link.ref, link.period));
     const csrf = randomBytes(18).toString('base64url');
@@ -162,10 +170,9 @@ function actionOf(fields: URLSearchParams, link: { ref: string; period: string }
 
 function submitForm(d: FormRouteDeps): Route {
   return async (req, res, params) => {
-    if (limited(d, req, res)) return;
     const token = params.link ?? '';
-    const opened = await openLink(d, token);
-    if (Array.isArray(opened)) return send(res, ...opened);
+    const opened = await admitted(d, req, res, token);
+    if (!opened) return;
     const { turn, link } = opened;
     if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? ''))
       return send(

@@ -1,14 +1,9 @@
 // Wiring for the Slack channel: the bolt App, its listeners, and the /slack/events route (or the
 // Socket Mode connection). Off when SLACK_BOT_TOKEN is not set.
 import type { App } from '@slack/bolt';
-import type { InboundClaims } from '../../app/inbound-claims.js';
-import type { Conversation } from '../../bot/conversation.js';
 import type { ChartImages } from '../../charts/chart-delivery.js';
-import type { Config } from '../../config.js';
-import type { Logger } from '../../log.js';
 import { OPEN_RETURN, RETURN_SUBMIT_CALLBACK, SEND_BACK_CALLBACK } from '../../render/block-kit/index.js';
 import type { Route } from '../../http/route.js';
-import type { Db } from '../../store/open-database.js';
 import type { Channel, ChannelDeps } from '../channel.js';
 import { createSlackSender, createSlackWebClient } from './outbox-sender.js';
 import { createSlackApp } from './create-app.js';
@@ -23,18 +18,10 @@ import { directMessage } from './listeners/events/direct-message.js';
 import { returnSubmit } from './listeners/views/return-submit.js';
 import type { SlackDeps } from './slack-deps.js';
 
-export interface SlackChannelDeps {
-  config: Config;
-  db: Db;
-  log: Logger;
-  clock: () => Date;
-  /** Real time, for the timestamps of Slack's signatures (the same as `clock` outside tests). */
-  wallClock: () => Date;
-  conversation: Conversation;
-  claims: InboundClaims;
+export type SlackChannelDeps = Omit<ChannelDeps, 'chartImages' | 'baseUrl' | 'rateLimit'> & {
   /** How chart images reach Slack (URLs, or uploads where Slack cannot fetch them). */
   charts?: ChartImages;
-}
+};
 
 export interface SlackChannel {
   routes: Record<string, Route>;
