@@ -1,7 +1,7 @@
 // One line of the dashboard: a measure's quarters, its RAG and override, comments and the figures the
 // board paper's exceptions quote, with sensitive small counts suppressed when asked.
 import { formatFigure, suppressSmall } from '../domain/format-figure.js';
-import { isSnapshot, suppressionThreshold, type Measure } from '../domain/measure.js';
+import { isSnapshot, suppressionThreshold, type Measure, type Unit } from '../domain/measure.js';
 import type { Rag } from '../domain/plan-schema.js';
 import { RAG_LABELS, type RagWords } from '../domain/rag.js';
 import type { ComponentStatus, MeasureStatus } from '../domain/status.js';
@@ -12,6 +12,7 @@ import {
   periodFigureLabel,
   showsInPeriodChange,
 } from './status-text.js';
+import { givesHiddenAway, seriesNumbers, type SeriesNumbers } from './dashboard-numbers.js';
 
 export interface DashboardCell {
   period: string;
@@ -59,6 +60,9 @@ export interface DashboardRow {
   narrative: string;
   correctiveAction: string | null;
   notAvailable: string | null;
+  unit: Unit;
+  /** The figures as numbers, a series a line: the measure's, or each component's. */
+  series: SeriesNumbers[];
 }
 
 export interface RowInput {
@@ -77,12 +81,15 @@ const incomplete = (missing: string[]) => `incomplete: ${missingText(missing)}`;
 
 export function dashboardRow(m: Measure, input: RowInput): DashboardRow {
   const threshold = input.threshold === null ? null : suppressionThreshold(m, input.threshold);
-  const hidden = (v: number | null) => threshold !== null && suppressSmall(v, threshold) !== null;
-  const show: Show = (v, groupSize = null) =>
-    (threshold !== null ? suppressSmall(v, threshold) : null) ?? formatFigure(v, m.unit, groupSize);
+  const hide = (v: number | null) => (threshold !== null ? suppressSmall(v, threshold) : null);
+  const show: Show = (v, groupSize = null) => hide(v) ?? formatFigure(v, m.unit, groupSize);
   const statuses = input.quarters.map((q) => q.status).filter((s) => s !== null);
   const last = statuses[statuses.length - 1] as MeasureStatus;
   const o = last.override;
+  const suppressed = givesHiddenAway(
+    statuses.map((st) => st.headline),
+    hide,
+  );
   return {
     ref: m.ref,
     title: m.title,
@@ -105,13 +112,9 @@ export function dashboardRow(m: Measure, input: RowInput): DashboardRow {
       computedLabel: last.label,
     },
     comments: comments(last),
-    // A year to date less the quarters shown would give a hidden quarter away.
-    figures: figures(
-      m,
-      last,
-      show,
-      statuses.some((st) => hidden(st.headline.actual)) || hidden(last.headline.ytd),
-    ),
+    figures: figures(m, last, show, suppressed),
+    unit: m.unit,
+    series: seriesNumbers(m, { quarters: input.quarters.map((q) => q.status), hide }),
     narrative: last.latest?.narrative ?? '',
     correctiveAction: last.latest?.correctiveAction ?? null,
     notAvailable: last.latest?.notAvailable ?? null,

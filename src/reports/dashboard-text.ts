@@ -1,5 +1,7 @@
 // The dashboard as text (a table per theme), CSV, or JSON.
 import type { Dashboard } from './dashboard.js';
+import { dashboardDataTable } from './dashboard-data-table.js';
+import type { Num } from './dashboard-numbers.js';
 
 const RAG = { green: 'G', amber: 'A', red: 'R', none: '–' } as const;
 
@@ -36,34 +38,11 @@ function csvCell(value: string): string {
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** The dashboard as one flat table, a row per measure: the CSV, and the spreadsheet's Data sheet. */
-export function dashboardTable(d: Dashboard): { header: string[]; rows: string[][] } {
-  const header = [
-    'theme',
-    'ref',
-    'measure',
-    ...d.columns.flatMap((c) => [c, `${c} RAG`]),
-    'RAG',
-    'override reason',
-    'comments',
-  ];
-  const rows = d.themes.flatMap((t) =>
-    t.rows.map((r) => [
-      t.name,
-      r.ref,
-      r.title,
-      ...r.cells.flatMap((c) => (c.reported ? [c.text, c.rag] : ['', ''])),
-      r.rag,
-      r.override?.reason ?? '',
-      r.comments,
-    ]),
-  );
-  return { header, rows };
-}
-
+/** The figures as numbers, a row per series (see dashboard-data-table.ts); numbers unformatted. */
 export function dashboardCsv(d: Dashboard): string {
-  const { header, rows } = dashboardTable(d);
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  const { header, rows } = dashboardDataTable(d);
+  const cell = (v: Num) => (typeof v === 'string' ? csvCell(v) : v === null ? '' : String(v));
+  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
 }
 
 function clip(s: string, n: number): string {

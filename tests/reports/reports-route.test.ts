@@ -117,7 +117,9 @@ describe('the coordinator’s download links', () => {
   it('download the CSV', async () => {
     const res = await fetch(urls[3] ?? '');
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(await res.text()).toContain('2.2,Reduce violence without injury,336,red');
+    expect(await res.text()).toContain(
+      '2.2,Reduce violence without injury,,count,2015/16 Q4,336,364,439,489,',
+    );
   });
 
   it('without a period are for the latest quarter reported', async () => {
