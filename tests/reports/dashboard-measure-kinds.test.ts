@@ -67,7 +67,9 @@ describe('a rank on the dashboard (seed 004: "Ranked 5th best out of 15")', () =
 
   it('says it in the text, CSV, HTML and XLSX, with the partnership’s RAG words in each key', async () => {
     const text = dashboardText(rank);
-    expect(text).toMatch(/^5 +Comparison of crime against other partn… +5th of 15 G/m);
+    expect(text).toMatch(
+      /^5 +Comparison of crime against other +5th of 15 G +G\n +partnerships using iQuanta$/m,
+    );
     expect(text).toContain(
       'G green (generally satisfied) · A amber (some concerns) · R red (area of significant concern)',
     );
