@@ -3,6 +3,7 @@
 import type { Unit } from '../domain/measure.js';
 import type { Dashboard } from './dashboard.js';
 import type { Num, SeriesNumbers } from './dashboard-numbers.js';
+import { rowProvisional } from './dashboard-provisional.js';
 
 /** What the numbers of a unit are, so that nobody reads 94 as a count or 0.94 as a percentage. */
 const UNIT_WORDS: Record<Unit, string> = {
@@ -54,6 +55,7 @@ export function dashboardDataTable(d: Dashboard): DataTable {
     'RAG',
     'measure RAG',
     'override reason',
+    'not yet signed off',
     'note',
     'comments',
   ];
@@ -71,6 +73,7 @@ export function dashboardDataTable(d: Dashboard): DataTable {
         s?.rag ?? r.rag,
         r.rag,
         r.override?.reason ?? '',
+        rowProvisional(r) ?? '',
         s?.note ?? '',
         r.comments,
       ]),

@@ -58,5 +58,6 @@ td.rag .label { display: block; font-size: 0.9em; }
 td.comments p { margin: 0; }
 td.comments p + p { margin-top: 3px; }
 td.comments .override { font-style: italic; }
+.provisional { font-style: italic; font-size: 0.85em; }
 ${ragRules}
 `;

@@ -26,6 +26,8 @@ export interface DashboardCell {
   rag: Rag;
   /** False for the quarters after the dashboard's period. */
   reported: boolean;
+  /** A figure not yet signed off: its state ("awaiting approval", "sent back", "reopened"); else null. */
+  provisional: string | null;
 }
 
 /** One series of a multi-part measure (1.1's hotline and police callers): a figure per quarter. */
@@ -67,7 +69,7 @@ export interface DashboardRow {
 
 export interface RowInput {
   /** Every quarter of the year; status null for those after the dashboard's period. */
-  quarters: { period: string; status: MeasureStatus | null }[];
+  quarters: { period: string; status: MeasureStatus | null; provisional?: string | null }[];
   /** The partnership's small-number threshold when suppressing, else null. */
   threshold: number | null;
   /** The partnership's words for the RAGs (an override's label); the defaults without. */
@@ -95,7 +97,10 @@ export function dashboardRow(m: Measure, input: RowInput): DashboardRow {
     title: m.title,
     baseline: m.baseline?.label ?? '',
     source: m.source,
-    cells: input.quarters.map((q) => cell(m, q.period, q.status, show, threshold === null)),
+    cells: input.quarters.map((q) => ({
+      ...cell(m, q.period, q.status, show, threshold === null),
+      provisional: q.provisional ?? null,
+    })),
     parts: parts(
       m,
       input.quarters.map((q) => q.status),
@@ -132,7 +137,7 @@ function cell(
   s: MeasureStatus | null,
   show: Show,
   withYtd: boolean,
-): DashboardCell {
+): Omit<DashboardCell, 'provisional'> {
   if (!s) return { period, text: '', value: null, rag: 'none', reported: false };
   const note = cellNote(m, s);
   const values = s.components.map((c) => componentValue(m, c, show, withYtd));

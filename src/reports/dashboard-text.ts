@@ -1,6 +1,7 @@
 // The dashboard as text (a table per theme), CSV, or JSON.
 import type { Dashboard, DashboardRow } from './dashboard.js';
 import { dashboardDataTable } from './dashboard-data-table.js';
+import { hasProvisional, PROVISIONAL_MARK, PROVISIONAL_NOTE } from './dashboard-provisional.js';
 import type { Num } from './dashboard-numbers.js';
 
 const RAG = { green: 'G', amber: 'A', red: 'R', none: '–' } as const;
@@ -31,6 +32,7 @@ export function dashboardText(d: Dashboard): string {
   out.push(
     `G green (${w('green')}) · A amber (${w('amber')}) · R red (${w('red')}) · – no RAG · * coordinator override`,
   );
+  if (hasProvisional(d)) out.push(PROVISIONAL_NOTE);
   return out.join('\n');
 }
 
@@ -42,7 +44,11 @@ function rowLines(r: DashboardRow): string[][][] {
   const measure = [
     [r.ref],
     wrap(r.title, MEASURE_WIDTH),
-    ...r.cells.map((c) => [c.reported ? `${c.value ?? ''} ${RAG[c.rag]}`.trimStart() : '']),
+    ...r.cells.map((c) => [
+      c.reported
+        ? `${c.value ?? ''} ${RAG[c.rag]}${c.provisional ? ` ${PROVISIONAL_MARK}` : ''}`.trimStart()
+        : '',
+    ]),
     [`${RAG[r.rag]}${r.override ? '*' : ''}`],
   ];
   const parts = r.parts.map((p) => [

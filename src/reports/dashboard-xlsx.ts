@@ -6,6 +6,7 @@ import { longDate } from '../domain/reminders/reminder-time.js';
 import type { Rag } from '../domain/plan-schema.js';
 import type { Dashboard, DashboardCell, DashboardPart, DashboardRow } from './dashboard.js';
 import { dashboardDataTable } from './dashboard-data-table.js';
+import { hasProvisional, PROVISIONAL_NOTE, provisionalText } from './dashboard-provisional.js';
 import {
   OVERRIDE_NOTE,
   RAG_LOOK,
@@ -98,7 +99,9 @@ function dashboardSheet(wb: ExcelJS.Workbook, d: Dashboard): void {
       for (const part of r.parts) partRow(ws.addRow([]), r, part);
     }
   }
-  const foot = [OVERRIDE_NOTE, d.suppression].filter((x) => x !== null);
+  const foot = [OVERRIDE_NOTE, hasProvisional(d) ? PROVISIONAL_NOTE : null, d.suppression].filter(
+    (x) => x !== null,
+  );
   for (const line of foot) banner(ws.rowCount + 2, line, { italic: true });
 }
 
@@ -167,7 +170,7 @@ function fitHeight(row: ExcelJS.Row): void {
 function quarterText(c: DashboardCell): string {
   if (!c.reported) return '';
   const word = RAG_LOOK[c.rag].short;
-  return [c.value, word].filter(Boolean).join('\n');
+  return [c.value, c.provisional && provisionalText(c.provisional), word].filter(Boolean).join('\n');
 }
 
 /** A series of a multi-part measure on its own line: its name indented under the measure, its figures. */

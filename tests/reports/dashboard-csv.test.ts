@@ -35,7 +35,7 @@ describe('the dashboard as CSV', () => {
   it('has a header naming each figure, and a row per series', () => {
     const header = dashboardCsv({ ...emptyOf() }).split('\n')[0];
     expect(header).toBe(
-      'theme,ref,measure,component,unit,period,Q1,Q2,Q3,Q4,in period,year to date,annual target,target to date,judged on,variance,variance %,same period last year,year to date last year,change on last year,change on last year %,projected year end,rank group size,RAG,measure RAG,override reason,note,comments',
+      'theme,ref,measure,component,unit,period,Q1,Q2,Q3,Q4,in period,year to date,annual target,target to date,judged on,variance,variance %,same period last year,year to date last year,change on last year,change on last year %,projected year end,rank group size,RAG,measure RAG,override reason,not yet signed off,note,comments',
     );
     // 18 measures; 1.1 has two series, 3.1, 5.1 three, 3.3, 6.1 four, 6.4 two: 12 rows more.
     expect(q4).toHaveLength(30);
