@@ -8,6 +8,12 @@ export interface SayButton {
   say: string;
 }
 
+/** A button that opens a web address (a download), rather than saying something to the bot. */
+export interface LinkButton {
+  label: string;
+  url: string;
+}
+
 export interface Figure {
   label: string;
   value: string;
@@ -78,7 +84,7 @@ export interface ReturnFormView {
 }
 
 export type Reply =
-  | { kind: 'text'; text: string; buttons?: SayButton[] }
+  | { kind: 'text'; text: string; buttons?: SayButton[]; links?: LinkButton[] }
   | { kind: 'status'; view: StatusView }
   | {
       kind: 'list';

@@ -6,7 +6,12 @@ import type { Conversation } from '../../bot/conversation.js';
 import type { ChartImages } from '../../charts/chart-delivery.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
-import { OPEN_RETURN, RETURN_SUBMIT_CALLBACK, SEND_BACK_CALLBACK } from '../../render/block-kit/index.js';
+import {
+  LINK_ACTION,
+  OPEN_RETURN,
+  RETURN_SUBMIT_CALLBACK,
+  SEND_BACK_CALLBACK,
+} from '../../render/block-kit/index.js';
 import type { Route } from '../../http/route.js';
 import type { Db } from '../../store/open-database.js';
 import { createSlackApp } from './create-app.js';
@@ -53,6 +58,10 @@ function registerListeners(app: App, deps: SlackDeps, apiUrl: string | undefined
   app.command('/perf', perfCommand(deps));
   app.action(/^say:\d+$/, buttonClick(deps));
   app.action(OPEN_RETURN, buttonClick(deps));
+  // A link button opens its URL in the browser; Slack still sends the click, which wants only an ack.
+  app.action(LINK_ACTION, async ({ ack }) => {
+    await ack();
+  });
   app.view(RETURN_SUBMIT_CALLBACK, returnSubmit(deps));
   app.view(SEND_BACK_CALLBACK, returnSubmit(deps));
 }
