@@ -17,6 +17,12 @@ export function submitAsked(say: string): { ref: string; period: string } | null
   return m?.[1] && m[2] ? { ref: m[1], period: m[2] } : null;
 }
 
+/** A button that opens a web address (a download), rather than saying something to the bot. */
+export interface LinkButton {
+  label: string;
+  url: string;
+}
+
 export interface Figure {
   label: string;
   value: string;
@@ -87,7 +93,7 @@ export interface ReturnFormView {
 }
 
 export type Reply =
-  | { kind: 'text'; text: string; buttons?: SayButton[] }
+  | { kind: 'text'; text: string; buttons?: SayButton[]; links?: LinkButton[] }
   | { kind: 'status'; view: StatusView }
   | {
       kind: 'list';

@@ -6,7 +6,8 @@ import { isSnapshot } from '../domain/measure.js';
 import { annualChart } from './annual-chart.js';
 import { periodAxisTitle, rankAxis, valueAxisTitle } from './axis-titles.js';
 import type { ChartSpec } from './chart-spec.js';
-import { GRID, INK, MUTED, PART_STYLES, SERIES, truncate } from './chart-style.js';
+import { GRID, INK, MUTED, PART_STYLES, SERIES } from './chart-style.js';
+import { fitLabel, heightWithLegend, type LegendLook } from './legend-fit.js';
 import type { MeasureSeries, PartSeries } from './measure-series.js';
 import { gapLabels, heading, ragLine, seriesNotes } from './series-notes.js';
 
@@ -40,18 +41,15 @@ function line(
   };
 }
 
-/** Part names are cut to keep the legend to a few lines. */
-const partName = (name: string) => truncate(name, 42);
-
 function partLines(s: MeasureSeries, compact: boolean): LineDataset[] {
   const single = s.parts.length === 1;
   const thisYear = isSnapshot(s.aggregation) ? s.year : `${s.year} year to date`;
   return s.parts.map((p: PartSeries, i) => {
     if (single || p.headline) {
-      return line(single ? thisYear : `${partName(p.name)} (headline)`, p.ytd, SERIES.actual, compact);
+      return line(single ? thisYear : `${p.name} (headline)`, p.ytd, SERIES.actual, compact);
     }
     const st = PART_STYLES[(i - 1) % PART_STYLES.length] ?? PART_STYLES[0];
-    return line(partName(p.name), p.ytd, { ...st, point: 'rectRot', width: 2 }, compact);
+    return line(p.name, p.ytd, { ...st, point: 'rectRot', width: 2 }, compact);
   });
 }
 
@@ -84,17 +82,29 @@ function subtitleOf(s: MeasureSeries, compact: boolean): string[] {
   return [`${what}, up to ${s.period} · ${ragLine(s)}`, ...(notes.length ? [notes.join(' · ')] : [])];
 }
 
+function legendLook(compact: boolean): LegendLook {
+  const fontSize = compact ? 10 : 12;
+  return {
+    width: compact ? 420 : 720,
+    padding: compact ? 6 : 12,
+    fontSize,
+    itemPadding: compact ? 8 : 14,
+    boxWidth: fontSize,
+  };
+}
+
 export function cumulativeChart(s: MeasureSeries, o: CumulativeOptions = {}): ChartSpec {
   const compact = o.compact ?? false;
   // An annual measure has one point a year: bars against the target and last year read better.
   if (s.frequency === 'annual') return annualChart(s, compact);
-  const datasets = datasetsOf(s, compact);
-  const small = compact ? 10 : 12;
+  const legend = legendLook(compact);
+  const small = legend.fontSize;
+  const datasets = datasetsOf(s, compact).map((d) => ({ ...d, label: fitLabel(d.label ?? '', legend) }));
   const config: ChartConfiguration = {
     type: 'line',
     data: { labels: gapLabels(s.labels, s.missing), datasets },
     options: {
-      layout: { padding: compact ? 6 : 12 },
+      layout: { padding: legend.padding },
       plugins: {
         ...heading(s, subtitleOf(s, compact), compact),
         legend: {
@@ -104,7 +114,7 @@ export function cumulativeChart(s: MeasureSeries, o: CumulativeOptions = {}): Ch
             font: { size: small },
             usePointStyle: true,
             boxHeight: compact ? 6 : 8,
-            padding: compact ? 8 : 14,
+            padding: legend.itemPadding,
           },
         },
       },
@@ -129,12 +139,15 @@ export function cumulativeChart(s: MeasureSeries, o: CumulativeOptions = {}): Ch
       },
     },
   };
-  // Each part adds a legend line: a multi-part chart grows rather than squeezing its plot.
-  const extra = Math.max(0, datasets.length - 3) * (compact ? 14 : 22);
   return {
     config,
-    width: compact ? 420 : 720,
-    height: (compact ? 280 : 400) + extra,
+    width: legend.width,
+    // A multi-part chart grows rather than squeezing its plot or drawing its legend off the canvas.
+    height: heightWithLegend(
+      compact ? 280 : 400,
+      datasets.map((d) => d.label ?? ''),
+      legend,
+    ),
     alt: cumulativeAlt(s),
   };
 }

@@ -3,6 +3,7 @@
 import { HeadingLevel, Paragraph, Table, TableRow, TextRun, WidthType } from 'docx';
 import type { Dashboard, DashboardRow } from './dashboard.js';
 import { overrideText, RAG_LOOK } from './dashboard-rag.js';
+import { provisionalText, rowProvisional } from './dashboard-provisional.js';
 import { cell, CONTENT_WIDTH, labelled, NAVY, paragraphs, ragRun } from './docx-parts.js';
 
 export interface BoardException {
@@ -56,6 +57,7 @@ function exception({ theme, row }: BoardException): (Paragraph | Table)[] {
       ],
     }),
     figuresTable(row),
+    ...provisionalLine(row),
     ...(row.override
       ? [
           new Paragraph({
@@ -69,6 +71,23 @@ function exception({ theme, row }: BoardException): (Paragraph | Table)[] {
       row.notAvailable ? `Not available: ${row.notAvailable}` : row.narrative || 'None given.',
     ),
     labelled('Corrective action', row.correctiveAction ?? 'None recorded.'),
+  ];
+}
+
+/** Under the figures, when they are not yet signed off: the mark and what it means. */
+function provisionalLine(row: DashboardRow): Paragraph[] {
+  const state = rowProvisional(row);
+  if (!state) return [];
+  return [
+    new Paragraph({
+      spacing: { before: 80 },
+      children: [
+        new TextRun({
+          text: `${provisionalText(state)}: these figures are not yet signed off and may change.`,
+          italics: true,
+        }),
+      ],
+    }),
   ];
 }
 

@@ -10,6 +10,7 @@ import {
   ragCellWords,
   ragMeaning,
 } from './dashboard-rag.js';
+import { hasProvisional, PROVISIONAL_NOTE, provisionalText } from './dashboard-provisional.js';
 import { cell, CONTENT_WIDTH, NAVY, paragraphs, ragRun, THEME_FILL } from './docx-parts.js';
 
 const NO = 600;
@@ -25,6 +26,7 @@ export function dashboardSection(d: Dashboard): (Paragraph | Table)[] {
     key(d),
     ...d.themes.flatMap((t) => [themeTable(d, t.name, t.rows), new Paragraph('')]),
     ...paragraphs(OVERRIDE_NOTE, { italics: true }),
+    ...(hasProvisional(d) ? paragraphs(PROVISIONAL_NOTE, { italics: true }) : []),
     ...(d.suppression ? paragraphs(d.suppression, { italics: true }) : []),
   ];
 }
@@ -129,5 +131,8 @@ function quarterCell(c: DashboardCell, keepNext: boolean): ReturnType<typeof cel
   if (!c.reported) return cell([], { width: QUARTER, fill: 'F2F2F2' });
   const look = RAG_LOOK[c.rag];
   const tag = look.short ? [new Paragraph({ keepNext, children: [ragRun(c.rag, look.short)] })] : [];
-  return cell([...(c.value === null ? [] : paragraphs(c.value, { keepNext })), ...tag], { width: QUARTER });
+  const mark = c.provisional ? paragraphs(provisionalText(c.provisional), { italics: true, keepNext }) : [];
+  return cell([...(c.value === null ? [] : paragraphs(c.value, { keepNext })), ...mark, ...tag], {
+    width: QUARTER,
+  });
 }

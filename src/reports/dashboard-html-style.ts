@@ -63,5 +63,6 @@ table.agencies col.count { width: 9%; }
 table.agencies tr.agency th, table.agencies tr.agency td { background: #f2f2f2; font-weight: bold; }
 table.agencies tr.owner th { padding-left: 14px; font-weight: normal; }
 table.agencies td.missing p { margin: 0; }
+.provisional { font-style: italic; font-size: 0.85em; }
 ${ragRules}
 `;

@@ -15,6 +15,7 @@ import {
 } from './dashboard-rag.js';
 import { escapeHtml as esc, html } from './escape-html.js';
 import { AGENCY_COLUMNS, agencyHeading, agencyTable } from './dashboard-agencies.js';
+import { hasProvisional, PROVISIONAL_NOTE, provisionalText } from './dashboard-provisional.js';
 
 const WIDTHS = ['4%', '19%', '9%', '9%', '9%', '9%', '9%', '32%'];
 
@@ -55,6 +56,7 @@ function key(d: Dashboard): string {
     return `<li><span class="swatch rag-${rag}">${esc(look.word || 'GREY')}</span>${esc(ragMeaning(rag, d.ragWords))}</li>`;
   });
   items.push(html`<li>${OVERRIDE_NOTE}</li>`);
+  if (hasProvisional(d)) items.push(html`<li class="provisional">${PROVISIONAL_NOTE}</li>`);
   return `<ul class="key" aria-label="Key to the RAG status">${items.join('')}</ul>`;
 }
 
@@ -108,7 +110,8 @@ function quarterHtml(c: DashboardCell): string {
   const look = RAG_LOOK[c.rag];
   const value = c.value === null ? '' : html`<div class="value">${c.value}</div>`;
   const tag = look.short ? html`<span class="tag rag-${c.rag}">${look.short}</span>` : '';
-  return `<td class="q">${value}${tag}</td>`;
+  const mark = c.provisional ? html`<div class="provisional">${provisionalText(c.provisional)}</div>` : '';
+  return `<td class="q">${value}${mark}${tag}</td>`;
 }
 
 /** Completeness by agency: an agency's row, then its owners' rows with what they still owe. */

@@ -1,7 +1,7 @@
 // One line of the dashboard: a measure's quarters, its RAG and override, comments and the figures the
 // board paper's exceptions quote, with sensitive small counts suppressed when asked.
 import { formatFigure, suppressSmall } from '../domain/format-figure.js';
-import { isSnapshot, suppressionThreshold, type Measure } from '../domain/measure.js';
+import { isSnapshot, suppressionThreshold, type Measure, type Unit } from '../domain/measure.js';
 import type { Rag } from '../domain/plan-schema.js';
 import { RAG_LABELS, type RagWords } from '../domain/rag.js';
 import type { ComponentStatus, MeasureStatus } from '../domain/status.js';
@@ -12,6 +12,7 @@ import {
   periodFigureLabel,
   showsInPeriodChange,
 } from './status-text.js';
+import { givesHiddenAway, seriesNumbers, type SeriesNumbers } from './dashboard-numbers.js';
 
 export interface DashboardCell {
   period: string;
@@ -25,6 +26,8 @@ export interface DashboardCell {
   rag: Rag;
   /** False for the quarters after the dashboard's period. */
   reported: boolean;
+  /** A figure not yet signed off: its state ("awaiting approval", "sent back", "reopened"); else null. */
+  provisional: string | null;
 }
 
 /** One series of a multi-part measure (1.1's hotline and police callers): a figure per quarter. */
@@ -59,11 +62,14 @@ export interface DashboardRow {
   narrative: string;
   correctiveAction: string | null;
   notAvailable: string | null;
+  unit: Unit;
+  /** The figures as numbers, a series a line: the measure's, or each component's. */
+  series: SeriesNumbers[];
 }
 
 export interface RowInput {
   /** Every quarter of the year; status null for those after the dashboard's period. */
-  quarters: { period: string; status: MeasureStatus | null }[];
+  quarters: { period: string; status: MeasureStatus | null; provisional?: string | null }[];
   /** The partnership's small-number threshold when suppressing, else null. */
   threshold: number | null;
   /** The partnership's words for the RAGs (an override's label); the defaults without. */
@@ -77,18 +83,24 @@ const incomplete = (missing: string[]) => `incomplete: ${missingText(missing)}`;
 
 export function dashboardRow(m: Measure, input: RowInput): DashboardRow {
   const threshold = input.threshold === null ? null : suppressionThreshold(m, input.threshold);
-  const hidden = (v: number | null) => threshold !== null && suppressSmall(v, threshold) !== null;
-  const show: Show = (v, groupSize = null) =>
-    (threshold !== null ? suppressSmall(v, threshold) : null) ?? formatFigure(v, m.unit, groupSize);
+  const hide = (v: number | null) => (threshold !== null ? suppressSmall(v, threshold) : null);
+  const show: Show = (v, groupSize = null) => hide(v) ?? formatFigure(v, m.unit, groupSize);
   const statuses = input.quarters.map((q) => q.status).filter((s) => s !== null);
   const last = statuses[statuses.length - 1] as MeasureStatus;
   const o = last.override;
+  const suppressed = givesHiddenAway(
+    statuses.map((st) => st.headline),
+    hide,
+  );
   return {
     ref: m.ref,
     title: m.title,
     baseline: m.baseline?.label ?? '',
     source: m.source,
-    cells: input.quarters.map((q) => cell(m, q.period, q.status, show, threshold === null)),
+    cells: input.quarters.map((q) => ({
+      ...cell(m, q.period, q.status, show, threshold === null),
+      provisional: q.provisional ?? null,
+    })),
     parts: parts(
       m,
       input.quarters.map((q) => q.status),
@@ -105,13 +117,9 @@ export function dashboardRow(m: Measure, input: RowInput): DashboardRow {
       computedLabel: last.label,
     },
     comments: comments(last),
-    // A year to date less the quarters shown would give a hidden quarter away.
-    figures: figures(
-      m,
-      last,
-      show,
-      statuses.some((st) => hidden(st.headline.actual)) || hidden(last.headline.ytd),
-    ),
+    figures: figures(m, last, show, suppressed),
+    unit: m.unit,
+    series: seriesNumbers(m, { quarters: input.quarters.map((q) => q.status), hide }),
     narrative: last.latest?.narrative ?? '',
     correctiveAction: last.latest?.correctiveAction ?? null,
     notAvailable: last.latest?.notAvailable ?? null,
@@ -129,7 +137,7 @@ function cell(
   s: MeasureStatus | null,
   show: Show,
   withYtd: boolean,
-): DashboardCell {
+): Omit<DashboardCell, 'provisional'> {
   if (!s) return { period, text: '', value: null, rag: 'none', reported: false };
   const note = cellNote(m, s);
   const values = s.components.map((c) => componentValue(m, c, show, withYtd));

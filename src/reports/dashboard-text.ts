@@ -1,35 +1,77 @@
 // The dashboard as text (a table per theme), CSV, or JSON.
 import { agencyLines } from './dashboard-agencies.js';
-import type { Dashboard } from './dashboard.js';
+import type { Dashboard, DashboardRow } from './dashboard.js';
+import { dashboardDataTable } from './dashboard-data-table.js';
+import { hasProvisional, PROVISIONAL_MARK, PROVISIONAL_NOTE } from './dashboard-provisional.js';
+import type { Num } from './dashboard-numbers.js';
 
 const RAG = { green: 'G', amber: 'A', red: 'R', none: '–' } as const;
+
+/** The measure column's width: a longer title or component name wraps onto the lines below. */
+const MEASURE_WIDTH = 40;
 
 export function dashboardText(d: Dashboard): string {
   const out = [`${d.partnership} — performance dashboard ${d.year} (to ${d.upTo})`, ''];
   if (d.suppression) out.splice(1, 0, d.suppression);
   for (const theme of d.themes) {
     out.push(theme.name.toUpperCase());
-    const header = ['No', 'Performance measure', ...d.columns, 'RAG'];
-    const rows = theme.rows.map((r) => [
-      r.ref,
-      clip(r.title, 40),
-      ...r.cells.map((c) => (c.reported ? `${clip(c.text, 24)} ${RAG[c.rag]}` : '')),
-      `${RAG[r.rag]}${r.override ? '*' : ''}`,
-    ]);
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells: string[]) =>
-      cells
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd();
-    out.push(line(header), ...rows.map(line), '');
+    const header = ['No', 'Performance measure', ...d.columns, 'RAG'].map((h) => [h]);
+    const rows = theme.rows.flatMap(rowLines);
+    const widths = header.map((h, i) =>
+      Math.max(...[header, ...rows].flatMap((r) => (r[i] ?? []).map((l) => l.length))),
+    );
+    const lines = (cells: string[][]) =>
+      Array.from({ length: Math.max(...cells.map((c) => c.length)) }, (_, n) =>
+        cells
+          .map((c, i) => (c[n] ?? '').padEnd(widths[i] ?? 0))
+          .join('  ')
+          .trimEnd(),
+      );
+    out.push(...lines(header), ...rows.flatMap(lines), '');
   }
   out.push(...agencyLines(d.agencies), '');
   const w = (rag: keyof Dashboard['ragWords']) => d.ragWords[rag].toLowerCase();
   out.push(
     `G green (${w('green')}) · A amber (${w('amber')}) · R red (${w('red')}) · – no RAG · * coordinator override`,
   );
+  if (hasProvisional(d)) out.push(PROVISIONAL_NOTE);
   return out.join('\n');
+}
+
+/**
+ * A measure's lines, each cell a list of lines: the measure with its quarters' figures and RAG, then each
+ * series of a multi-part measure indented under it with its own figures.
+ */
+function rowLines(r: DashboardRow): string[][][] {
+  const measure = [
+    [r.ref],
+    wrap(r.title, MEASURE_WIDTH),
+    ...r.cells.map((c) => [
+      c.reported
+        ? `${c.value ?? ''} ${RAG[c.rag]}${c.provisional ? ` ${PROVISIONAL_MARK}` : ''}`.trimStart()
+        : '',
+    ]),
+    [`${RAG[r.rag]}${r.override ? '*' : ''}`],
+  ];
+  const parts = r.parts.map((p) => [
+    [''],
+    wrap(p.name, MEASURE_WIDTH - 4).map((l, i) => `${i === 0 ? '  ' : '    '}${l}`),
+    ...p.values.map((v) => [v]),
+    [''],
+  ]);
+  return [measure, ...parts];
+}
+
+/** Words onto lines of at most `width` characters; a word longer than that has a line of its own. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length > 0 ? lines : [''];
 }
 
 /** Quoted when needed; text a spreadsheet would run as a formula (=, +, -, @) is prefixed with '. */
@@ -38,36 +80,9 @@ function csvCell(value: string): string {
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** The dashboard as one flat table, a row per measure: the CSV, and the spreadsheet's Data sheet. */
-export function dashboardTable(d: Dashboard): { header: string[]; rows: string[][] } {
-  const header = [
-    'theme',
-    'ref',
-    'measure',
-    ...d.columns.flatMap((c) => [c, `${c} RAG`]),
-    'RAG',
-    'override reason',
-    'comments',
-  ];
-  const rows = d.themes.flatMap((t) =>
-    t.rows.map((r) => [
-      t.name,
-      r.ref,
-      r.title,
-      ...r.cells.flatMap((c) => (c.reported ? [c.text, c.rag] : ['', ''])),
-      r.rag,
-      r.override?.reason ?? '',
-      r.comments,
-    ]),
-  );
-  return { header, rows };
-}
-
+/** The figures as numbers, a row per series (see dashboard-data-table.ts); numbers unformatted. */
 export function dashboardCsv(d: Dashboard): string {
-  const { header, rows } = dashboardTable(d);
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
-}
-
-function clip(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+  const { header, rows } = dashboardDataTable(d);
+  const cell = (v: Num) => (typeof v === 'string' ? csvCell(v) : v === null ? '' : String(v));
+  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
 }

@@ -1,12 +1,13 @@
 // The dashboard as an Excel workbook: a "Dashboard" sheet laid out like the board's tables (theme rows,
 // RAG-coloured cells with the word, frozen header, wrapped comments, A4 landscape print set-up) and a
-// flat "Data" sheet with a filter, one row per measure.
+// "Data" sheet for analysts with a filter: a row per series, a column per figure, numbers in number cells.
 import ExcelJS from 'exceljs';
 import { longDate } from '../domain/reminders/reminder-time.js';
 import type { Rag } from '../domain/plan-schema.js';
 import { AGENCY_COLUMNS, agencyCells, agencyHeading, agencyTable } from './dashboard-agencies.js';
 import type { Dashboard, DashboardCell, DashboardPart, DashboardRow } from './dashboard.js';
-import { dashboardTable } from './dashboard-text.js';
+import { dashboardDataTable } from './dashboard-data-table.js';
+import { hasProvisional, PROVISIONAL_NOTE, provisionalText } from './dashboard-provisional.js';
 import {
   OVERRIDE_NOTE,
   RAG_LOOK,
@@ -100,7 +101,9 @@ function dashboardSheet(wb: ExcelJS.Workbook, d: Dashboard): void {
       for (const part of r.parts) partRow(ws.addRow([]), r, part);
     }
   }
-  const foot = [OVERRIDE_NOTE, d.suppression].filter((x) => x !== null);
+  const foot = [OVERRIDE_NOTE, hasProvisional(d) ? PROVISIONAL_NOTE : null, d.suppression].filter(
+    (x) => x !== null,
+  );
   for (const line of foot) banner(ws.rowCount + 2, line, { italic: true });
 }
 
@@ -169,7 +172,7 @@ function fitHeight(row: ExcelJS.Row): void {
 function quarterText(c: DashboardCell): string {
   if (!c.reported) return '';
   const word = RAG_LOOK[c.rag].short;
-  return [c.value, word].filter(Boolean).join('\n');
+  return [c.value, c.provisional && provisionalText(c.provisional), word].filter(Boolean).join('\n');
 }
 
 /** A series of a multi-part measure on its own line: its name indented under the measure, its figures. */
@@ -192,11 +195,12 @@ function dataSheet(wb: ExcelJS.Workbook, d: Dashboard): void {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  const { header, rows } = dashboardTable(d);
+  const { header, rows } = dashboardDataTable(d);
   ws.addRow(header).font = { bold: true };
   ws.addRows(rows);
+  const wide: Record<string, number> = { comments: 80, measure: 40, component: 40, theme: 24 };
   ws.columns.forEach((col, i) => {
-    col.width = header[i] === 'comments' ? 80 : header[i] === 'measure' ? 40 : 16;
+    col.width = wide[header[i] ?? ''] ?? 14;
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
 }

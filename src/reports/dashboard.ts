@@ -11,6 +11,7 @@ import type { AgencyReport } from '../domain/summary-payload.js';
 import { agencyReport } from './agency-report.js';
 import { dashboardPeriod, monthsOf } from './dashboard-period.js';
 import { dashboardRow, suppressionNote, type DashboardRow } from './dashboard-row.js';
+import { readProvisional } from './dashboard-provisional.js';
 
 export type { DashboardCell, DashboardPart, DashboardRow, Figure } from './dashboard-row.js';
 
@@ -47,7 +48,10 @@ export async function buildDashboard(
   p: Partnership,
   o: DashboardOptions,
 ): Promise<Parsed<Dashboard>> {
-  const view = await readPartnershipView(db, cal, p, o.today);
+  const [view, provisionalOf] = await Promise.all([
+    readPartnershipView(db, cal, p, o.today),
+    readProvisional(db, cal, p),
+  ]);
   const period = dashboardPeriod(cal, view.calendar, o.period);
   if (!period.ok) return period;
   const upTo = period.value;
@@ -58,10 +62,14 @@ export async function buildDashboard(
     view.statusAt(m, m.frequency === 'annual' ? { kind: 'year', year: cal.yearOf(q) } : q);
   const row = (m: Measure) =>
     dashboardRow(m, {
-      quarters: quarters.map((q) => ({
-        period: cal.format(q),
-        status: cal.end(q) <= cal.end(upTo) ? statusAt(m, q) : null,
-      })),
+      quarters: quarters.map((q) => {
+        const status = cal.end(q) <= cal.end(upTo) ? statusAt(m, q) : null;
+        return {
+          period: cal.format(q),
+          status,
+          provisional: status && provisionalOf(m.ref, status.period),
+        };
+      }),
       threshold: o.suppress ? p.settings.smallNumberThreshold : null,
       ragWords,
     });

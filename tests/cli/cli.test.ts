@@ -119,14 +119,19 @@ describe('dashboard', () => {
     expect(out.stdout).toMatch(/^2\.2 +Reduce violence without injury/m);
   });
 
-  it('as CSV has a header and one row per measure', async () => {
+  it('as CSV has a header and a row per measure, one per component of a multi-part measure', async () => {
     const out = await run(['dashboard'], { period: Q4, format: 'csv' });
 
     expect(out.code).toBe(0);
     const [header, ...rows] = parse(out.stdout ?? '') as string[][];
     expect(header?.slice(0, 3)).toEqual(['theme', 'ref', 'measure']);
-    expect(rows).toHaveLength(18);
+    expect(rows).toHaveLength(30);
+    expect(new Set(rows.map((r) => r[1])).size).toBe(18);
     expect(rows.find((r) => r[1] === '2.2')?.[2]).toBe('Reduce violence without injury');
+    expect(rows.filter((r) => r[1] === '1.1').map((r) => r[3])).toEqual([
+      'Repeat callers to the ASB Hotline',
+      'Repeat callers to the Police',
+    ]);
   });
 
   it('as JSON parses, theme by theme', async () => {

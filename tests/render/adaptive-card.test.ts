@@ -1,3 +1,4 @@
+import * as AC from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
 import { CARD_VERBS, type Reply } from '../../src/bot/reply.js';
 import {
@@ -26,6 +27,7 @@ const KNOWN_TYPES = new Set([
   'Input.Date',
   'Action.Execute',
   'Action.Submit',
+  'Action.OpenUrl',
 ]);
 
 const statusReply = (over = {}): Reply => ({ kind: 'status', view: statusView(over) });
@@ -33,6 +35,10 @@ const formReply = (over = {}): Reply => ({ kind: 'returnForm', form: returnForm(
 
 const everyKind: [string, Reply][] = [
   ['text', { kind: 'text', text: 'Hello', buttons: [say('Help')] }],
+  [
+    'text with links',
+    { kind: 'text', text: 'Downloads', links: [{ label: 'CSV', url: 'https://perf.example/r.csv' }] },
+  ],
   ['status', statusReply({ components: [], override: null, chartUrl: null })],
   [
     'multi-part status with override',
@@ -601,6 +607,37 @@ describe('text card', () => {
 
   it('has no buttons when none are given', () => {
     expect(renderAdaptiveCard({ kind: 'text', text: 'Hi' }).actions).toEqual([]);
+  });
+
+  it('turns links into Action.OpenUrl buttons before its say buttons, the long URL out of sight', () => {
+    const url = `https://perf.example/reports/stockton/2015-16-Q4.docx?by=priya-sandhu&expires=1&sig=${'a'.repeat(64)}`;
+    const card = renderAdaptiveCard({
+      kind: 'text',
+      text: 'Board dashboard.',
+      links: [
+        { label: 'Word board paper', url },
+        { label: 'CSV for analysts', url: url.replace('.docx', '.csv') },
+      ],
+      buttons: [say('Exceptions')],
+    });
+    expect(card.actions).toEqual([
+      { type: 'Action.OpenUrl', title: 'Word board paper', url },
+      { type: 'Action.OpenUrl', title: 'CSV for analysts', url: url.replace('.docx', '.csv') },
+      expect.objectContaining({ type: 'Action.Execute', title: 'Exceptions', verb: 'say' }),
+    ]);
+    expect(JSON.stringify(card.body)).not.toContain('https://');
+    // Microsoft's own parser reads the buttons as OpenUrl actions with their URLs, and finds nothing wrong.
+    const parsed = new AC.AdaptiveCard();
+    const context = new AC.SerializationContext();
+    parsed.parse(card, context);
+    const actions = Array.from({ length: parsed.getActionCount() }, (_, i) => parsed.getActionAt(i));
+    expect(actions.map((a) => (a instanceof AC.OpenUrlAction ? a.url : a?.getJsonTypeName()))).toEqual([
+      url,
+      url.replace('.docx', '.csv'),
+      'Action.Execute',
+    ]);
+    const events = Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i));
+    expect([...events, ...parsed.validateProperties().validationEvents]).toEqual([]);
   });
 });
 

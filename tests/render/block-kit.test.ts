@@ -365,6 +365,43 @@ describe('Block Kit list, text, return stored and return form message', () => {
     ]);
   });
 
+  it('shows a text reply’s links as link buttons that Slack opens, before its say buttons', () => {
+    const url = `https://perf.example/reports/stockton/2015-16-Q4.docx?by=priya-sandhu&expires=1&sig=${'a'.repeat(64)}`;
+    const csv = url.replace('.docx', '.csv');
+    const blocks = only({
+      kind: 'text',
+      text: 'Board dashboard.',
+      links: [
+        { label: 'Word board paper', url },
+        { label: 'CSV for analysts', url: csv },
+      ],
+      buttons: [say('Exceptions')],
+    });
+    expect(blocks).toEqual([
+      { type: 'section', text: { type: 'mrkdwn', text: 'Board dashboard.', verbatim: true } },
+      {
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            text: expect.objectContaining({ text: 'Word board paper' }),
+            action_id: 'link:0',
+            url,
+          },
+          {
+            type: 'button',
+            text: expect.objectContaining({ text: 'CSV for analysts' }),
+            action_id: 'link:1',
+            url: csv,
+          },
+        ],
+      },
+      { type: 'actions', elements: [expect.objectContaining({ action_id: 'say:0', value: 'exceptions' })] },
+    ]);
+    // The long URL is on the button, not in verbatim text where Slack would not link it.
+    expect(textObjects(blocks).some((t) => t.text.includes('https://'))).toBe(false);
+  });
+
   it('shows a stored return as its message, then the status', () => {
     const blocks = only({
       kind: 'returnStored',

@@ -31,8 +31,8 @@ describe('dashboard on the command line', () => {
     expect((await run({})).stdout).toMatch(
       /^2\.2 +Reduce violence without injury +336 R +364 \(YTD 700\) R/m,
     );
-    expect((await run({ format: 'csv' })).stdout).toContain(
-      '2.2,Reduce violence without injury,336,red,364 (YTD 700),red',
+    expect((await run({ format: 'csv' })).stdout).toMatch(
+      /^Violent crime and robbery,2\.2,Reduce violence without injury,,count,2015\/16 Q\d,336,364,/m,
     );
     const json = JSON.parse((await run({ format: 'json' })).stdout ?? '') as {
       upTo: string;

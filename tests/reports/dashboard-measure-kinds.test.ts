@@ -1,5 +1,6 @@
 // The rank, rolling-12-month and RAG-word measures on every surface that is not the status card: the
 // dashboard as text, CSV, HTML and XLSX, the command line's status, and the chat's text fallback.
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/cli/run-command.js';
@@ -28,6 +29,10 @@ const rowOf = (d: Dashboard, ref: string): DashboardRow => {
   if (!row) throw new Error(`no row ${ref}`);
   return row;
 };
+
+/** The CSV's first row for a measure, keyed by the header. */
+const csvRow = (csv: string, ref: string) =>
+  (parse(csv, { columns: true }) as Record<string, string>[]).find((r) => r.ref === ref);
 
 const figures = (r: DashboardRow) => Object.fromEntries(r.figures.map((f) => [f.label, f.value]));
 
@@ -62,12 +67,23 @@ describe('a rank on the dashboard (seed 004: "Ranked 5th best out of 15")', () =
 
   it('says it in the text, CSV, HTML and XLSX, with the partnership’s RAG words in each key', async () => {
     const text = dashboardText(rank);
-    expect(text).toMatch(/^5 +Comparison of crime against other partn… +5th of 15 G/m);
+    expect(text).toMatch(
+      /^5 +Comparison of crime against other +5th of 15 G +G\n +partnerships using iQuanta$/m,
+    );
     expect(text).toContain(
       'G green (generally satisfied) · A amber (some concerns) · R red (area of significant concern)',
     );
-    expect(dashboardCsv(rank)).toContain('Community safety and protection,5,Comparison of crime against');
-    expect(dashboardCsv(rank)).toContain(',5th of 15,green,');
+    expect(csvRow(dashboardCsv(rank), '5')).toMatchObject({
+      theme: 'Community safety and protection',
+      unit: 'rank (1 = first)',
+      Q1: '5',
+      'in period': '5',
+      'rank group size': '15',
+      'target to date': '7',
+      variance: '-2',
+      'same period last year': '7',
+      RAG: 'green',
+    });
     const html = dashboardHtml(rank);
     expect(html).toContain('5th of 15');
     expect(html).toContain('</span>Area of significant concern</li>');
@@ -105,7 +121,13 @@ describe('a rolling 12 months on the dashboard (seed 003, 5.2: 32, 26 and 22)', 
       '',
     ]);
     expect(row.label).toBe('Months missing');
-    expect(dashboardCsv(d)).toContain('incomplete: no return for 2012-08');
+    expect(csvRow(dashboardCsv(d), '5.2')).toMatchObject({
+      Q1: '32',
+      Q2: '',
+      Q3: '',
+      'in period': '',
+      note: 'Incomplete: no return for 2012-08',
+    });
     expect(dashboardHtml(d)).toContain('incomplete: no return for 2012-08');
   });
 });

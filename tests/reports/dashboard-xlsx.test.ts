@@ -113,18 +113,47 @@ describe('the dashboard as a workbook', () => {
     expect(rowOf('6.2').getCell(8).value).toBe('67% engaging <script>alert("pwned")</script> & <b>more</b>');
   });
 
-  it('has one row a measure in the Data sheet, with a filter', () => {
+  it('has a Data sheet for analysts: a row per series, with a filter, figures in number cells', () => {
     const data = wb.getWorksheet('Data') as ExcelJS.Worksheet;
-    expect(data.rowCount).toBe(19);
-    expect(data.getRow(1).getCell(1).value).toBe('theme');
+    expect(data.rowCount).toBe(31);
     expect(data.autoFilter).toBeTruthy();
-    const values = data.getRow(7).values as unknown[];
-    expect(values.slice(1, 6)).toEqual([
-      'Violent crime and robbery',
-      '2.2',
+    const header = (data.getRow(1).values as unknown[]).slice(1);
+    const rowOf = (ref: string, component = '') => {
+      let found: Record<string, unknown> = {};
+      data.eachRow((row, n) => {
+        const values = (row.values as unknown[]).slice(1);
+        if (n > 1 && values[1] === ref && (values[3] ?? '') === component)
+          found = Object.fromEntries(header.map((h, i) => [String(h), values[i]]));
+      });
+      return found;
+    };
+    const pick = (r: Record<string, unknown>, keys: string[]) => keys.map((k) => r[k]);
+    const r22 = rowOf('2.2');
+    expect(pick(r22, ['measure', 'unit', 'Q1', 'Q2', 'Q3', 'Q4', 'year to date', 'annual target'])).toEqual([
       'Reduce violence without injury',
-      '336',
-      'red',
+      'count',
+      336,
+      364,
+      439,
+      489,
+      1628,
+      1068,
     ]);
+    expect(pick(r22, ['variance', 'variance %', 'RAG'])).toEqual([560, 52.43, 'red']);
+    expect(pick(rowOf('1.2'), ['unit', 'Q4', 'target to date'])).toEqual(['percent (0 to 100)', 94, 90]);
+    expect(pick(rowOf('1.1', 'Repeat callers to the Police'), ['Q1', 'Q2', 'year to date'])).toEqual([
+      37, 9, 71,
+    ]);
+    // Excel sees numbers: the cells' type is Number, so a SUM or a pivot table adds them up.
+    let numbers = 0;
+    data.eachRow((row, n) => {
+      if (n > 1) row.eachCell((c) => (numbers += c.type === ExcelJS.ValueType.Number ? 1 : 0));
+    });
+    expect(numbers).toBeGreaterThan(150);
+    let q2Cell: ExcelJS.Cell | undefined;
+    data.eachRow((row) => {
+      if (row.getCell(2).value === '2.2') q2Cell = row.getCell(header.indexOf('Q2') + 1);
+    });
+    expect(q2Cell?.type).toBe(ExcelJS.ValueType.Number);
   });
 });

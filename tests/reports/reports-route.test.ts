@@ -51,7 +51,7 @@ async function askAsCoordinator(text: string): Promise<string> {
   return JSON.stringify(cardOf(sent?.activity ?? {}));
 }
 
-/** The download links in a card's text. */
+/** The download links on a card's buttons. */
 const urlsIn = (text: string) =>
   [...text.matchAll(/https?:\/\/[^\s"\\]+/g)].map((m) => m[0]).filter((u) => u.includes('/reports/'));
 
@@ -70,6 +70,9 @@ describe('the coordinator’s download links', () => {
     );
     expect(card).toContain('they stop working in 60 minutes');
     urls = urlsIn(card);
+    // Buttons that open the links, not bare URLs in the text.
+    const actions = (JSON.parse(card) as { actions: { type: string; url?: string }[] }).actions;
+    expect(actions.filter((a) => a.type === 'Action.OpenUrl').map((a) => a.url)).toEqual(urls);
   });
 
   it('are one per format, signed for the coordinator', () => {
@@ -117,7 +120,9 @@ describe('the coordinator’s download links', () => {
   it('download the CSV', async () => {
     const res = await fetch(urls[3] ?? '');
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(await res.text()).toContain('2.2,Reduce violence without injury,336,red');
+    expect(await res.text()).toContain(
+      '2.2,Reduce violence without injury,,count,2015/16 Q4,336,364,439,489,',
+    );
   });
 
   it('without a period are for the latest quarter reported', async () => {

@@ -7,7 +7,13 @@ import { may } from '../actor-of.js';
 import type { Reply } from '../reply.js';
 import type { Ctx } from '../handler-context.js';
 
-const OFFERED: DashboardFormat[] = ['docx', 'xlsx', 'html', 'csv'];
+/** The formats offered, with their buttons' labels: short enough for a button in Teams and Slack. */
+const OFFERED: [DashboardFormat, string][] = [
+  ['docx', 'Word board paper'],
+  ['xlsx', 'Excel workbook'],
+  ['html', 'Web page'],
+  ['csv', 'CSV for analysts'],
+];
 
 export async function dashboardLinks(ctx: Ctx, periodText: string | null): Promise<Reply[]> {
   const { turn, deps } = ctx;
@@ -25,8 +31,9 @@ export async function dashboardLinks(ctx: Ctx, periodText: string | null): Promi
     suppress: true,
   });
   if (!d.ok) return [{ kind: 'text', text: d.error }];
-  const links = OFFERED.map((format) => {
-    const url = reports.url(
+  const links = OFFERED.map(([format, label]) => ({
+    label,
+    url: reports.url(
       {
         partnership: p.settings.id,
         period: d.value.upTo,
@@ -34,13 +41,18 @@ export async function dashboardLinks(ctx: Ctx, periodText: string | null): Promi
         person: turn.person.id,
       },
       turn.now,
-    );
-    return `• ${FORMAT_INFO[format].name}: ${url}`;
-  });
+    ),
+  }));
   const text = [
     `Board dashboard of ${p.settings.name}, ${d.value.upTo} (${d.value.months}). ${ragSummary(d.value)}`,
-    `Your download links (for you only; they stop working in ${reports.minutes} minutes):`,
-    ...links,
+    `Download it with the buttons below (for you only; they stop working in ${reports.minutes} minutes).`,
   ].join('\n');
-  return [{ kind: 'text', text, buttons: [{ label: 'Exceptions', say: `exceptions ${d.value.upTo}` }] }];
+  return [
+    {
+      kind: 'text',
+      text,
+      links,
+      buttons: [{ label: 'Exceptions', say: `exceptions ${d.value.upTo}` }],
+    },
+  ];
 }

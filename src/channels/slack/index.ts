@@ -2,7 +2,12 @@
 // Socket Mode connection). Off when SLACK_BOT_TOKEN is not set.
 import type { App } from '@slack/bolt';
 import type { ChartImages } from '../../charts/chart-delivery.js';
-import { OPEN_RETURN, RETURN_SUBMIT_CALLBACK, SEND_BACK_CALLBACK } from '../../render/block-kit/index.js';
+import {
+  LINK_ACTION,
+  OPEN_RETURN,
+  RETURN_SUBMIT_CALLBACK,
+  SEND_BACK_CALLBACK,
+} from '../../render/block-kit/index.js';
 import type { Route } from '../../http/route.js';
 import type { Channel, ChannelDeps } from '../channel.js';
 import { createSlackSender, createSlackWebClient } from './outbox-sender.js';
@@ -58,6 +63,10 @@ function registerListeners(app: App, deps: SlackDeps, apiUrl: string | undefined
   app.command('/perf', perfCommand(deps));
   app.action(/^say:\d+$/, buttonClick(deps));
   app.action(OPEN_RETURN, buttonClick(deps));
+  // A link button opens its URL in the browser; Slack still sends the click, which wants only an ack.
+  app.action(LINK_ACTION, async ({ ack }) => {
+    await ack();
+  });
   app.view(RETURN_SUBMIT_CALLBACK, returnSubmit(deps));
   app.view(SEND_BACK_CALLBACK, returnSubmit(deps));
 }

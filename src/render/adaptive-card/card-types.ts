@@ -31,3 +31,9 @@ export interface ExecuteAction extends CardElement {
   data: Record<string, unknown>;
   fallback: SubmitAction;
 }
+
+export interface OpenUrlAction extends CardElement {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}

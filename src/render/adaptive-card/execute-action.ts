@@ -1,7 +1,7 @@
 // Universal Actions: every Action.Execute carries an Action.Submit fallback with the same data plus
 // `verb`, so clients without Universal Actions (and the local chat) send the same thing.
-import type { SayButton } from '../../bot/reply.js';
-import type { ExecuteAction, Verb } from './card-types.js';
+import type { LinkButton, SayButton } from '../../bot/reply.js';
+import type { ExecuteAction, OpenUrlAction, Verb } from './card-types.js';
 
 export interface ExecuteActionSpec {
   title: string;
@@ -31,4 +31,9 @@ export function executeAction(spec: ExecuteActionSpec): ExecuteAction {
  */
 export function sayAction(button: SayButton): ExecuteAction {
   return executeAction({ title: button.label, verb: 'say', data: { say: button.say } });
+}
+
+/** A button that opens a web address in the browser: a long signed link is clickable as a button. */
+export function openUrlAction(link: LinkButton): OpenUrlAction {
+  return { type: 'Action.OpenUrl', title: link.label, url: link.url };
 }

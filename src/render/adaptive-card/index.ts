@@ -21,7 +21,7 @@ export interface AdaptiveCardAttachment {
 export function renderAdaptiveCard(reply: Reply, refreshUserIds: string[] = []): AdaptiveCard {
   switch (reply.kind) {
     case 'text':
-      return textCard(reply.text, reply.buttons);
+      return textCard(reply.text, reply.buttons, reply.links);
     case 'status':
       return statusCard(reply.view);
     case 'list':

@@ -1,9 +1,9 @@
-// A plain answer, with the buttons that suggest what to say next.
-import type { SayButton } from '../../bot/reply.js';
+// A plain answer, with buttons that open its links (downloads) and buttons that suggest what to say next.
+import type { LinkButton, SayButton } from '../../bot/reply.js';
 import textJson from '../../../cards/text.json' with { type: 'json' };
 import type { AdaptiveCard } from './card-types.js';
 import { cardTemplate } from './expand-template.js';
-import { sayAction } from './execute-action.js';
+import { openUrlAction, sayAction } from './execute-action.js';
 
 const template = cardTemplate(textJson);
 
@@ -11,7 +11,7 @@ const template = cardTemplate(textJson);
  * One TextBlock per line: Teams and the Adaptive Cards renderers join single line breaks into one
  * paragraph, so a list of "• …" lines would run on. A blank line becomes a wider gap.
  */
-export function textCard(text: string, buttons: SayButton[] = []): AdaptiveCard {
+export function textCard(text: string, buttons: SayButton[] = [], links: LinkButton[] = []): AdaptiveCard {
   const lines: { text: string; spacing: 'none' | 'medium' }[] = [];
   let gap = false;
   for (const line of text.split('\n')) {
@@ -21,5 +21,5 @@ export function textCard(text: string, buttons: SayButton[] = []): AdaptiveCard 
       gap = false;
     }
   }
-  return template({ lines, actions: buttons.map(sayAction) });
+  return template({ lines, actions: [...links.map(openUrlAction), ...buttons.map(sayAction)] });
 }

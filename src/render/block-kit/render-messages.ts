@@ -22,7 +22,7 @@ export interface SlackMessage {
 function blockGroups(reply: Reply): BlockGroup[] {
   switch (reply.kind) {
     case 'text':
-      return textBlocks(reply.text, reply.buttons);
+      return textBlocks(reply.text, reply.buttons, reply.links);
     case 'status':
       return statusBlocks(reply.view);
     case 'list':

@@ -5,6 +5,7 @@ import * as payloads from '../../fixtures/slack/payloads.js';
 import {
   DAN,
   JOANNE,
+  PRIYA,
   sendCommand,
   sendEvent,
   sendInteraction,
@@ -177,6 +178,21 @@ describe('Slack buttons', () => {
     await sendInteraction(h.url, click);
     await waitForPosts(1);
     expect(posted()[0]?.args).toMatchObject({ channel: 'C0SAFERSTOCK', thread_ts: '1462181500.000900' });
+  });
+
+  it('acknowledges a link button (Slack opens its URL) at once, and answers nothing', async () => {
+    const click = payloads.buttonClick(
+      PRIYA,
+      { action_id: 'link:0', value: '', url: 'https://perf.example/reports/stockton/2015-16-Q4.docx' },
+      h.api.responseUrl('l'),
+    );
+    const started = Date.now();
+    const res = await sendInteraction(h.url, click);
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await settle();
+    expect(posted()).toEqual([]);
+    expect(h.api.responded).toEqual([]);
   });
 
   it('refuses a stranger pressing a button', async () => {
