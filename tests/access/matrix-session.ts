@@ -11,13 +11,13 @@ import type { Conversation, Turn } from '../../src/bot/conversation.js';
 import { createConversation } from '../../src/bot/create-conversation.js';
 import type { CardAction, Reply } from '../../src/bot/reply.js';
 import { financialCalendar } from '../../src/domain/period.js';
-import { openDatabase, type Db } from '../../src/store/open-database.js';
+import { openDatabase } from '../../src/store/open-database.js';
 import type { Partnership } from '../../src/domain/partnership.js';
 import { loadPartnership } from '../../src/store/partnership-store.js';
 import { setDelegation } from '../../src/store/reminder-store.js';
 import { stocktonPlanText } from '../helpers/bot-session.js';
 import { minimalPlanYaml } from '../helpers/plan-text.js';
-import { snapshot } from '../helpers/temp-db.js';
+import { asTestDb, snapshot, type TestDb } from '../helpers/temp-db.js';
 
 /** Everyone the matrix speaks as, by how they stand to measure 2.2 (owned by Dan Mercer). */
 export const ACTORS = {
@@ -69,7 +69,7 @@ export async function matrixTemplate(): Promise<MatrixTemplate> {
   const dir = await mkdtemp(join(tmpdir(), 'perfbot-matrix-'));
   const file = join(dir, 'template.db');
   const opened = await openDatabase(`file:${file}`);
-  const db = opened.prisma;
+  const db = asTestDb(opened.prisma);
   await writeFile(join(dir, 'stockton.yaml'), await matrixPlanText());
   await writeFile(join(dir, 'testshire.yaml'), minimalPlanYaml().replaceAll("'1.1'", "'9.1'"));
   for (const plan of ['stockton.yaml', 'testshire.yaml']) {
@@ -88,7 +88,7 @@ export async function matrixTemplate(): Promise<MatrixTemplate> {
 }
 
 export interface MatrixSession {
-  db: Db;
+  db: TestDb;
   stockton: Partnership;
   testshire: Partnership;
   say(actor: ActorName, text: string): Promise<Reply[]>;
@@ -107,7 +107,7 @@ export async function matrixSession(t: MatrixTemplate): Promise<MatrixSession> {
   for (const f of await readdir(t.dir))
     if (f.startsWith('template.db')) await copyFile(join(t.dir, f), file + f.slice('template.db'.length));
   const opened = await openDatabase(`file:${file}`);
-  const db = opened.prisma;
+  const db = asTestDb(opened.prisma);
   const stockton = (await loadPartnership(db, 'stockton')) as Partnership;
   const testshire = (await loadPartnership(db, 'testshire')) as Partnership;
   const conversation: Conversation = createConversation({
