@@ -117,6 +117,15 @@ const core = ['src/domain', 'src/bot'].filter((d) => {
   }
 });
 
+/** The folders of tests/ that do not mirror a folder of src/ (CONTRIBUTING.md, "Where a test goes"). */
+const NOT_MIRRORED = ['tests/flows', 'tests/helpers', 'tests/fakes', 'tests/fixtures', 'tests/bench'];
+
+const folders = (dir: string): string[] =>
+  readdirSync(dir)
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isDirectory())
+    .flatMap((path) => [path, ...folders(path)]);
+
 describe('layer boundaries', () => {
   it('keeps src/domain and src/bot free of platform, storage and HTTP imports', () => {
     const bad = core
@@ -223,6 +232,15 @@ describe('layer boundaries', () => {
   it('has no files that import each other in a circle', () => {
     const graph = new Map(layered().map((f) => [f, localImportsOf(f)]));
     expect(circles(graph)).toEqual([]);
+  });
+
+  it('lays tests/ out as src/ is, beside the whole-flow tests, helpers, fakes and fixtures', () => {
+    const srcFolders = new Set(folders('src'));
+    const bad = [...new Set(sources('tests').map(dirname))]
+      .filter((d) => d !== 'tests')
+      .filter((d) => !NOT_MIRRORED.some((n) => d === n || d.startsWith(`${n}/`)))
+      .filter((d) => !srcFolders.has(`src${d.slice('tests'.length)}`));
+    expect(bad).toEqual([]);
   });
 
   it('keeps every source file to 300 lines', () => {
