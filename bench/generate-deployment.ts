@@ -4,6 +4,7 @@
 // createMany took 35 s for the default 130,000 rows, this takes about two.
 import Database from 'better-sqlite3';
 import { financialCalendar, type Period } from '../src/domain/period.js';
+import { prismaOf } from '../src/store/db.js';
 import { openDatabase } from '../src/store/open-database.js';
 import { savePlan } from '../src/store/plan-store.js';
 import { between, seededRandom, type Random } from './prng.js';
@@ -151,7 +152,7 @@ export async function generateDeployment(path: string, size: DeploymentSize, see
     for (let i = 0; i < size.partnerships; i++) {
       const sp = syntheticPartnership(i, size.measures, cal.format({ kind: 'year', year: BENCH_YEAR }));
       await savePlan(db.prisma, cal, sp.plan, { returns: [], overrides: [] }, BENCH_NOW);
-      const stored = await db.prisma.measure.findMany({
+      const stored = await prismaOf(db.prisma).measure.findMany({
         where: { partnership: { slug: sp.slug } },
         select: { id: true, ref: true },
       });
@@ -177,7 +178,7 @@ export async function generateDeployment(path: string, size: DeploymentSize, see
       // One override per partnership, on its first quarterly measure's latest quarter.
       const quarterly = sp.shapes.find((s) => s.frequency === 'quarterly');
       if (quarterly)
-        await db.prisma.override.create({
+        await prismaOf(db.prisma).override.create({
           data: {
             measureId: idOf.get(quarterly.ref) as number,
             period: cal.format({ kind: 'quarter', year: BENCH_YEAR, quarter: 4 }),

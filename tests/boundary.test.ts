@@ -1,5 +1,5 @@
 // The core stays platform-neutral: src/domain and src/bot import no Slack, Teams, Prisma or HTTP code,
-// src/jobs no Slack or Teams code, and only src/store touches the Prisma client. The folders stand in
+// src/jobs no Slack or Teams code, and only src/store touches the Prisma client (elsewhere `Db` is opaque). The folders stand in
 // one order (docs/architecture.md): every import runs down it, and no files import each other in a circle.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
@@ -23,6 +23,24 @@ const importsOf = (file: string) =>
 const specifiersOf = (file: string) =>
   [...readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g)].map(
     (m) => m[1] as string,
+  );
+
+/** The names a file imports by name (`import { a, type B } from '…'`), with the module they come from. */
+const namedImportsOf = (file: string) =>
+  [
+    ...readFileSync(file, 'utf8').matchAll(/\bimport\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g),
+  ].flatMap((m) =>
+    (m[1] as string)
+      .split(',')
+      .map(
+        (n) =>
+          n
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(/\s+as\s+/)[0] ?? '',
+      )
+      .filter((name) => name !== '')
+      .map((name) => ({ name, from: m[2] as string })),
   );
 
 /** The source files a file imports, as paths from the repository root (src/… .ts). */
@@ -99,6 +117,15 @@ const core = ['src/domain', 'src/bot'].filter((d) => {
   }
 });
 
+/** The folders of tests/ that do not mirror a folder of src/ (CONTRIBUTING.md, "Where a test goes"). */
+const NOT_MIRRORED = ['tests/flows', 'tests/helpers', 'tests/fakes', 'tests/fixtures', 'tests/bench'];
+
+const folders = (dir: string): string[] =>
+  readdirSync(dir)
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isDirectory())
+    .flatMap((path) => [path, ...folders(path)]);
+
 describe('layer boundaries', () => {
   it('keeps src/domain and src/bot free of platform, storage and HTTP imports', () => {
     const bad = core
@@ -117,13 +144,55 @@ describe('layer boundaries', () => {
     expect(bad).toEqual([]);
   });
 
-  it('lets only src/store import the Prisma client', () => {
-    const bad = sources('src')
+  it('lets only src/store import the Prisma client (tests and the benchmarks included)', () => {
+    const bad = ['src', 'tests', 'bench']
+      .flatMap(sources)
       .filter((f) => !f.startsWith('src/store/') && !f.startsWith('src/generated/'))
-      .flatMap((f) => importsOf(f).map((i) => `${f} imports ${i}`))
-      .filter((line) => /imports (@prisma\/|.*generated\/prisma)/.test(line));
+      .flatMap((f) => specifiersOf(f).map((i) => `${f} imports ${i}`))
+      .filter((line) => /imports (@prisma\/|.*generated\/)/.test(line));
     expect(bad).toEqual([]);
   });
+
+  it('gives the rest of src only the opaque Db: not the client behind it, a transaction or the casts', () => {
+    const storeOnly = new Set(['prismaOf', 'dbOf', 'DbClient', 'Tx']);
+    const bad = layered()
+      .filter((f) => !f.startsWith('src/store/'))
+      .flatMap((f) =>
+        namedImportsOf(f)
+          .filter(({ from }) => posix.normalize(posix.join(dirname(f), from)).startsWith('src/store/'))
+          .filter(({ name }) => storeOnly.has(name))
+          .map(({ name, from }) => `${f} imports ${name} from ${from}`),
+      );
+    expect(bad).toEqual([]);
+  });
+
+  it('makes Db a handle with no Prisma methods, so tsc refuses db.measure.findMany outside src/store', () => {
+    const config = ts.getParsedCommandLineOfConfigFile(
+      'tsconfig.json',
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (d) => {
+          throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+        },
+      },
+    );
+    const program = ts.createProgram(['src/store/db.ts'], config?.options ?? {});
+    const checker = program.getTypeChecker();
+    const file = program.getSourceFile('src/store/db.ts');
+    const module = file && checker.getSymbolAtLocation(file);
+    const exported = module ? checker.getExportsOfModule(module) : [];
+    const propertiesOf = (name: string) => {
+      const symbol = exported.find((s) => s.name === name);
+      if (!symbol) throw new Error(`src/store/db.ts exports no ${name}`);
+      return checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)).map((p) => p.name);
+    };
+    const client = propertiesOf('DbClient');
+    expect(client).toEqual(expect.arrayContaining(['$transaction', 'measure', 'return', 'outboxMessage']));
+    const handle = propertiesOf('Db');
+    expect(handle.filter((p) => client.includes(p))).toEqual([]);
+    expect(handle).toHaveLength(1); // the brand
+  }, 60_000);
 
   it('keeps Prisma queries and transactions inside src/store: a unit of work is a store function', () => {
     const query =
@@ -163,6 +232,15 @@ describe('layer boundaries', () => {
   it('has no files that import each other in a circle', () => {
     const graph = new Map(layered().map((f) => [f, localImportsOf(f)]));
     expect(circles(graph)).toEqual([]);
+  });
+
+  it('lays tests/ out as src/ is, beside the whole-flow tests, helpers, fakes and fixtures', () => {
+    const srcFolders = new Set(folders('src'));
+    const bad = [...new Set(sources('tests').map(dirname))]
+      .filter((d) => d !== 'tests')
+      .filter((d) => !NOT_MIRRORED.some((n) => d === n || d.startsWith(`${n}/`)))
+      .filter((d) => !srcFolders.has(`src${d.slice('tests'.length)}`));
+    expect(bad).toEqual([]);
   });
 
   it('keeps every source file to 300 lines', () => {

@@ -1,7 +1,7 @@
 // The audit trail: append-only events (nothing here updates or deletes). Write an event in the same
 // transaction as the change it records, so that a change without its event cannot be stored.
 import type { Db } from './open-database.js';
-import type { Tx } from './db.js';
+import { prismaOf, type Tx } from './db.js';
 
 export interface AuditInput {
   partnershipId: number;
@@ -45,7 +45,7 @@ export const auditedBy = (c: { partnershipId: number; at: Date; by: string; chan
 
 /** Appends one event; pass the transaction that makes the change. */
 export async function recordAudit(db: Db | Tx, e: AuditInput): Promise<void> {
-  await db.auditEvent.create({
+  await prismaOf(db).auditEvent.create({
     data: {
       partnershipId: e.partnershipId,
       at: e.at,
@@ -71,7 +71,7 @@ export interface AuditQuery {
 
 /** Events, newest first. */
 export async function readAudit(db: Db, q: AuditQuery): Promise<AuditEventRecord[]> {
-  const rows = await db.auditEvent.findMany({
+  const rows = await prismaOf(db).auditEvent.findMany({
     where: {
       partnershipId: q.partnershipId,
       ...(q.ref === undefined ? {} : { ref: q.ref }),

@@ -2,6 +2,7 @@
 // updated, so a later revision can be shown against it.
 import type { BoardView } from '../domain/board-view.js';
 import type { Db } from './open-database.js';
+import { prismaOf } from './db.js';
 
 export interface BoardRow {
   ref: string;
@@ -17,7 +18,7 @@ export async function boardViews(
   partnershipId: number,
   refs?: string[],
 ): Promise<Map<string, BoardView>> {
-  const rows = await db.boardSnapshot.findMany({
+  const rows = await prismaOf(db).boardSnapshot.findMany({
     where: { partnershipId, ...(refs ? { ref: { in: refs } } : {}) },
   });
   return new Map(rows.map((r) => [`${r.ref}|${r.period}`, JSON.parse(r.seen) as BoardView]));
@@ -25,7 +26,7 @@ export async function boardViews(
 
 /** The quarters that have their snapshot already. */
 export async function snapshotQuarters(db: Db, partnershipId: number): Promise<Set<string>> {
-  const rows = await db.boardSnapshot.findMany({
+  const rows = await prismaOf(db).boardSnapshot.findMany({
     where: { partnershipId, ref: '' },
     select: { period: true },
   });
@@ -43,7 +44,7 @@ export async function saveQuarterSnapshot(
   rows: BoardRow[],
   at: Date,
 ): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+  return prismaOf(db).$transaction(async (tx) => {
     const marker = { partnershipId_period_ref: { partnershipId, period: quarter, ref: '' } };
     if (await tx.boardSnapshot.findUnique({ where: marker })) return false;
     await tx.boardSnapshot.create({

@@ -2,6 +2,7 @@
 // database so that what they signed stays valid across restarts and instances.
 import type { Db } from './open-database.js';
 import { isUniqueClash } from './unique-clash.js';
+import { prismaOf } from './db.js';
 
 export const CHART_KEY_NAME = 'chart-signing-key';
 
@@ -10,14 +11,14 @@ export const CHART_KEY_NAME = 'chart-signing-key';
  * instances starting at once agree: the second's insert fails on the key and it reads the first's.
  */
 export async function keepServerSecret(db: Db, name: string, candidate: string, at: Date): Promise<string> {
-  const found = await db.serverSecret.findUnique({ where: { name } });
+  const found = await prismaOf(db).serverSecret.findUnique({ where: { name } });
   if (found) return found.value;
   try {
-    await db.serverSecret.create({ data: { name, value: candidate, createdAt: at } });
+    await prismaOf(db).serverSecret.create({ data: { name, value: candidate, createdAt: at } });
     return candidate;
   } catch (e) {
     if (!isUniqueClash(e)) throw e;
-    const winner = await db.serverSecret.findUnique({ where: { name } });
+    const winner = await prismaOf(db).serverSecret.findUnique({ where: { name } });
     if (!winner) throw e;
     return winner.value;
   }

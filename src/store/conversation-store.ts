@@ -1,6 +1,7 @@
 // Where to reach people and channels proactively: the platform's conversation reference, kept from
 // every inbound activity, marked inactive when the platform says the conversation is gone.
 import type { Db } from './open-database.js';
+import { prismaOf, type DbClient } from './db.js';
 
 export type RefKind = 'person' | 'channel';
 
@@ -34,7 +35,7 @@ export async function saveConversationRef(
 ): Promise<void> {
   const data = { conversationId, reference: JSON.stringify(reference), active: true, updatedAt: at };
   const { partnershipId, kind, target } = t;
-  const stored = await db.conversationRef.findMany({ where: { partnershipId, kind, target } });
+  const stored = await prismaOf(db).conversationRef.findMany({ where: { partnershipId, kind, target } });
   const mine = stored.find((r) => r.platform === t.platform);
   const unchanged =
     mine?.active === true &&
@@ -42,14 +43,14 @@ export async function saveConversationRef(
     mine.reference === data.reference &&
     stored.every((r) => r === mine || r.updatedAt < mine.updatedAt);
   if (unchanged) return;
-  await db.conversationRef.upsert({
+  await prismaOf(db).conversationRef.upsert({
     where: { platform_partnershipId_kind_target: t },
     create: { ...t, ...data },
     update: data,
   });
 }
 
-type RefRow = Awaited<ReturnType<Db['conversationRef']['findMany']>>[number];
+type RefRow = Awaited<ReturnType<DbClient['conversationRef']['findMany']>>[number];
 
 function toStored(row: RefRow): StoredRef {
   return {
@@ -64,7 +65,9 @@ function toStored(row: RefRow): StoredRef {
 }
 
 export async function findConversationRef(db: Db, t: RefTarget): Promise<StoredRef | null> {
-  const row = await db.conversationRef.findUnique({ where: { platform_partnershipId_kind_target: t } });
+  const row = await prismaOf(db).conversationRef.findUnique({
+    where: { platform_partnershipId_kind_target: t },
+  });
   return row ? toStored(row) : null;
 }
 
@@ -78,7 +81,7 @@ export async function latestConversationRef(
   kind: RefKind,
   target?: string,
 ): Promise<StoredRef | null> {
-  const row = await db.conversationRef.findFirst({
+  const row = await prismaOf(db).conversationRef.findFirst({
     where: { partnershipId, kind, active: true, ...(target === undefined ? {} : { target }) },
     orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
   });
@@ -87,7 +90,7 @@ export async function latestConversationRef(
 
 export async function markConversationInactive(db: Db, t: RefTarget, at: Date): Promise<void> {
   const { platform, partnershipId, kind, target } = t;
-  await db.conversationRef.updateMany({
+  await prismaOf(db).conversationRef.updateMany({
     where: { platform, partnershipId, kind, target },
     data: { active: false, updatedAt: at },
   });
@@ -103,7 +106,7 @@ export async function teamsUserIds(
   people: string[],
 ): Promise<Map<string, string>> {
   if (people.length === 0) return new Map();
-  const rows = await db.conversationRef.findMany({
+  const rows = await prismaOf(db).conversationRef.findMany({
     where: { platform: 'teams', partnershipId, kind: 'person', target: { in: people } },
   });
   const ids = new Map<string, string>();

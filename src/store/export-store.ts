@@ -2,15 +2,16 @@
 // measures, every revision of every return, overrides, sign-off decisions, period states, delegations
 // and the audit trail. JSON kept in text columns is parsed, so the export reads as one document.
 import type { Db } from './open-database.js';
+import { prismaOf } from './db.js';
 
 const parsed = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));
 
 export async function exportPartnership(db: Db, slug: string) {
-  const p = await db.partnership.findUnique({ where: { slug } });
+  const p = await prismaOf(db).partnership.findUnique({ where: { slug } });
   if (!p) return null;
   const where = { partnershipId: p.id };
   const byId = { orderBy: { id: 'asc' } } as const;
-  const measures = await db.measure.findMany({ where, ...byId });
+  const measures = await prismaOf(db).measure.findMany({ where, ...byId });
   const refOf = new Map(measures.map((m) => [m.id, m.ref]));
   const ofMeasures = { measureId: { in: measures.map((m) => m.id) } };
   const withRef = <T extends { measureId: number }>({ measureId, ...row }: T) => ({
@@ -18,17 +19,17 @@ export async function exportPartnership(db: Db, slug: string) {
     ...row,
   });
   const [people, themes, returns, overrides, reviews, periodStates, delegations, audit] = await Promise.all([
-    db.person.findMany({ where, ...byId }),
-    db.theme.findMany({ where, orderBy: { position: 'asc' } }),
-    db.return.findMany({
+    prismaOf(db).person.findMany({ where, ...byId }),
+    prismaOf(db).theme.findMany({ where, orderBy: { position: 'asc' } }),
+    prismaOf(db).return.findMany({
       where: ofMeasures,
       orderBy: [{ measureId: 'asc' }, { periodEnd: 'asc' }, { revision: 'asc' }],
     }),
-    db.override.findMany({ where: ofMeasures, ...byId }),
-    db.returnReview.findMany({ where: ofMeasures, ...byId }),
-    db.periodState.findMany({ where, orderBy: { period: 'asc' } }),
-    db.delegation.findMany({ where, ...byId }),
-    db.auditEvent.findMany({ where, ...byId }),
+    prismaOf(db).override.findMany({ where: ofMeasures, ...byId }),
+    prismaOf(db).returnReview.findMany({ where: ofMeasures, ...byId }),
+    prismaOf(db).periodState.findMany({ where, orderBy: { period: 'asc' } }),
+    prismaOf(db).delegation.findMany({ where, ...byId }),
+    prismaOf(db).auditEvent.findMany({ where, ...byId }),
   ]);
   return {
     partnership: { slug: p.slug, name: p.name, createdAt: p.createdAt, settings: parsed(p.settings) },

@@ -1,6 +1,7 @@
 // Readiness: the database answers, and every committed migration is recorded as applied.
 import { MIGRATIONS_DIR, POSTGRES_MIGRATIONS_DIR, readMigrations } from './migrate.js';
 import type { Db } from './open-database.js';
+import { prismaOf } from './db.js';
 
 export type Readiness = { ok: true } | { ok: false; reason: string };
 
@@ -12,13 +13,13 @@ export function committedMigrations(databaseUrl: string): string[] {
 
 export async function checkReadiness(db: Db, committed: readonly string[]): Promise<Readiness> {
   try {
-    await db.$queryRawUnsafe('SELECT 1');
+    await prismaOf(db).$queryRawUnsafe('SELECT 1');
   } catch (e) {
     return { ok: false, reason: `the database does not answer (${errorCode(e)})` };
   }
   let applied: Set<string>;
   try {
-    const rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(
+    const rows = await prismaOf(db).$queryRawUnsafe<{ migration_name: string }[]>(
       'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
     applied = new Set(rows.map((r) => r.migration_name));

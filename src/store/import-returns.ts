@@ -15,7 +15,7 @@ import {
   type NewRevision,
   type ReturnRow,
 } from './return-store.js';
-import type { Tx } from './db.js';
+import { prismaOf, type Tx } from './db.js';
 import { signOffOfReturn } from './review-store.js';
 
 /** A return submitted in chat whose figures the file gives differently. */
@@ -59,7 +59,7 @@ export interface ReturnsImported {
 const isChat = (row: ReturnRow | null): row is ReturnRow => row !== null && row.source !== 'import';
 
 const latestRevision = (db: Db | Tx, measureId: number, period: string) =>
-  db.return.findFirst({ where: { measureId, period }, orderBy: { revision: 'desc' } });
+  prismaOf(db).return.findFirst({ where: { measureId, period }, orderBy: { revision: 'desc' } });
 
 /** The revision an import stores: the file's date when it gives one, else the import's time, said so. */
 function importedRevision(measureId: number, r: NormalReturn, now: Date): NewRevision {
@@ -151,7 +151,7 @@ export async function returnConflicts(
   slug: string,
   returns: NormalReturn[],
 ): Promise<ReturnConflict[]> {
-  const measures = await db.measure.findMany({
+  const measures = await prismaOf(db).measure.findMany({
     where: { partnership: { slug } },
     select: { id: true, ref: true },
   });

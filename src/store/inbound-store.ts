@@ -5,6 +5,7 @@
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './open-database.js';
 import { isUniqueClash } from './unique-clash.js';
+import { prismaOf } from './db.js';
 
 /** How long an unhandled claim is left alone, whoever made it, before a redelivery may take it over. */
 export const ABANDONED_AFTER_MS = 60_000;
@@ -22,13 +23,13 @@ export type InboundState =
  */
 export async function claimInbound(db: Db, key: string, at: Date, by: string | null): Promise<InboundState> {
   try {
-    await db.inboundActivity.create({ data: { key, receivedAt: at, claimedBy: by } });
+    await prismaOf(db).inboundActivity.create({ data: { key, receivedAt: at, claimedBy: by } });
     return { kind: 'claimed' };
   } catch (e) {
     if (!isUniqueClash(e)) throw e;
   }
   const abandoned = new Date(at.getTime() - ABANDONED_AFTER_MS);
-  const taken = await db.inboundActivity.updateMany({
+  const taken = await prismaOf(db).inboundActivity.updateMany({
     where: { key, handledAt: null, receivedAt: { lt: abandoned } },
     data: { receivedAt: at, claimedBy: by },
   });
@@ -38,7 +39,7 @@ export async function claimInbound(db: Db, key: string, at: Date, by: string | n
 
 /** The key's state as stored, or null when nobody holds it (never claimed, or released). */
 export async function inboundState(db: Db, key: string): Promise<InboundState | null> {
-  const row = await db.inboundActivity.findUnique({
+  const row = await prismaOf(db).inboundActivity.findUnique({
     where: { key },
     select: { handledAt: true, claimedBy: true },
   });
@@ -54,7 +55,7 @@ export async function takeOverInbound(
   by: string,
   at: Date,
 ): Promise<boolean> {
-  const taken = await db.inboundActivity.updateMany({
+  const taken = await prismaOf(db).inboundActivity.updateMany({
     where: { key, handledAt: null, claimedBy: from },
     data: { receivedAt: at, claimedBy: by },
   });
@@ -66,7 +67,11 @@ export async function finishInbound(db: Db, key: string, at: Date): Promise<void
   // `update` is one statement; `updateMany` took a transaction of its own, on every turn. A key gone
   // meanwhile (pruned) is left gone, as updateMany would.
   try {
-    await db.inboundActivity.update({ where: { key }, data: { handledAt: at }, select: { id: true } });
+    await prismaOf(db).inboundActivity.update({
+      where: { key },
+      data: { handledAt: at },
+      select: { id: true },
+    });
   } catch (e) {
     if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2025')) throw e;
   }
@@ -74,11 +79,11 @@ export async function finishInbound(db: Db, key: string, at: Date): Promise<void
 
 /** Forgets a key whose handling failed, so the platform's retry is processed. */
 export async function releaseInbound(db: Db, key: string): Promise<void> {
-  await db.inboundActivity.deleteMany({ where: { key } });
+  await prismaOf(db).inboundActivity.deleteMany({ where: { key } });
 }
 
 /** Removes keys older than `before` (redeliveries come within minutes). */
 export async function pruneInbound(db: Db, before: Date): Promise<number> {
-  const out = await db.inboundActivity.deleteMany({ where: { receivedAt: { lt: before } } });
+  const out = await prismaOf(db).inboundActivity.deleteMany({ where: { receivedAt: { lt: before } } });
   return out.count;
 }

@@ -2,6 +2,7 @@
 // its row at a graceful stop, so a redelivered activity can tell a claimant still at work from one that
 // died mid-turn.
 import type { Db } from './open-database.js';
+import { prismaOf } from './db.js';
 
 /** Who a process is: a random id made at start, and where it runs. */
 export interface InstanceIdentity {
@@ -17,7 +18,7 @@ export interface InstanceSeen extends InstanceIdentity {
 }
 
 export async function registerInstance(db: Db, self: InstanceIdentity, at: Date): Promise<void> {
-  await db.botInstance.upsert({
+  await prismaOf(db).botInstance.upsert({
     where: { id: self.id },
     create: { ...self, startedAt: at, seenAt: at },
     update: { seenAt: at },
@@ -26,7 +27,7 @@ export async function registerInstance(db: Db, self: InstanceIdentity, at: Date)
 
 /** One heartbeat; registers again when the row was pruned meanwhile. */
 export async function beatInstance(db: Db, self: InstanceIdentity, at: Date): Promise<void> {
-  const { count } = await db.botInstance.updateMany({
+  const { count } = await prismaOf(db).botInstance.updateMany({
     where: { id: self.id },
     data: { seenAt: at, beats: { increment: 1 } },
   });
@@ -34,18 +35,18 @@ export async function beatInstance(db: Db, self: InstanceIdentity, at: Date): Pr
 }
 
 export async function findInstance(db: Db, id: string): Promise<InstanceSeen | null> {
-  return db.botInstance.findUnique({
+  return prismaOf(db).botInstance.findUnique({
     where: { id },
     select: { id: true, host: true, pid: true, seenAt: true, beats: true },
   });
 }
 
 export async function removeInstance(db: Db, id: string): Promise<void> {
-  await db.botInstance.deleteMany({ where: { id } });
+  await prismaOf(db).botInstance.deleteMany({ where: { id } });
 }
 
 /** Removes the rows of processes not seen since `before` (killed ones never remove their own). */
 export async function pruneInstances(db: Db, before: Date): Promise<number> {
-  const { count } = await db.botInstance.deleteMany({ where: { seenAt: { lt: before } } });
+  const { count } = await prismaOf(db).botInstance.deleteMany({ where: { seenAt: { lt: before } } });
   return count;
 }

@@ -1,11 +1,11 @@
 // Opens the database named by DATABASE_URL (a SQLite file, or PostgreSQL), applies pending migrations
-// and returns a Prisma client.
+// and returns the store's handle on it.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.js';
-import type { OpenedDatabase } from './db.js';
+import { dbOf, type OpenedDatabase } from './db.js';
 import { migrateSqlite } from './migrate.js';
 import { isPostgresUrl, openPostgres } from './open-postgres.js';
 
@@ -31,5 +31,5 @@ export async function openDatabase(url: string): Promise<OpenedDatabase> {
   const migrated = migrateSqlite(raw);
   raw.close();
   const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: path }) });
-  return { prisma, migrated, close: () => prisma.$disconnect() };
+  return { prisma: dbOf(prisma), migrated, close: () => prisma.$disconnect() };
 }

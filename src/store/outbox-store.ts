@@ -8,7 +8,7 @@ import {
   type OutboxPayload,
 } from '../domain/reminders/reminder-payload.js';
 import type { Db } from './open-database.js';
-import type { Tx } from './db.js';
+import { prismaOf, type DbClient, type Tx } from './db.js';
 import { withRetry } from './retry.js';
 import { providerOf } from './provider.js';
 import { isUniqueClash } from './unique-clash.js';
@@ -46,7 +46,7 @@ export interface Recipient {
   recipient: string;
 }
 
-type Row = Awaited<ReturnType<Db['outboxMessage']['findMany']>>[number];
+type Row = Awaited<ReturnType<DbClient['outboxMessage']['findMany']>>[number];
 
 function toRow(r: Row): OutboxRow {
   return {
@@ -96,7 +96,8 @@ const newRow = (m: NewOutboxMessage, now: Date) => ({
  * takes ON CONFLICT DO NOTHING: a unique-key error there aborts the whole transaction it happens in (a
  * stored return with its approver's notice, say), so catching it afterwards is too late.
  */
-export async function insertMissing(tx: Tx, messages: NewOutboxMessage[], now: Date): Promise<string[]> {
+export async function insertMissing(db: Db | Tx, messages: NewOutboxMessage[], now: Date): Promise<string[]> {
+  const tx = prismaOf(db);
   if (messages.length === 0) return [];
   const seen = await tx.outboxMessage.findMany({
     where: { key: { in: messages.map((m) => m.key) } },
@@ -133,7 +134,7 @@ export async function insertMissing(tx: Tx, messages: NewOutboxMessage[], now: D
 }
 
 export async function outboxByKeys(db: Db, keys: string[]): Promise<Map<string, OutboxRow>> {
-  const rows = await db.outboxMessage.findMany({ where: { key: { in: keys } } });
+  const rows = await prismaOf(db).outboxMessage.findMany({ where: { key: { in: keys } } });
   return new Map(rows.map((r) => [r.key, toRow(r)]));
 }
 
@@ -143,7 +144,7 @@ export async function listOutbox(
   limit = 200,
   partnershipId?: number,
 ): Promise<OutboxRow[]> {
-  const rows = await db.outboxMessage.findMany({
+  const rows = await prismaOf(db).outboxMessage.findMany({
     where: { ...(status ? { status } : {}), ...(partnershipId !== undefined ? { partnershipId } : {}) },
     orderBy: { id: 'desc' },
     take: limit,
@@ -153,7 +154,7 @@ export async function listOutbox(
 
 /** People with pending messages due, oldest first. */
 export async function dueRecipients(db: Db, now: Date, limit = 50): Promise<Recipient[]> {
-  const rows = await db.outboxMessage.findMany({
+  const rows = await prismaOf(db).outboxMessage.findMany({
     where: { status: 'pending', notBefore: { lte: now } },
     orderBy: { id: 'asc' },
     select: { partnershipId: true, recipient: true },
@@ -170,22 +171,25 @@ export async function dueRecipients(db: Db, now: Date, limit = 50): Promise<Reci
 
 /** Claims every due pending message to one person in one statement; returns what this claim took. */
 export async function claimRecipient(db: Db, who: Recipient, now: Date, token: string): Promise<OutboxRow[]> {
-  await db.outboxMessage.updateMany({
+  await prismaOf(db).outboxMessage.updateMany({
     where: { ...who, status: 'pending', notBefore: { lte: now } },
     data: { status: 'sending', claimToken: token, claimedAt: now, updatedAt: now },
   });
-  const rows = await db.outboxMessage.findMany({ where: { claimToken: token }, orderBy: { id: 'asc' } });
+  const rows = await prismaOf(db).outboxMessage.findMany({
+    where: { claimToken: token },
+    orderBy: { id: 'asc' },
+  });
   return rows.map(toRow);
 }
 
-type Update = Parameters<Db['outboxMessage']['updateMany']>[0]['data'];
+type Update = Parameters<DbClient['outboxMessage']['updateMany']>[0]['data'];
 
 async function update(db: Db, ids: number[], data: Update, now: Date): Promise<void> {
   if (ids.length === 0) return;
   // Recording what happened to a send must not be lost to a busy database (the row would be left
   // "sending" and later settled as unknown); writing it twice at worst counts an attempt twice.
   await withRetry(() =>
-    db.outboxMessage.updateMany({ where: { id: { in: ids } }, data: { ...data, updatedAt: now } }),
+    prismaOf(db).outboxMessage.updateMany({ where: { id: { in: ids } }, data: { ...data, updatedAt: now } }),
   );
 }
 
@@ -236,11 +240,11 @@ export async function holdPending(
   until: Date,
   now: Date,
 ): Promise<OutboxRow[]> {
-  const fresh = await db.outboxMessage.findMany({
+  const fresh = await prismaOf(db).outboxMessage.findMany({
     where: { ...who, status: 'pending', waiting: null },
     orderBy: { id: 'asc' },
   });
-  await db.outboxMessage.updateMany({
+  await prismaOf(db).outboxMessage.updateMany({
     where: { ...who, status: 'pending' },
     data: { waiting: why, notBefore: until, updatedAt: now },
   });
@@ -259,21 +263,24 @@ export async function recoverStale(
   now: Date,
 ): Promise<OutboxRow[]> {
   const stale = { status: 'sending', claimedAt: { lt: claimedBefore } };
-  await db.outboxMessage.updateMany({
+  await prismaOf(db).outboxMessage.updateMany({
     where: { ...stale, channel: null },
     data: { status: 'pending', claimToken: null, notBefore: now, updatedAt: now },
   });
-  await db.outboxMessage.updateMany({
+  await prismaOf(db).outboxMessage.updateMany({
     where: stale,
     data: { claimToken: token, claimedAt: now, updatedAt: now },
   });
-  const rows = await db.outboxMessage.findMany({ where: { claimToken: token }, orderBy: { id: 'asc' } });
+  const rows = await prismaOf(db).outboxMessage.findMany({
+    where: { claimToken: token },
+    orderBy: { id: 'asc' },
+  });
   return rows.map(toRow);
 }
 
 /** Unknown outcomes to look up in people's DMs on a channel that can be asked (Slack), due now. */
 export async function unknownToCheck(db: Db, channel: string, now: Date): Promise<OutboxRow[]> {
-  const rows = await db.outboxMessage.findMany({
+  const rows = await prismaOf(db).outboxMessage.findMany({
     where: { status: 'unknown', channel, notBefore: { lte: now }, kind: { not: 'summary' } },
     orderBy: { id: 'asc' },
     take: 50,
@@ -283,7 +290,7 @@ export async function unknownToCheck(db: Db, channel: string, now: Date): Promis
 
 /** Takes one unknown row for checking (so two loops do not both check and resend it). */
 export async function claimUnknown(db: Db, id: number, token: string, now: Date): Promise<boolean> {
-  const { count } = await db.outboxMessage.updateMany({
+  const { count } = await prismaOf(db).outboxMessage.updateMany({
     where: { id, status: 'unknown' },
     data: { status: 'sending', claimToken: token, claimedAt: now, updatedAt: now },
   });

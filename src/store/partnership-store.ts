@@ -3,10 +3,10 @@
 import { MeasureSchema } from '../domain/measure.js';
 import type { Partnership } from '../domain/partnership.js';
 import { CHANNEL_NAMES, PartnershipSettingsSchema, type Person } from '../domain/plan-schema.js';
-import type { Db } from './db.js';
+import { prismaOf, type Db } from './db.js';
 
 export async function listPartnerships(db: Db): Promise<{ slug: string; name: string }[]> {
-  return db.partnership.findMany({ select: { slug: true, name: true }, orderBy: { id: 'asc' } });
+  return prismaOf(db).partnership.findMany({ select: { slug: true, name: true }, orderBy: { id: 'asc' } });
 }
 
 /** How a person is recognised, with their partnership's slug. */
@@ -28,8 +28,8 @@ export interface PersonDirectory {
 export async function personDirectory(db: Db): Promise<PersonDirectory> {
   // Two flat queries: a relation select costs three times as much here.
   const [partnerships, people] = await Promise.all([
-    db.partnership.findMany({ select: { id: true, slug: true }, orderBy: { id: 'asc' } }),
-    db.person.findMany({
+    prismaOf(db).partnership.findMany({ select: { id: true, slug: true }, orderBy: { id: 'asc' } }),
+    prismaOf(db).person.findMany({
       select: { partnershipId: true, key: true, email: true, slackId: true, teamsId: true },
     }),
   ]);
@@ -59,7 +59,7 @@ const preferOf = (stored: string): Person['prefer'] =>
     );
 
 export async function loadPartnership(db: Db, slug?: string): Promise<Partnership | null> {
-  const heads = await db.partnership.findMany({
+  const heads = await prismaOf(db).partnership.findMany({
     where: slug ? { slug } : {},
     take: 2,
     select: { id: true, planVersion: true },
@@ -70,7 +70,7 @@ export async function loadPartnership(db: Db, slug?: string): Promise<Partnershi
   loaded.set(db, kept);
   const hit = kept.get(head.id);
   if (hit?.version === head.planVersion) return hit.partnership;
-  const row = await db.partnership.findUnique({
+  const row = await prismaOf(db).partnership.findUnique({
     where: { id: head.id },
     include: {
       people: { orderBy: { id: 'asc' } },
@@ -116,6 +116,6 @@ function deepFreeze<T>(value: T): T {
 
 /** The partnership with this id (links and outbox rows name partnerships by id). */
 export async function loadPartnershipById(db: Db, id: number): Promise<Partnership | null> {
-  const row = await db.partnership.findUnique({ where: { id }, select: { slug: true } });
+  const row = await prismaOf(db).partnership.findUnique({ where: { id }, select: { slug: true } });
   return row ? loadPartnership(db, row.slug) : null;
 }

@@ -15,14 +15,16 @@ import {
   readSnoozes,
   type Tx,
 } from './reminder-store.js';
+import { prismaOf, type Db } from './db.js';
 import { periodStates } from './review-store.js';
 
 export async function readReminderState(
-  tx: Tx,
+  db: Db | Tx,
   p: Partnership,
   now: Date,
   todayOverride?: IsoDate,
 ): Promise<ReminderState> {
+  const tx = prismaOf(db);
   const { settings } = p;
   const cal = financialCalendar(settings.yearStartMonth);
   const today = todayOverride ?? localTime(now, settings.timezone).date;

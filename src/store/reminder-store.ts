@@ -7,7 +7,7 @@ import type { ReturnFact } from '../domain/reminders/reminder-obligations.js';
 import type { ReminderSnooze } from '../domain/reminders/reminder-plan.js';
 import { recordAudit } from './audit-store.js';
 import type { Db } from './open-database.js';
-import type { Tx } from './db.js';
+import { prismaOf, type Tx } from './db.js';
 import { isUniqueClash } from './unique-clash.js';
 
 export type { Tx };
@@ -21,7 +21,11 @@ export interface ReminderControlState {
 /** Makes sure the partnership's control row exists (outside the tick's transaction). */
 export async function ensureReminderControl(db: Db, partnershipId: number): Promise<void> {
   try {
-    await db.reminderControl.upsert({ where: { partnershipId }, create: { partnershipId }, update: {} });
+    await prismaOf(db).reminderControl.upsert({
+      where: { partnershipId },
+      create: { partnershipId },
+      update: {},
+    });
   } catch (e) {
     // Prisma's upsert reads, then inserts: another instance's first tick inserted the row in between.
     if (!isUniqueClash(e)) throw e;
@@ -53,7 +57,7 @@ export async function setRemindersPaused(
   at: Date,
 ): Promise<void> {
   const data = { paused, changedBy: by, changedAt: at };
-  await db.reminderControl.upsert({
+  await prismaOf(db).reminderControl.upsert({
     where: { partnershipId },
     create: { partnershipId, ...data },
     update: data,
@@ -96,7 +100,7 @@ export async function saveSnoozes(
   until: IsoDate,
   at: Date,
 ): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await prismaOf(db).$transaction(async (tx) => {
     for (const { ref, period } of returns) {
       const where = { partnershipId_person_ref_period: { partnershipId, person, ref, period } };
       await tx.reminderSnooze.upsert({
@@ -109,7 +113,8 @@ export async function saveSnoozes(
 }
 
 /** Measure ref → the person its returns are delegated to. */
-export async function readDelegations(tx: Tx, partnershipId: number): Promise<Map<string, string>> {
+export async function readDelegations(db: Db | Tx, partnershipId: number): Promise<Map<string, string>> {
+  const tx = prismaOf(db);
   const rows = await tx.delegation.findMany({ where: { partnershipId } });
   return new Map(rows.map((r) => [r.ref, r.delegate]));
 }

@@ -4,7 +4,7 @@
 import type { Partnership } from '../domain/partnership.js';
 import type { IsoDate } from '../domain/iso-date.js';
 import type { PlannedMessage, ReminderState } from '../domain/reminders/reminder-plan.js';
-import type { Db } from './db.js';
+import { prismaOf, type Db } from './db.js';
 import { outboxMessage } from './outbox-messages.js';
 import { insertMissing, type NewOutboxMessage } from './outbox-store.js';
 import { readReminderState } from './reminder-state.js';
@@ -24,7 +24,7 @@ export async function writeDueReminders(
   plan: (state: ReminderState) => { reminders: PlannedMessage[]; notices: NewOutboxMessage[] },
 ): Promise<WrittenReminders> {
   await ensureReminderControl(db, p.id);
-  return db.$transaction(async (tx) => {
+  return prismaOf(db).$transaction(async (tx) => {
     // Another instance's tick of this partnership runs to its commit first, and this one then sees its rows.
     await lockTick(tx, 'reminders', p.id);
     await lockReminderTick(tx, p.id, now);

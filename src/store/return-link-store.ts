@@ -1,7 +1,7 @@
 // The web return form's links: one row per link (person, measure, period), so a link can expire and be
 // revoked. The link itself carries only the row's id and a signature (channels/email/return-links.ts).
 import { auditedBy, recordAudit } from './audit-store.js';
-import type { Db } from './db.js';
+import { prismaOf, type Db } from './db.js';
 
 export interface ReturnLinkRow {
   id: string;
@@ -16,11 +16,11 @@ export interface ReturnLinkRow {
 }
 
 export async function createReturnLink(db: Db, row: Omit<ReturnLinkRow, 'revokedAt' | 'revokedBy'>) {
-  await db.returnLink.create({ data: row });
+  await prismaOf(db).returnLink.create({ data: row });
 }
 
 export async function findReturnLink(db: Db, id: string): Promise<ReturnLinkRow | null> {
-  return db.returnLink.findUnique({ where: { id } });
+  return prismaOf(db).returnLink.findUnique({ where: { id } });
 }
 
 /** Revokes the live links of a measure (all its periods), or of one person, with its audit event; how many. */
@@ -29,7 +29,7 @@ export async function revokeReturnLinks(
   which: { ref?: string; person?: string },
   c: { partnershipId: number; by: string; at: Date; channel: string },
 ): Promise<number> {
-  return db.$transaction(async (tx) => {
+  return prismaOf(db).$transaction(async (tx) => {
     const { count } = await tx.returnLink.updateMany({
       where: { partnershipId: c.partnershipId, revokedAt: null, expiresAt: { gt: c.at }, ...which },
       data: { revokedAt: c.at, revokedBy: c.by },

@@ -10,7 +10,7 @@ import {
 } from '../domain/period-closure.js';
 import type { PartnershipSettings, Rag } from '../domain/plan-schema.js';
 import type { OverrideRecord, ReturnContent, ReturnRecord } from '../domain/return-record.js';
-import type { Db, Tx } from './db.js';
+import { prismaOf, type DbClient, type Db, type Tx } from './db.js';
 
 export interface NewRevision extends ReturnContent {
   measureId: number;
@@ -107,7 +107,7 @@ function sameFigures(a: string | null, b: string | null): boolean {
   return [...keys].every((k) => JSON.stringify(x[k]) === JSON.stringify(y[k]));
 }
 
-export type ReturnRow = Awaited<ReturnType<Db['return']['findMany']>>[number];
+export type ReturnRow = Awaited<ReturnType<DbClient['return']['findMany']>>[number];
 
 export function toRecord(cal: FinancialCalendar, row: ReturnRow): ReturnRecord {
   const parsed = cal.parse(row.period);
@@ -134,7 +134,7 @@ export interface RevisionWindow {
 
 /** Every revision of the given measures' returns (in the window, if any), by measure, period end, then revision. */
 const allRevisionRows = (db: Db, measureIds: number[], window?: RevisionWindow) =>
-  db.return.findMany({
+  prismaOf(db).return.findMany({
     where: {
       measureId: { in: measureIds },
       ...(window && {
@@ -181,7 +181,7 @@ export async function revisionsOf(
   measureId: number,
   period: Period,
 ): Promise<ReturnRecord[]> {
-  const rows = await db.return.findMany({
+  const rows = await prismaOf(db).return.findMany({
     where: { measureId, period: cal.format(period) },
     orderBy: { revision: 'asc' },
   });
@@ -190,7 +190,7 @@ export async function revisionsOf(
 
 /** Overrides keyed by `${measureId}|${period}`. */
 export async function overridesFor(db: Db, measureIds: number[]): Promise<Map<string, OverrideRecord>> {
-  const rows = await db.override.findMany({ where: { measureId: { in: measureIds } } });
+  const rows = await prismaOf(db).override.findMany({ where: { measureId: { in: measureIds } } });
   return new Map(
     rows.map((o) => [
       `${o.measureId}|${o.period}`,
@@ -221,7 +221,7 @@ export async function closureIn(
   at: { today: IsoDate },
 ): Promise<Closure> {
   const quarter = cal.format(closingQuarter(cal, period));
-  const row = await db.periodState.findUnique({
+  const row = await prismaOf(db).periodState.findUnique({
     where: { partnershipId_period: { partnershipId, period: quarter } },
   });
   const state = row

@@ -11,9 +11,9 @@ import {
 import { auditedBy, recordAudit } from './audit-store.js';
 import type { Db } from './open-database.js';
 import { insertMissing, type NewOutboxMessage } from './outbox-store.js';
-import type { Tx } from './db.js';
+import { prismaOf, type DbClient, type Tx } from './db.js';
 
-type ReviewRow = Awaited<ReturnType<Db['returnReview']['findMany']>>[number];
+type ReviewRow = Awaited<ReturnType<DbClient['returnReview']['findMany']>>[number];
 
 const toReview = (r: ReviewRow): ReviewRecord => ({
   revision: r.revision,
@@ -26,12 +26,12 @@ const toReview = (r: ReviewRow): ReviewRecord => ({
 /** The sign-off of the current revision of every return of the measures, keyed `${measureId}|${period}`. */
 export async function signOffs(db: Db | Tx, measureIds: number[]): Promise<Map<string, SignOff>> {
   const [rows, reviews] = await Promise.all([
-    db.return.findMany({
+    prismaOf(db).return.findMany({
       where: { measureId: { in: measureIds } },
       select: { measureId: true, period: true, revision: true, source: true },
       orderBy: { revision: 'asc' },
     }),
-    db.returnReview.findMany({ where: { measureId: { in: measureIds } }, orderBy: { id: 'asc' } }),
+    prismaOf(db).returnReview.findMany({ where: { measureId: { in: measureIds } }, orderBy: { id: 'asc' } }),
   ]);
   const current = new Map<string, SignOffSubject>();
   const fromChat = new Set<string>();
@@ -57,7 +57,7 @@ export async function approvedReturns(
   current: { measureId: number; period: string; revision: number }[],
 ): Promise<Set<string>> {
   if (current.length === 0) return new Set();
-  const rows = await db.returnReview.findMany({
+  const rows = await prismaOf(db).returnReview.findMany({
     where: { measureId: { in: [...new Set(current.map((c) => c.measureId))] } },
     select: { measureId: true, period: true, revision: true, decision: true },
     orderBy: { id: 'asc' },
@@ -77,15 +77,18 @@ export async function signOffOfReturn(
   measureId: number,
   period: string,
 ): Promise<{ revision: number; signOff: SignOff } | null> {
-  const latest = await db.return.findFirst({
+  const latest = await prismaOf(db).return.findFirst({
     where: { measureId, period },
     orderBy: { revision: 'desc' },
     select: { revision: true, source: true },
   });
   if (!latest) return null;
   const [reviews, chat] = await Promise.all([
-    db.returnReview.findMany({ where: { measureId, period }, orderBy: { id: 'asc' } }),
-    db.return.findFirst({ where: { measureId, period, source: { not: 'import' } }, select: { id: true } }),
+    prismaOf(db).returnReview.findMany({ where: { measureId, period }, orderBy: { id: 'asc' } }),
+    prismaOf(db).return.findFirst({
+      where: { measureId, period, source: { not: 'import' } },
+      select: { id: true },
+    }),
   ]);
   const subject = { ...latest, fromChat: chat !== null };
   return { revision: latest.revision, signOff: signOffOf(subject, reviews.map(toReview)) };
@@ -137,7 +140,7 @@ const AUDIT_ACTION: Record<ReviewDecision, string> = {
 
 /** Records a decision on a return's current revision, with its audit event and notices. */
 export async function decideReturn(db: Db, d: Decision): Promise<DecisionOutcome> {
-  return db.$transaction(async (tx) => {
+  return prismaOf(db).$transaction(async (tx) => {
     const now = await signOffOfReturn(tx, d.measureId, d.period);
     if (!now) return { kind: 'noReturn' as const };
     if (d.revision !== null && d.revision !== now.revision)
@@ -177,7 +180,7 @@ export async function periodStates(
   db: Db | Tx,
   partnershipId: number,
 ): Promise<Map<string, PeriodStateRecord>> {
-  const rows = await db.periodState.findMany({ where: { partnershipId } });
+  const rows = await prismaOf(db).periodState.findMany({ where: { partnershipId } });
   return new Map(
     rows.map((r) => [
       r.period,
@@ -200,7 +203,7 @@ export interface PeriodChange {
 
 /** Reopens or closes a quarter, with its audit event. */
 export async function setPeriodState(db: Db, c: PeriodChange): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await prismaOf(db).$transaction(async (tx) => {
     const data = { state: c.state, by: c.by, at: c.at, reason: c.reason };
     await tx.periodState.upsert({
       where: { partnershipId_period: { partnershipId: c.partnershipId, period: c.period } },

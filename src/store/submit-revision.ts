@@ -6,7 +6,7 @@ import type { Closure } from '../domain/period-closure.js';
 import { PartnershipSettingsSchema } from '../domain/plan-schema.js';
 import type { ReturnRecord } from '../domain/return-record.js';
 import { recordAudit } from './audit-store.js';
-import type { Db, Tx } from './db.js';
+import { prismaOf, type Db, type Tx } from './db.js';
 import { withRetry } from './retry.js';
 import {
   auditContent,
@@ -69,7 +69,7 @@ function submitOnce(
   basedOn: number,
   opts: SubmitOptions,
 ): Promise<SubmitOutcome> {
-  return db.$transaction(async (tx): Promise<SubmitOutcome> => {
+  return prismaOf(db).$transaction(async (tx): Promise<SubmitOutcome> => {
     if (r.requestKey) {
       const seen = await tx.return.findUnique({ where: { requestKey: r.requestKey } });
       if (seen) return { kind: 'duplicate', revision: seen.revision };

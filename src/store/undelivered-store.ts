@@ -5,6 +5,7 @@
 import { insertMissing } from './outbox-store.js';
 import type { Db } from './open-database.js';
 import { withRetry } from './retry.js';
+import { prismaOf } from './db.js';
 
 const PREFIX = 'notice:undelivered:';
 /** Not sent yet, or given up on by the delivery loop: either way the person has not seen it. */
@@ -57,14 +58,14 @@ export async function takeUndelivered(
   person: string,
   now: Date,
 ): Promise<string[]> {
-  const rows = await db.outboxMessage.findMany({
+  const rows = await prismaOf(db).outboxMessage.findMany({
     where: { partnershipId, recipient: person, status: { in: RETELL }, key: { startsWith: PREFIX } },
     orderBy: { id: 'asc' },
     select: { id: true, payload: true },
   });
   const texts: string[] = [];
   for (const row of rows) {
-    const { count } = await db.outboxMessage.updateMany({
+    const { count } = await prismaOf(db).outboxMessage.updateMany({
       where: { id: row.id, status: { in: RETELL } },
       data: { status: 'sent', sentAt: now, lastError: 'told in the conversation', updatedAt: now },
     });

@@ -6,6 +6,7 @@ import { MeasureSchema } from '../domain/measure.js';
 import { recordAudit } from './audit-store.js';
 import type { Db } from './open-database.js';
 import { canonicalJson } from './plan-steps.js';
+import { prismaOf } from './db.js';
 
 export interface YearStart {
   by: string;
@@ -32,7 +33,9 @@ export interface StartYear {
 export type StartOutcome = { kind: 'started'; set: string[] } | { kind: 'alreadySet'; refs: string[] };
 
 export async function yearStarted(db: Db, partnershipId: number, year: string): Promise<YearStart | null> {
-  const row = await db.planYear.findUnique({ where: { partnershipId_year: { partnershipId, year } } });
+  const row = await prismaOf(db).planYear.findUnique({
+    where: { partnershipId_year: { partnershipId, year } },
+  });
   return row ? { by: row.startedBy, at: row.startedAt.toISOString(), channel: row.channel } : null;
 }
 
@@ -41,7 +44,7 @@ export async function yearStarted(db: Db, partnershipId: number, year: string): 
  * `alreadySet` names them), records the year as started (the first start stays), and audits each target.
  */
 export async function startYear(db: Db, s: StartYear): Promise<StartOutcome> {
-  return db.$transaction(async (tx) => {
+  return prismaOf(db).$transaction(async (tx) => {
     const rows = await tx.measure.findMany({
       where: { partnershipId: s.partnershipId, ref: { in: s.targets.map((t) => t.ref) } },
     });

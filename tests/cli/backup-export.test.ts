@@ -12,7 +12,7 @@ import { backupCommand } from '../../src/cli/backup-command.js';
 import { runCommand } from '../../src/cli/run-command.js';
 import { openDatabase } from '../../src/store/open-database.js';
 import { submitQ4 } from '../helpers/submit-q4.js';
-import { snapshot, tempDb, testPostgres, type TempDb } from '../helpers/temp-db.js';
+import { asTestDb, snapshot, tempDb, testPostgres, type TempDb } from '../helpers/temp-db.js';
 
 let db: TempDb;
 const NOW = new Date('2016-05-02T09:30:00Z');
@@ -52,7 +52,7 @@ describe('backup', () => {
     const copy = await openDatabase(`file:${file}`);
     try {
       expect(copy.migrated).toEqual([]);
-      expect(await snapshot(copy.prisma)).toEqual(await snapshot(db.prisma));
+      expect(await snapshot(asTestDb(copy.prisma))).toEqual(await snapshot(db.prisma));
     } finally {
       await copy.close();
     }

@@ -6,7 +6,7 @@ import { runCommand, type CommandOptions } from '../../src/cli/run-command.js';
 import { botSession, only, STOCKTON_PLAN, type BotSession } from '../helpers/bot-session.js';
 import { runCli } from '../helpers/run-cli.js';
 import { snapshot } from '../helpers/temp-db.js';
-import { submit22 } from '../signoff/sign-off-helpers.js';
+import { submit22 } from '../flows/signoff/sign-off-helpers.js';
 
 const Q4 = '2015/16 Q4';
 const clock = { now: new Date('2016-05-03T09:00:00Z'), today: '2016-05-03' };

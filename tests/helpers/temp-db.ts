@@ -6,11 +6,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openDatabase, type Db } from '../../src/store/open-database.js';
+import type { Db, DbClient } from '../../src/store/db.js';
+import { openDatabase } from '../../src/store/open-database.js';
 import { isPostgresUrl } from '../../src/store/open-postgres.js';
 
+/** The store's handle, and (for a test's own look at the rows) the Prisma client behind it. */
+export type TestDb = Db & DbClient;
+
+/** A handle opened outside tempDb, as a test's handle. */
+export const asTestDb = (db: Db) => db as TestDb;
+
 export interface TempDb {
-  prisma: Db;
+  prisma: TestDb;
   /** The DATABASE_URL of the database, e.g. for a spawned CLI. */
   url: string;
   /** The temporary directory, free for the test's own files. */
@@ -57,7 +64,7 @@ export async function tempDb(): Promise<TempDb> {
   const url = fresh ? fresh.url : `file:${join(dir, 'test.db')}`;
   const db = await openDatabase(url);
   return {
-    prisma: db.prisma,
+    prisma: asTestDb(db.prisma),
     url,
     dir,
     close: async () => {
@@ -71,7 +78,7 @@ export async function tempDb(): Promise<TempDb> {
 }
 
 /** Every stored row, table by table, to check that something wrote nothing. */
-export async function snapshot(db: Db) {
+export async function snapshot(db: TestDb) {
   const byId = { orderBy: { id: 'asc' } } as const;
   return {
     partnerships: await db.partnership.findMany(byId),

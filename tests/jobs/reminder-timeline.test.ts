@@ -47,7 +47,8 @@ function describeMessage(rows: OutboxRow[]): string {
 }
 
 async function record(): Promise<void> {
-  // The approvers' notices of each submission are the sign-off's business (tests/signoff), not the reminders'.
+  // The approvers' notices of each submission are the sign-off's business (tests/flows/signoff), not
+  // the reminders'.
   const isReview = (r: OutboxRow) => r.key.startsWith('notice:review:');
   const sent = (await h.outbox()).filter((r) => r.status === 'sent' && !seen.has(r.key)).reverse();
   sent.forEach((r) => seen.add(r.key));

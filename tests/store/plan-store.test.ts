@@ -7,7 +7,7 @@ import { loadPartnership } from '../../src/store/partnership-store.js';
 import { canonicalJson } from '../../src/store/plan-steps.js';
 import { savePlan } from '../../src/store/plan-store.js';
 import { edit, minimalPlanYaml, writePlan } from '../helpers/plan-text.js';
-import { snapshot, tempDb, testPostgres, type TempDb } from '../helpers/temp-db.js';
+import { asTestDb, snapshot, tempDb, testPostgres, type TempDb } from '../helpers/temp-db.js';
 
 const now = new Date('2016-05-20T09:00:00Z');
 
@@ -118,7 +118,7 @@ describe('the plan a server keeps in memory', () => {
         '  - id: ana-owner\n    name: Ana Owner\n',
         '  - id: ana-owner\n    name: Ana Owner\n  - id: bo-member\n    name: Bo Member\n',
       );
-      await importText(changed, other.prisma);
+      await importText(changed, asTestDb(other.prisma));
     } finally {
       await other.close();
     }
@@ -162,7 +162,7 @@ describe('opening a database', () => {
     const again = await openDatabase(db.url);
     try {
       expect(again.migrated).toEqual([]);
-      expect(await again.prisma.partnership.count()).toBe(0);
+      expect(await asTestDb(again.prisma).partnership.count()).toBe(0);
     } finally {
       await again.close();
     }

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPlanFile } from '../../../src/app/import-plan-file.js';
 import { loadConfig } from '../../../src/config.js';
 import { startServer, type RunningServer } from '../../../src/server/start-server.js';
-import { launchChromium } from '../../browser/launch-chromium.js';
+import { launchChromium } from '../../flows/browser/launch-chromium.js';
 import { silent } from '../../jobs/jobs-harness.js';
 import { startSmtp, type Mail, type Smtp } from '../../helpers/smtp.js';
 import { tempDb, type TempDb } from '../../helpers/temp-db.js';

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../test-server.js';
-import { launchChromium } from '../../browser/launch-chromium.js';
+import { launchChromium } from '../../flows/browser/launch-chromium.js';
 
 const OUT = 'test-output';
 

@@ -5,7 +5,7 @@ import type { Reply } from '../../../src/bot/reply.js';
 import { refreshIdsFor } from '../../../src/channels/teams/refresh-ids.js';
 import { saveConversationRef } from '../../../src/store/conversation-store.js';
 import { botSession, only, type BotSession } from '../../helpers/bot-session.js';
-import { submit22 } from '../../signoff/sign-off-helpers.js';
+import { submit22 } from '../../flows/signoff/sign-off-helpers.js';
 
 let s: BotSession;
 beforeEach(async () => {
