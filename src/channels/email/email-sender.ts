@@ -7,7 +7,7 @@ import type { Transporter } from 'nodemailer';
 import { submitAsked, type Reply, type SayButton } from '../../bot/reply.js';
 import { longDate } from '../../domain/reminders/reminder-time.js';
 import { isoDateOf } from '../../domain/iso-date.js';
-import { personAddress, type Address, type SendResult, type Sender } from '../../jobs/senders/sender.js';
+import { reachBy, type Address, type SendResult, type Sender } from '../../jobs/senders/sender.js';
 import { emailMessage } from './email-message.js';
 import type { ReturnLinks } from './return-links.js';
 
@@ -73,13 +73,7 @@ export function createEmailSender(d: EmailSenderDeps): Sender {
     channel: 'email',
     perConversationMs: 1000,
     reach: async (_db, partnershipId, person) =>
-      person.email
-        ? {
-            channel: 'email',
-            address: personAddress(partnershipId, person),
-            conversation: `email:${person.email}`,
-          }
-        : null,
+      person.email ? reachBy('email', partnershipId, person, person.email) : null,
     reachChannel: async () => null,
     missing: (person) => (person.email ? null : 'has no email address in the plan'),
     channelHint: null,

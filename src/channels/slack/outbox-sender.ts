@@ -8,7 +8,7 @@ import type { Config } from '../../config.js';
 import { renderMessages, type SlackMessage } from '../../render/block-kit/index.js';
 import { slackResult } from './send-errors.js';
 import {
-  personAddress,
+  reachBy,
   type Address,
   type Reconciled,
   type SendMeta,
@@ -125,13 +125,7 @@ export function createSlackSender(client: webApi.WebClient): Sender {
     // chat.postMessage: about one message a second per channel.
     perConversationMs: 1100,
     reach: async (_db, partnershipId, person) =>
-      person.slackId
-        ? {
-            channel: 'slack',
-            address: personAddress(partnershipId, person),
-            conversation: `slack:${person.slackId}`,
-          }
-        : null,
+      person.slackId ? reachBy('slack', partnershipId, person, person.slackId) : null,
     reachChannel: async (_db, p) => {
       const { slackChannel } = p.settings.summary;
       if (!slackChannel) return null;

@@ -70,3 +70,10 @@ export const personAddress = (partnershipId: number, person: Person): Address =>
   slackId: person.slackId ?? null,
   email: person.email ?? null,
 });
+
+/** A person's reach on a channel where `key` (their Slack id, email address...) names the conversation. */
+export const reachBy = (channel: string, partnershipId: number, person: Person, key: string): Reach => ({
+  channel,
+  address: personAddress(partnershipId, person),
+  conversation: `${channel}:${key}`,
+});
