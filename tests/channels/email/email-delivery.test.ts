@@ -106,6 +106,18 @@ describe('email for owners outside Teams and Slack', () => {
     expect(mail?.links.some((l) => l.includes('/return/'))).toBe(true);
   });
 
+  it('sends a "sent back" notice by email, with a link to change the return', async () => {
+    h.at('2016-04-12T10:00');
+    await h.submit('joanne-lister', '1.4');
+    const back = await h.say('priya-sandhu', 'send back 1.4 Q4: please check the March figure');
+    expect(JSON.stringify(back)).toMatch(/[Ss]ent back/);
+    await h.deliver();
+    const mail = mailsTo(JOANNE).find((m) => /sent back 1\.4/.test(m.text));
+    expect(mail?.subject).toMatch(/^Priya Sandhu sent back 1\.4/);
+    expect(mail?.text).toContain('please check the March figure');
+    expect(mail?.text).toMatch(/Change the return: http:\/\/forms\.example\/return\//);
+  });
+
   it('retries a 4xx answer later, and delivers once the server accepts', async () => {
     smtp.refuse.set(JOANNE, 451);
     h.at('2016-04-07T09:00');
