@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIntent, type Intent } from '../../src/bot/parse-intent.js';
 import type { Reply } from '../../src/bot/reply.js';
 import { botSession, type BotSession } from '../helpers/bot-session.js';
+import { spellFixed } from '../../src/bot/spelling.js';
 
 const status = (ref: string, period: string | null = null): Intent => ({ kind: 'status', ref, period });
 const search = (words: string, period: string | null = null): Intent => ({ kind: 'search', words, period });
@@ -192,6 +193,26 @@ describe('answers in the chat', () => {
     expect(replies[0]).toMatchObject({
       buttons: expect.arrayContaining([{ label: 'Who is missing', say: 'who is missing' }]),
     });
+  });
+
+  it.each([
+    ['statsu of 2.2', 'status of 2.2'],
+    ['stauts 2.2', 'status 2.2'],
+    ['shwo me the dashbaord', 'show me the dashboard'],
+    ['hsitory 2.2', 'history 2.2'],
+  ])('offers "%s" put right as a button: %s', async (typed, meant) => {
+    const replies = await s.say('priya-sandhu', typed);
+    expect(texts(replies)).toContain('Did you mean:');
+    expect(replies[0]).toMatchObject({
+      buttons: expect.arrayContaining([{ label: expect.any(String), say: meant }]),
+    });
+    expect(texts(await s.say('priya-sandhu', meant))).not.toContain('Did you mean');
+  });
+
+  it('puts only slipped words right: refs, periods, known and far-off words stay as typed', () => {
+    expect(spellFixed('status of 2.2')).toBe('status of 2.2');
+    expect(spellFixed('2015/16 q4 stauts')).toBe('2015/16 q4 status');
+    expect(spellFixed('zzzz')).toBe('zzzz');
   });
 
   it("answers the chair's questions", async () => {

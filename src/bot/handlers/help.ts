@@ -3,7 +3,9 @@ import type { Reply, SayButton } from '../reply.js';
 import type { Turn } from '../conversation.js';
 import { may } from '../actor-of.js';
 import { nearTitles } from '../measure-search.js';
+import { parseIntent } from '../parse-intent.js';
 import { closest, MAYBE, rephrase } from '../phrasings.js';
+import { spellFixed } from '../spelling.js';
 
 const EXAMPLES: SayButton[] = [
   { label: 'Status of 2.2', say: 'status of 2.2' },
@@ -62,7 +64,11 @@ export function greeting(turn: Turn): Reply[] {
 export function notUnderstood(text: string, turn?: Turn): Reply[] {
   const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
   const said = rephrase(text.toLowerCase().replace(/[?!.]+$/, ''));
-  const phrases = closest(said)
+  const fixed = spellFixed(said);
+  // The words put right, when that reads as something the bot does ("statsu of 2.2" → "status of 2.2").
+  const respelt: SayButton[] =
+    fixed !== said && parseIntent(fixed).kind !== 'unknown' ? [{ label: capitalise(fixed), say: fixed }] : [];
+  const phrases = closest(fixed)
     .filter((c) => c.score <= MAYBE)
     .map((c): SayButton => ({ label: capitalise(c.phrase), say: c.phrase }));
   const measures = turn
@@ -71,7 +77,7 @@ export function notUnderstood(text: string, turn?: Turn): Reply[] {
         say: `status of ${m.ref}`,
       }))
     : [];
-  const guesses = [...phrases, ...measures].slice(0, 4);
+  const guesses = [...respelt, ...phrases.filter((p) => p.say !== fixed), ...measures].slice(0, 4);
   if (guesses.length > 0)
     return [{ kind: 'text', text: `I am not sure what "${shown}" means. Did you mean:`, buttons: guesses }];
   return [
