@@ -73,7 +73,10 @@ const INTENTS = {
     allowed: COORDINATOR,
     refusal: /^Only coordinators can download the board dashboard: ask Priya Sandhu$/,
     effect: 'read',
-    check: (r) => expect(textOf(r)).toMatch(/\/reports\/stockton\/2015-16-Q4\.docx\?by=priya-sandhu&/),
+    check: (r) =>
+      expect(r.flatMap((x) => (x.kind === 'text' ? (x.links ?? []) : [])).map((l) => l.url)).toContainEqual(
+        expect.stringMatching(/\/reports\/stockton\/2015-16-Q4\.docx\?by=priya-sandhu&/),
+      ),
   },
   overdue: { say: 'overdue', allowed: 'everyone', effect: 'read' },
   overdueByAgency: { say: 'overdue by agency', allowed: 'everyone', effect: 'read' },
