@@ -9,6 +9,8 @@ import { PAGE_STYLE } from './page-style.js';
 export interface FormPageHidden {
   csrf: string;
   action: string;
+  /** A message above the form ("send this form again"). */
+  notice?: string;
 }
 
 const idOf = (key: string) => `f-${key.replace(/[^\w-]/g, '-')}`;
@@ -117,7 +119,8 @@ export function formPage(f: ReturnFormView, hidden: FormPageHidden): string {
     ? `<button class="button" name="action" value="confirm">Yes, store these figures</button>
 <button class="button button-secondary" name="action" value="submit">Check the changed figures again</button>`
     : '<button class="button" name="action" value="submit">Submit return</button>';
-  const body = `${errorSummary(errs, f.formError)}
+  const notice = hidden.notice ? html`<div class="warning" role="alert"><p>${hidden.notice}</p></div>` : '';
+  const body = `${notice}${errorSummary(errs, f.formError)}
 <span class="caption">${e(f.unitLabel)} · revision ${f.revision}</span>
 <h1 class="heading-l">${e(title)}</h1>${context}${preview}${warnings}
 <form method="post" action="${e(hidden.action)}" novalidate>

@@ -30,6 +30,8 @@ export interface FormRouteDeps {
 }
 
 const COOKIE = 'perfbot_form';
+const RESEND =
+  'Please check and send this form again: it did not come from the page we gave you, or that page is too old. Nothing has been stored yet.';
 const FORM_LIMIT = 64 * 1024;
 
 const REFUSED: Record<Exclude<OpenedLink, { ok: true }>['why'], [number, string, string]> = {
@@ -99,11 +101,11 @@ async function openLink(d: FormRouteDeps, token: string): Promise<Opened | [numb
 }
 
 /** The page for the conversation's answer: the form again (errors, a question), or what happened. */
-function pageOf(replies: Reply[], action: string, csrf: string): [number, string] {
+function pageOf(replies: Reply[], action: string, csrf: string, notice?: string): [number, string] {
   const form = replies.find((r) => r.kind === 'returnForm');
   if (form?.kind === 'returnForm') {
     const bad = form.form.fields.some((f) => f.error) || form.form.formError !== null;
-    return [bad ? 422 : 200, formPage(form.form, { csrf, action })];
+    return [bad ? 422 : 200, formPage(form.form, { csrf, action, ...(notice ? { notice } : {}) })];
   }
   const stored = replies.find((r) => r.kind === 'returnStored');
   if (stored?.kind === 'returnStored')
@@ -151,13 +153,23 @@ function showForm(d: FormRouteDeps): Route {
     if (!opened) return;
     const { turn, link } = opened;
     const replies = await d.conversation.onMessage(turn, submitSay(link.ref, link.period));
-    const csrf = randomBytes(18).toString('base64url');
+    const csrf = secretOf(req);
     const [status, body] = pageOf(replies, `${RETURN_PATH}/${token}`, csrf);
-    send(res, status, body, {
-      'set-cookie': `${COOKIE}=${csrf}; Path=${RETURN_PATH}; HttpOnly; SameSite=Strict; Max-Age=86400`,
-    });
+    send(res, status, body, { 'set-cookie': cookieFor(csrf) });
   };
 }
+
+/**
+ * The browser's form secret, kept when it has one: forms opened from several links of one email, in
+ * several tabs, each send the same secret, so none of them is refused for another tab's newer one.
+ */
+function secretOf(req: IncomingMessage): string {
+  const had = cookieOf(req);
+  return had && /^[\w-]{24}$/.test(had) ? had : randomBytes(18).toString('base64url');
+}
+
+const cookieFor = (csrf: string) =>
+  `${COOKIE}=${csrf}; Path=${RETURN_PATH}; HttpOnly; SameSite=Strict; Max-Age=${7 * 86400}`;
 
 /** The POST body as the card's inputs; the measure and period come from the link, never the form. */
 function actionOf(fields: URLSearchParams, link: { ref: string; period: string }): CardAction {
@@ -189,14 +201,14 @@ function submitForm(d: FormRouteDeps): Route {
       );
     const fields = new URLSearchParams(raw.toString('utf8'));
     const cookie = cookieOf(req);
-    if (!sameSecret(cookie, fields.get('csrf')))
-      return send(
-        res,
-        403,
-        messagePage('Please open the form again', [
-          'This page was not sent from the form we gave you, or it is too old. Open the link from the email again; nothing has been stored.',
-        ]),
-      );
+    if (!sameSecret(cookie, fields.get('csrf'))) {
+      // Not sent from our form (or its secret expired): nothing is stored, and what was typed comes
+      // back on a fresh form to check and send again.
+      const typed = await d.conversation.onAction(turn, { ...actionOf(fields, link), verb: 'editReturn' });
+      const csrf = secretOf(req);
+      const [, body] = pageOf(typed, `${RETURN_PATH}/${token}`, csrf, RESEND);
+      return send(res, 403, body, { 'set-cookie': cookieFor(csrf) });
+    }
     const replies = await d.conversation.onAction(turn, actionOf(fields, link));
     await confirmByEmail(d, turn, replies);
     const [status, body] = pageOf(replies, `${RETURN_PATH}/${token}`, cookie as string);

@@ -58,8 +58,8 @@ interface Page {
   cookie: string | null;
 }
 
-async function get(url: string): Promise<Page> {
-  const res = await fetch(url);
+async function get(url: string, sent?: string | null): Promise<Page> {
+  const res = await fetch(url, sent ? { headers: { cookie: sent } } : {});
   const cookie = res.headers.get('set-cookie')?.split(';')[0] ?? null;
   return { status: res.status, html: await res.text(), cookie };
 }
@@ -143,12 +143,31 @@ describe('the web return form', () => {
     const opened = await get(url);
     const [field = ''] = inputNames(opened.html);
     const before = await storedRevisions('1.4');
-    const forged = await post(url, opened, { [field]: '900', narrative: 'x' }, null);
+    const forged = await post(
+      url,
+      opened,
+      { [field]: '900', narrative: 'Typed before the secret expired' },
+      null,
+    );
     expect(forged.status).toBe(403);
-    expect(forged.html).toContain('Please open the form again');
+    // Nothing stored, and nothing typed lost: the form comes back with it, to check and send again.
+    expect(forged.html).toContain('Please check and send this form again');
+    expect(forged.html).toContain('value="900"');
+    expect(forged.html).toContain('Typed before the secret expired');
     const wrong = await post(url, opened, { [field]: '900' }, 'perfbot_form=someone-elses-secret-xx');
     expect(wrong.status).toBe(403);
     expect(await storedRevisions('1.4')).toBe(before);
+  });
+
+  it('takes forms opened from several links of one email, in several tabs, each with the same secret', async () => {
+    const first = await get(await linkTo('1.2'));
+    const secondUrl = await linkTo('1.4');
+    const second = await get(secondUrl, first.cookie);
+    expect(second.cookie).toBe(first.cookie);
+    expect(hidden(second.html, 'csrf')).toBe(hidden(first.html, 'csrf'));
+    const [field = ''] = inputNames(second.html);
+    const page = await post(secondUrl, second, { [field]: 'abc' }, first.cookie);
+    expect(page.status).toBe(422);
   });
 
   it('stores a good return once, confirms it by email, and opens it again for revision', async () => {
