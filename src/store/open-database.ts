@@ -11,6 +11,9 @@ import { isPostgresUrl, openPostgres } from './open-postgres.js';
 
 export type { Db, OpenedDatabase } from './db.js';
 
+/** How long a statement waits for another process's write lock before SQLite says busy. */
+const BUSY_TIMEOUT_MS = 15_000;
+
 export function sqlitePath(url: string): string {
   const path = url.replace(/^file:/, '');
   return path === ':memory:' ? path : resolve(path);
@@ -27,9 +30,10 @@ export async function openDatabase(url: string): Promise<OpenedDatabase> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const raw = new Database(path);
   raw.pragma('journal_mode = WAL');
-  raw.pragma('busy_timeout = 5000');
+  raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const migrated = migrateSqlite(raw);
   raw.close();
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: path }) });
+  const adapter = new PrismaBetterSQLite3({ url: path, timeout: BUSY_TIMEOUT_MS });
+  const prisma = new PrismaClient({ adapter });
   return { prisma: dbOf(prisma), migrated, close: () => prisma.$disconnect() };
 }

@@ -9,6 +9,7 @@ import { outboxMessage } from './outbox-messages.js';
 import { insertMissing, type NewOutboxMessage } from './outbox-store.js';
 import { readReminderState } from './reminder-state.js';
 import { ensureReminderControl, lockReminderTick } from './reminder-store.js';
+import { withRetry } from './retry.js';
 import { lockTick } from './tick-lock.js';
 
 export interface WrittenReminders {
@@ -23,17 +24,21 @@ export async function writeDueReminders(
   today: IsoDate | undefined,
   plan: (state: ReminderState) => { reminders: PlannedMessage[]; notices: NewOutboxMessage[] },
 ): Promise<WrittenReminders> {
-  await ensureReminderControl(db, p.id);
-  return prismaOf(db).$transaction(async (tx) => {
-    // Another instance's tick of this partnership runs to its commit first, and this one then sees its rows.
-    await lockTick(tx, 'reminders', p.id);
-    await lockReminderTick(tx, p.id, now);
-    const { reminders, notices } = plan(await readReminderState(tx, p, now, today));
-    const written = await insertMissing(
-      tx,
-      [...reminders.map((m) => outboxMessage(p.id, m)), ...notices],
-      now,
-    );
-    return { planned: reminders.length, written };
+  // Another instance's tick can hold the write lock past the busy timeout on a loaded machine: the
+  // transaction then rolled back, and planning is pure, so the whole unit runs again.
+  return withRetry(async () => {
+    await ensureReminderControl(db, p.id);
+    return prismaOf(db).$transaction(async (tx) => {
+      // Another instance's tick of this partnership runs to its commit first, and this one then sees its rows.
+      await lockTick(tx, 'reminders', p.id);
+      await lockReminderTick(tx, p.id, now);
+      const { reminders, notices } = plan(await readReminderState(tx, p, now, today));
+      const written = await insertMissing(
+        tx,
+        [...reminders.map((m) => outboxMessage(p.id, m)), ...notices],
+        now,
+      );
+      return { planned: reminders.length, written };
+    });
   });
 }
