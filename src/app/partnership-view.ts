@@ -19,8 +19,9 @@ import { computeStatus, type MeasureStatus } from '../domain/status.js';
 import { boardViews } from '../store/board-store.js';
 import type { Db } from '../store/open-database.js';
 import type { Partnership } from '../domain/partnership.js';
-import { currentReturns, overridesFor } from '../store/return-store.js';
-import { approvedReturns, periodStates } from '../store/review-store.js';
+import { currentReturnsAndSubjects, overridesFor } from '../store/return-store.js';
+import { periodStates, reviewsOf, signOffsOver } from '../store/review-store.js';
+import type { SignOff } from '../domain/sign-off.js';
 import { isReported, rulesFor } from './status-query.js';
 
 export interface PartnershipView {
@@ -34,6 +35,8 @@ export interface PartnershipView {
   latestStatus(m: Measure): MeasureStatus;
   /** The calendar's periods whose data exists, with their states and owners. */
   obligations(): Obligation[];
+  /** The sign-off of the measure's return for the period; null when none is stored. */
+  signOffAt(m: Measure, period: Period): SignOff | null;
 }
 
 export interface StatusesOver {
@@ -97,28 +100,6 @@ export function statusesOver(
   };
 }
 
-/** Reads the approvals of the current returns and the coordinator's word on quarters. */
-export async function readSignOffState(
-  db: Db,
-  cal: FinancialCalendar,
-  p: Partnership,
-  returns: Map<string, ReturnRecord[]>,
-): Promise<Pick<ReturnsOver, 'approved' | 'periodStates'>> {
-  const current = [...returns].flatMap(([ref, list]) =>
-    list.map((r) => ({
-      measureId: p.measureIds.get(ref) as number,
-      period: cal.format(r.period),
-      revision: r.revision,
-      ref,
-    })),
-  );
-  const [approvedIds, states] = await Promise.all([approvedReturns(db, current), periodStates(db, p.id)]);
-  const approved = new Set(
-    current.filter((c) => approvedIds.has(`${c.measureId}|${c.period}`)).map((c) => `${c.ref}|${c.period}`),
-  );
-  return { approved, periodStates: states };
-}
-
 /**
  * The view of the whole partnership, or of some of its measures only (`only`: a status card needs one
  * measure's returns, not every measure's history); obligations then cover those measures alone.
@@ -132,24 +113,38 @@ export async function readPartnershipView(
 ): Promise<PartnershipView> {
   const p = only ? { ...partnership, measures: only } : partnership;
   const ids = p.measures.map((m) => p.measureIds.get(m.ref) as number);
-  const [byId, overrides, board] = await Promise.all([
-    currentReturns(db, cal, ids),
+  const [{ current, subjects }, reviews, overrides, board, states] = await Promise.all([
+    currentReturnsAndSubjects(db, cal, ids),
+    reviewsOf(db, ids),
     overridesFor(db, ids),
     boardViews(
       db,
       partnership.id,
       only?.map((m) => m.ref),
     ),
+    periodStates(db, partnership.id),
   ]);
-  const returns = new Map(p.measures.map((m) => [m.ref, byId.get(p.measureIds.get(m.ref) as number) ?? []]));
-  const signOff = await readSignOffState(db, cal, p, returns);
+  const returns = new Map(
+    p.measures.map((m) => [m.ref, current.get(p.measureIds.get(m.ref) as number) ?? []]),
+  );
+  const signOffs = signOffsOver(subjects, reviews);
+  const signOffAt = (m: Measure, period: Period): SignOff | null =>
+    signOffs.get(`${p.measureIds.get(m.ref)}|${cal.format(period)}`) ?? null;
+  const approved = new Set(
+    p.measures.flatMap((m) =>
+      (returns.get(m.ref) ?? [])
+        .filter((r) => signOffAt(m, r.period)?.kind === 'approved')
+        .map((r) => `${m.ref}|${cal.format(r.period)}`),
+    ),
+  );
   const over = statusesOver(
     cal,
     p,
     {
       returns,
       overrideOf: (m, period) => overrides.get(`${p.measureIds.get(m.ref)}|${cal.format(period)}`) ?? null,
-      ...signOff,
+      approved,
+      periodStates: states,
       board,
     },
     today,
@@ -162,5 +157,6 @@ export async function readPartnershipView(
     statusAt: over.statusAt,
     latestStatus: over.latestStatus,
     obligations: over.obligations,
+    signOffAt,
   };
 }

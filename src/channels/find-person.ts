@@ -34,8 +34,8 @@ export interface Found {
   person: Person;
 }
 
-const same = (a: string | undefined, b: string) =>
-  a !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+const normal = (value: string) => value.trim().toLowerCase();
+const same = (a: string | undefined, b: string) => a !== undefined && normal(a) === normal(b);
 
 /** The identifiers in the order they are trusted: a platform's own user id before an email address. */
 const FIELDS: { field: 'teamsId' | 'slackId' | 'email' | 'key'; of: (p: Person) => string | undefined }[] = [
@@ -48,15 +48,15 @@ const FIELDS: { field: 'teamsId' | 'slackId' | 'email' | 'key'; of: (p: Person) 
 /** The person matching the identity, trying its fields strongest first; null for a stranger. */
 export async function findPerson(db: Db, who: Identity): Promise<Found | null> {
   const directory = await personDirectory(db);
-  const all = directory.slugs;
+  const all = directory.heads;
   // Only the plans where someone matches are loaded: loading all of them was most of a turn's time.
   const matching = partnershipsMatching(directory.people, who);
-  const slugs = (who.partnership ? all.filter((s) => s === who.partnership) : all).filter((s) =>
-    matching.has(s),
+  const heads = (who.partnership ? all.filter((h) => h.slug === who.partnership) : all).filter((h) =>
+    matching.has(h.slug),
   );
   const loaded: Partnership[] = [];
-  for (const slug of slugs) {
-    const p = await loadPartnership(db, slug);
+  for (const head of heads) {
+    const p = await loadPartnership(db, head.slug, head);
     if (p) loaded.push(p);
   }
   const partnerships = who.from ? await boundTo(loaded, all.length, who.from) : loaded;
@@ -73,17 +73,38 @@ export async function findPerson(db: Db, who: Identity): Promise<Found | null> {
 
 /** The slugs of the partnerships with someone matching any of the identity's fields (as findPerson matches). */
 function partnershipsMatching(people: PersonIdentity[], who: Identity): Set<string> {
-  const wanted = FIELDS.flatMap(({ field }) => {
-    const value = who[field];
-    return value === undefined || value.trim() === '' ? [] : [{ field, value }];
-  });
+  const index = indexOf(people);
   const out = new Set<string>();
-  if (wanted.length === 0) return out;
-  for (const p of people) {
-    const of = { teamsId: p.teamsId, slackId: p.slackId, email: p.email, key: p.key };
-    if (wanted.some(({ field, value }) => same(of[field] ?? undefined, value))) out.add(p.slug);
+  for (const { field } of FIELDS) {
+    const value = who[field];
+    if (value === undefined || value.trim() === '') continue;
+    for (const slug of index[field].get(normal(value)) ?? []) out.add(slug);
   }
   return out;
+}
+
+type Field = (typeof FIELDS)[number]['field'];
+type DirectoryIndex = Record<Field, Map<string, string[]>>;
+
+/** The directory's slugs by each identifier, built once for each directory the store reads. */
+const indexes = new WeakMap<PersonIdentity[], DirectoryIndex>();
+
+function indexOf(people: PersonIdentity[]): DirectoryIndex {
+  const kept = indexes.get(people);
+  if (kept) return kept;
+  const index: DirectoryIndex = { teamsId: new Map(), slackId: new Map(), email: new Map(), key: new Map() };
+  for (const p of people) {
+    const of = { teamsId: p.teamsId, slackId: p.slackId, email: p.email, key: p.key };
+    for (const { field } of FIELDS) {
+      const value = of[field];
+      if (!value) continue;
+      const slugs = index[field].get(normal(value)) ?? [];
+      if (!slugs.includes(p.slug)) slugs.push(p.slug);
+      index[field].set(normal(value), slugs);
+    }
+  }
+  indexes.set(people, index);
+  return index;
 }
 
 /** The bindings a partnership gives for a platform (none: unbound). */

@@ -31,6 +31,23 @@ export interface SignOffSubject {
 }
 
 /**
+ * The current revision of each return as sign-off sees it, keyed `${measureId}|${period}`, from every
+ * revision (each return's oldest first).
+ */
+export function signOffSubjects(
+  revisions: Iterable<{ measureId: number; period: string; revision: number; source: string }>,
+): Map<string, SignOffSubject> {
+  const current = new Map<string, SignOffSubject>();
+  const fromChat = new Set<string>();
+  for (const r of revisions) {
+    const key = `${r.measureId}|${r.period}`;
+    if (r.source !== 'import') fromChat.add(key);
+    current.set(key, { revision: r.revision, source: r.source, fromChat: fromChat.has(key) });
+  }
+  return current;
+}
+
+/**
  * The state of a return's current revision from its reviews (oldest first): the latest decision on
  * that revision, else awaiting approval; `none` for imported revisions nobody has decided on, unless
  * the return had come through chat: figures a forced import put over an owner's need approval again.

@@ -18,38 +18,48 @@ export interface PersonIdentity {
   teamsId: string | null;
 }
 
-/** The partnerships' slugs (as listPartnerships orders them) and every person's identifiers. */
+/** A partnership as a turn first sees it: enough to know whether a plan loaded before is still current. */
+export interface PartnershipHead {
+  id: number;
+  slug: string;
+  planVersion: number;
+}
+
+/** The partnerships (as listPartnerships orders them) and every person's identifiers. */
 export interface PersonDirectory {
-  slugs: string[];
+  heads: PartnershipHead[];
   people: PersonIdentity[];
 }
 
-/** Finding who speaks without loading every plan: two queries on every turn, so kept to two. */
+/** The people's identifiers a server read, by client, with the plan versions they were read at. */
+const directories = new WeakMap<object, { versions: string; people: PersonIdentity[] }>();
+
+/**
+ * Finding who speaks without loading every plan. People change only with a plan (every import raises
+ * the partnership's `planVersion` in its transaction, and a new partnership is a new head), so one small
+ * query per turn reads the heads, and the people are read again only when a plan changed, here or in
+ * another process. The people array is the same object while nothing changed (callers may index it).
+ */
 export async function personDirectory(db: Db): Promise<PersonDirectory> {
-  // Two flat queries: a relation select costs three times as much here.
-  const [partnerships, people] = await Promise.all([
-    prismaOf(db).partnership.findMany({ select: { id: true, slug: true }, orderBy: { id: 'asc' } }),
-    prismaOf(db).person.findMany({
-      select: { partnershipId: true, key: true, email: true, slackId: true, teamsId: true },
-    }),
-  ]);
-  const slugOf = new Map(partnerships.map((p) => [p.id, p.slug]));
-  return {
-    slugs: partnerships.map((p) => p.slug),
-    people: people.map(({ partnershipId, ...r }) => ({ slug: slugOf.get(partnershipId) ?? '', ...r })),
-  };
+  const heads = await prismaOf(db).partnership.findMany({
+    select: { id: true, slug: true, planVersion: true },
+    orderBy: { id: 'asc' },
+  });
+  const versions = heads.map((h) => `${h.id}:${h.planVersion}`).join(',');
+  const kept = directories.get(db);
+  if (kept?.versions === versions) return { heads, people: kept.people };
+  const rows = await prismaOf(db).person.findMany({
+    select: { partnershipId: true, key: true, email: true, slackId: true, teamsId: true },
+  });
+  const slugOf = new Map(heads.map((p) => [p.id, p.slug]));
+  const people = rows.map(({ partnershipId, ...r }) => ({ slug: slugOf.get(partnershipId) ?? '', ...r }));
+  directories.set(db, { versions, people });
+  return { heads, people };
 }
 
 /** The plans a server has loaded, by client and partnership id, with the plan version they were loaded at. */
 const loaded = new WeakMap<object, Map<number, { version: number; partnership: Partnership }>>();
 
-/**
- * Loads a partnership by slug; with no slug, the only one (null when there are none or several). Every
- * chat turn needs its partnership's plan, which changes only when a plan is imported: a plan loaded
- * before is used again while the partnership's `planVersion` (raised by every import, in its
- * transaction) is unchanged, so one small query replaces four, and an import made by another process
- * or instance is seen on the next turn. The plan is frozen: callers share it.
- */
 /** The stored order of preference ("email,teams"), keeping only channels this version knows. */
 const preferOf = (stored: string): Person['prefer'] =>
   stored
@@ -58,13 +68,20 @@ const preferOf = (stored: string): Person['prefer'] =>
       (CHANNEL_NAMES as readonly string[]).includes(c),
     );
 
-export async function loadPartnership(db: Db, slug?: string): Promise<Partnership | null> {
-  const heads = await prismaOf(db).partnership.findMany({
-    where: slug ? { slug } : {},
-    take: 2,
-    select: { id: true, planVersion: true },
-  });
-  const head = heads.length === 1 ? heads[0] : undefined;
+/**
+ * Loads a partnership by slug; with no slug, the only one (null when there are none or several). Every
+ * chat turn needs its partnership's plan, which changes only when a plan is imported: a plan loaded
+ * before is used again while the partnership's `planVersion` (raised by every import, in its
+ * transaction) is unchanged, so one small query replaces four (none when the caller gives the head it
+ * read this turn), and an import made by another process or instance is seen on the next turn. The plan
+ * is frozen: callers share it.
+ */
+export async function loadPartnership(
+  db: Db,
+  slug?: string,
+  known?: PartnershipHead,
+): Promise<Partnership | null> {
+  const head = known && known.slug === slug ? known : await headOf(db, slug);
   if (!head) return null;
   const kept = loaded.get(db) ?? new Map<number, { version: number; partnership: Partnership }>();
   loaded.set(db, kept);
@@ -103,6 +120,16 @@ export async function loadPartnership(db: Db, slug?: string): Promise<Partnershi
   });
   kept.set(row.id, { version: row.planVersion, partnership });
   return partnership;
+}
+
+/** The head of the partnership with this slug; with no slug, of the only one (null: none or several). */
+async function headOf(db: Db, slug?: string): Promise<{ id: number; planVersion: number } | undefined> {
+  const heads = await prismaOf(db).partnership.findMany({
+    where: slug ? { slug } : {},
+    take: 2,
+    select: { id: true, planVersion: true },
+  });
+  return heads.length === 1 ? heads[0] : undefined;
 }
 
 /** Freezes a plan's objects and arrays all the way down (a Map's entries stay as they are). */

@@ -10,6 +10,7 @@ import {
 } from '../domain/period-closure.js';
 import type { PartnershipSettings, Rag } from '../domain/plan-schema.js';
 import type { OverrideRecord, ReturnContent, ReturnRecord } from '../domain/return-record.js';
+import { signOffSubjects, type SignOffSubject } from '../domain/sign-off.js';
 import { prismaOf, type DbClient, type Db, type Tx } from './db.js';
 
 export interface NewRevision extends ReturnContent {
@@ -150,12 +151,24 @@ export async function currentReturns(
   cal: FinancialCalendar,
   measureIds: number[],
 ): Promise<Map<number, ReturnRecord[]>> {
+  return (await currentReturnsAndSubjects(db, cal, measureIds)).current;
+}
+
+/**
+ * The current returns, and each return's current revision as sign-off sees it (keyed
+ * `${measureId}|${period}`), from one read of every revision.
+ */
+export async function currentReturnsAndSubjects(
+  db: Db,
+  cal: FinancialCalendar,
+  measureIds: number[],
+): Promise<{ current: Map<number, ReturnRecord[]>; subjects: Map<string, SignOffSubject> }> {
   const rows = await allRevisionRows(db, measureIds);
   const latest = new Map<string, ReturnRow>();
   for (const row of rows) latest.set(`${row.measureId}|${row.period}`, row);
-  const out = new Map<number, ReturnRecord[]>(measureIds.map((id) => [id, []]));
-  for (const row of latest.values()) out.get(row.measureId)?.push(toRecord(cal, row));
-  return out;
+  const current = new Map<number, ReturnRecord[]>(measureIds.map((id) => [id, []]));
+  for (const row of latest.values()) current.get(row.measureId)?.push(toRecord(cal, row));
+  return { current, subjects: signOffSubjects(rows) };
 }
 
 /**

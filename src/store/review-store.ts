@@ -3,6 +3,7 @@
 import type { PeriodStateRecord } from '../domain/period-closure.js';
 import {
   signOffOf,
+  signOffSubjects,
   type ReviewDecision,
   type ReviewRecord,
   type SignOff,
@@ -31,44 +32,31 @@ export async function signOffs(db: Db | Tx, measureIds: number[]): Promise<Map<s
       select: { measureId: true, period: true, revision: true, source: true },
       orderBy: { revision: 'asc' },
     }),
-    prismaOf(db).returnReview.findMany({ where: { measureId: { in: measureIds } }, orderBy: { id: 'asc' } }),
+    reviewsOf(db, measureIds),
   ]);
-  const current = new Map<string, SignOffSubject>();
-  const fromChat = new Set<string>();
-  for (const r of rows) {
-    const key = `${r.measureId}|${r.period}`;
-    if (r.source !== 'import') fromChat.add(key);
-    current.set(key, { revision: r.revision, source: r.source, fromChat: fromChat.has(key) });
-  }
+  return signOffsOver(signOffSubjects(rows), reviews);
+}
+
+/** The sign-off of each return given (its current revision) from the reviews of its measure. */
+export function signOffsOver(
+  subjects: ReadonlyMap<string, SignOffSubject>,
+  reviews: ReadonlyMap<string, ReviewRecord[]>,
+): Map<string, SignOff> {
+  return new Map([...subjects].map(([key, c]) => [key, signOffOf(c, reviews.get(key) ?? [])]));
+}
+
+/** Every review of the measures' returns, oldest first, keyed `${measureId}|${period}`. */
+export async function reviewsOf(db: Db | Tx, measureIds: number[]): Promise<Map<string, ReviewRecord[]>> {
+  const rows = await prismaOf(db).returnReview.findMany({
+    where: { measureId: { in: measureIds } },
+    orderBy: { id: 'asc' },
+  });
   const byKey = new Map<string, ReviewRecord[]>();
-  for (const r of reviews) {
+  for (const r of rows) {
     const key = `${r.measureId}|${r.period}`;
     byKey.set(key, [...(byKey.get(key) ?? []), toReview(r)]);
   }
-  return new Map([...current].map(([key, c]) => [key, signOffOf(c, byKey.get(key) ?? [])]));
-}
-
-/**
- * The returns whose current revision (as given) was approved, keyed `${measureId}|${period}`: the
- * latest decision on that revision is an approval.
- */
-export async function approvedReturns(
-  db: Db | Tx,
-  current: { measureId: number; period: string; revision: number }[],
-): Promise<Set<string>> {
-  if (current.length === 0) return new Set();
-  const rows = await prismaOf(db).returnReview.findMany({
-    where: { measureId: { in: [...new Set(current.map((c) => c.measureId))] } },
-    select: { measureId: true, period: true, revision: true, decision: true },
-    orderBy: { id: 'asc' },
-  });
-  const last = new Map<string, string>();
-  for (const r of rows) last.set(`${r.measureId}|${r.period}|${r.revision}`, r.decision);
-  return new Set(
-    current
-      .filter((c) => last.get(`${c.measureId}|${c.period}|${c.revision}`) === 'approved')
-      .map((c) => `${c.measureId}|${c.period}`),
-  );
+  return byKey;
 }
 
 /** One return's current revision and its sign-off; null when no return is stored. */

@@ -1,11 +1,10 @@
 // "status of 2.2", "status 2.2 Q3", "how is ASB doing": find the measure(s) and show the status card.
 import { suppressionThreshold, type Measure } from '../../domain/measure.js';
 import { checkPeriodFor, type MeasureStatus } from '../../domain/status.js';
-import { readPartnershipView } from '../../app/partnership-view.js';
+import { readPartnershipView, type PartnershipView } from '../../app/partnership-view.js';
 import { findMeasure } from '../../app/status-query.js';
 import { isIn } from '../../domain/partnership-calendar.js';
 import { dueText } from '../../domain/period-state-text.js';
-import { signOffOfReturn } from '../../store/review-store.js';
 import { may, SENSITIVE_COMMENTARY } from '../actor-of.js';
 import type { Turn } from '../conversation.js';
 import { submitSay, type Reply, type SayButton, type StatusView } from '../reply.js';
@@ -36,7 +35,7 @@ export async function showStatus(ctx: Ctx, ref: string, periodText: string | nul
   const entry = view.calendar.entry(m, status.period);
   const standing = isIn(entry) ? null : `${turn.cal.format(status.period)}: ${dueText(entry)}`;
   const period = turn.cal.format(status.period);
-  const signOff = await signOffLine(ctx, m, status);
+  const signOff = signOffLine(ctx, m, status, view);
   const actions: SayButton[] = [];
   if (canSubmit(turn, m)) actions.push({ label: 'Submit return', say: submitSay(m.ref, period) });
   if (signOff?.review) actions.push(signOff.review);
@@ -74,22 +73,22 @@ export const withoutCommentary = (view: StatusView): StatusView => ({
  * words, and for those who may approve it a Review button while it awaits them. Null for figures
  * imported with the plan (no sign-off asked for) and when no return is stored.
  */
-async function signOffLine(
+function signOffLine(
   ctx: Ctx,
   m: Measure,
   status: MeasureStatus,
-): Promise<{ text: string; review: SayButton | null } | null> {
-  const { turn, deps } = ctx;
-  const measureId = turn.partnership.measureIds.get(m.ref);
-  if (!status.latest || measureId === undefined) return null;
+  view: PartnershipView,
+): { text: string; review: SayButton | null } | null {
+  const { turn } = ctx;
+  if (!status.latest) return null;
   const period = turn.cal.format(status.latest.period);
-  const now = await signOffOfReturn(deps.db, measureId, period);
-  if (!now || now.signOff.kind === 'none') return null;
+  const signOff = view.signOffAt(m, status.latest.period);
+  if (!signOff || signOff.kind === 'none') return null;
   const review =
-    now.signOff.kind === 'awaiting' && may(turn, 'return.approve', m)
+    signOff.kind === 'awaiting' && may(turn, 'return.approve', m)
       ? { label: 'Review', say: `review ${m.ref} ${period}` }
       : null;
-  return { text: signOffText(turn, m, now.signOff), review };
+  return { text: signOffText(turn, m, signOff), review };
 }
 
 export async function searchStatus(ctx: Ctx, words: string, periodText: string | null): Promise<Reply[]> {

@@ -11,7 +11,6 @@ import { computeStatus } from '../../domain/status.js';
 import { readPartnershipView, type PartnershipView } from '../../app/partnership-view.js';
 import { findMeasure, rulesFor } from '../../app/status-query.js';
 import { closureIn } from '../../store/return-store.js';
-import { signOffOfReturn } from '../../store/review-store.js';
 import { may } from '../actor-of.js';
 import type { Turn } from '../conversation.js';
 import type { Ctx } from '../handler-context.js';
@@ -66,7 +65,7 @@ export async function openReturnForm(ctx: Ctx, ref: string | null, asked: string
   const view = await readPartnershipView(ctx.deps.db, turn.cal, turn.partnership, turn.today, [m]);
   const period = periodFor(turn, view, m, asked);
   if (!period.ok) return [text(period.error)];
-  const shut = await whyUnchangeable(ctx, m, period.value);
+  const shut = await whyUnchangeable(ctx, view, m, period.value);
   if (shut) return [text(shut)];
   const current = currentReturn(turn, view, m, period.value);
   // A new return starts empty but for what the plan knows (a rank's usual group size).
@@ -93,14 +92,18 @@ function typedFromReturn(m: Measure, r: ReturnRecord): Record<string, string> {
 }
 
 /** Why the return cannot change now (its period is closed, or it is approved), or null. */
-async function whyUnchangeable(ctx: Ctx, m: Measure, period: Period): Promise<string | null> {
+async function whyUnchangeable(
+  ctx: Ctx,
+  view: PartnershipView,
+  m: Measure,
+  period: Period,
+): Promise<string | null> {
   const { turn, deps } = ctx;
   const { partnership: p, cal } = turn;
   const closure = await closureIn(deps.db, cal, p.id, p.settings, period, turn);
   if (closure.closed) return closedRefusal(turn, closure);
-  const now = await signOffOfReturn(deps.db, p.measureIds.get(m.ref) as number, cal.format(period));
-  if (now?.signOff.kind === 'approved')
-    return lockedRefusal(turn, m.ref, cal.format(period), now.signOff.by, now.signOff.at);
+  const now = view.signOffAt(m, period);
+  if (now?.kind === 'approved') return lockedRefusal(turn, m.ref, cal.format(period), now.by, now.at);
   return null;
 }
 

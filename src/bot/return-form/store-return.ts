@@ -4,7 +4,6 @@ import type { Measure } from '../../domain/measure.js';
 import type { Period } from '../../domain/period.js';
 import { readPartnershipView } from '../../app/partnership-view.js';
 import { insertMissing } from '../../store/outbox-store.js';
-import { signOffOfReturn } from '../../store/review-store.js';
 import { submitRevision, type SubmitOutcome } from '../../store/submit-revision.js';
 import type { Ctx } from '../handler-context.js';
 import { submitSay, type Reply } from '../reply.js';
@@ -78,9 +77,8 @@ export async function storedReplies(
       : n > 1
         ? `Stored as revision ${n}; revision ${n - 1} is kept in the history. Thank you.`
         : 'Stored as revision 1. Thank you.';
-  const signOff = await signOffOfReturn(deps.db, turn.partnership.measureIds.get(m.ref) as number, label);
-  const sign =
-    signOff && signOff.signOff.kind !== 'none' ? ` ${signOffText(turn, m, signOff.signOff, n)}` : '';
+  const signOff = after.signOffAt(m, period);
+  const sign = signOff && signOff.kind !== 'none' ? ` ${signOffText(turn, m, signOff, n)}` : '';
   return [
     {
       kind: 'returnStored',
