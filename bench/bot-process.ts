@@ -3,6 +3,7 @@
 // credentials: authentication off, replies to the loopback fake connector), reminders off, the clock
 // fixed at the benchmark's "now" as the tests fix it. Usage (forked by the benchmark):
 //   node --import tsx bench/bot-process.ts <database file> <now ISO> <log level>
+import { Session } from 'node:inspector/promises';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
 import { startServer } from '../src/server/start-server.js';
@@ -21,6 +22,8 @@ const config = { ...loadConfig({ HOST: '127.0.0.1', REMINDERS: 'off', LOG_LEVEL:
 const log = pino({ level });
 const server = await startServer({ config, db: db.prisma, clock: () => now, log });
 const maxRssKB = () => process.resourceUsage().maxRSS;
+const profiler = new Session();
+profiler.connect();
 
 process.on('message', (m: ParentMessage) => {
   void (async () => {
@@ -39,6 +42,14 @@ process.on('message', (m: ParentMessage) => {
           reports: await reportTimings(db.prisma, now, m.runs, m.chartRuns),
           maxRssKB: maxRssKB(),
         });
+      case 'profile-start':
+        await profiler.post('Profiler.enable');
+        await profiler.post('Profiler.start');
+        return tellParent({ kind: 'profiling' });
+      case 'profile-stop': {
+        const { profile } = await profiler.post('Profiler.stop');
+        return tellParent({ kind: 'profile', profile: JSON.stringify(profile) });
+      }
       case 'stop':
         await server.close();
         await db.close();

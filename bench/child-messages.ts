@@ -3,7 +3,12 @@ import type { ReportTimings } from './report-timings.js';
 import type { ServerTimes } from './server-timing.js';
 
 export type ParentMessage =
-  { cmd: 'timings' } | { cmd: 'reports'; runs: number; chartRuns: number } | { cmd: 'stop' };
+  | { cmd: 'timings' }
+  | { cmd: 'reports'; runs: number; chartRuns: number }
+  /** Start V8's CPU profiler; `profile-stop` stops it and sends the profile (bench/profile.ts). */
+  | { cmd: 'profile-start' }
+  | { cmd: 'profile-stop' }
+  | { cmd: 'stop' };
 
 /** process.memoryUsage() now, in MB: where the resident set goes (heap, external, array buffers). */
 export interface MemoryNow {
@@ -41,6 +46,9 @@ export type ChildMessage =
   /** Server-side times since the last ask, and the process's peak resident set so far (KB). */
   | { kind: 'timings'; times: ServerTimes; maxRssKB: number; memory: MemoryNow; cpuMs: number }
   | { kind: 'reports'; reports: ReportTimings; maxRssKB: number }
+  | { kind: 'profiling' }
+  /** A V8 CPU profile (the inspector's Profiler.Profile), as JSON text. */
+  | { kind: 'profile'; profile: string }
   | { kind: 'failed'; error: string };
 
 /** Sends a message to the parent (the process was forked with an IPC channel). */

@@ -15,9 +15,14 @@ export interface ChildServer {
 
 const STARTUP_MS = 60_000;
 
-export async function startChildServer(script: string, args: string[]): Promise<ChildServer> {
+/** `nodeFlags`: more flags for the child's node (a CPU profile, a heap limit). */
+export async function startChildServer(
+  script: string,
+  args: string[],
+  nodeFlags: string[] = [],
+): Promise<ChildServer> {
   const child: ChildProcess = fork(fileURLToPath(new URL(script, import.meta.url)), args, {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...nodeFlags],
     // The bot's log lines (at the chosen level) are thrown away; errors and crashes show on stderr.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
