@@ -2,19 +2,10 @@
 // client of its own (a generated client is bound to its provider), plus its own migrations. The
 // models the migrations bring a database to are recorded in prisma/postgres/migrated.prisma, so a
 // new migration is the diff from that file to the variant (no shadow database needed).
-import { execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { migrationSql } from './migration-sql.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const at = (path: string) => join(ROOT, path);
@@ -41,55 +32,6 @@ export function postgresSchema(sqliteSchema: string): string {
     out = out.replace(pattern, replacement);
   }
   return HEADER + out;
-}
-
-/**
- * The migration tool (the Prisma 6.19 CLI, prisma-migrate-cli: its schema engine needs no download, where
- * Prisma 7's does) wants a url in the datasource block, which Prisma 7 forbids: a placeholder it never
- * connects to, where the block has none.
- */
-export function withPlaceholderUrl(datamodel: string): string {
-  return datamodel.replace(/^(datasource\s+\w+\s*\{[^}]*?)\}/m, (block: string, body: string) => {
-    if (/^\s*url\s*=/m.test(body)) return block;
-    const provider = /^\s*provider\s*=\s*"(\w+)"/m.exec(body)?.[1];
-    const url = provider === 'sqlite' ? 'file:./unused.db' : `${provider}://localhost/unused`;
-    return `${body}  url      = "${url}"\n}`;
-  });
-}
-
-/** The SQL from one datamodel (text; `null`: an empty database) to another; '' when nothing changes. */
-export function migrationSql(from: string | null, to: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'perfbot-variant-'));
-  try {
-    const file = (name: string, text: string) => (
-      writeFileSync(join(dir, name), withPlaceholderUrl(text)),
-      join(dir, name)
-    );
-    const fromArgs =
-      from === null ? ['--from-empty'] : ['--from-schema-datamodel', file('from.prisma', from)];
-    const toFile = file('to.prisma', to);
-    const args = ['migrate', 'diff', '--config', at('prisma/migrate-cli.config.ts')];
-    args.push(...fromArgs, '--to-schema-datamodel', toFile, '--script');
-    const sql = execFileSync(
-      process.execPath,
-      [at('node_modules/prisma-migrate-cli/build/index.js'), ...args],
-      {
-        cwd: ROOT,
-        // The CLI reads the engine a schema wants from its configured schema (else it downloads one), and
-        // opens its configured adapter even for a diff of two files: a scratch SQLite file.
-        env: {
-          ...process.env,
-          PRISMA_MIGRATE_SCHEMA: toFile,
-          DATABASE_URL: `file:${join(dir, 'scratch.db')}`,
-        },
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    return sql.replace(/^--.*$/gm, '').trim() === '' ? '' : sql;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 export interface VariantStatus {
