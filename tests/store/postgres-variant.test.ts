@@ -3,7 +3,8 @@
 // server, applying them to an empty database gives what creating the schema from nothing gives.
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { migrationSql, variantStatus, type VariantStatus } from '../../scripts/postgres-variant.js';
+import { migrationSql } from '../../scripts/migration-sql.js';
+import { variantStatus, type VariantStatus } from '../../scripts/postgres-variant.js';
 import { migratePostgres } from '../../src/store/migrate.js';
 import { emptyPostgres, testPostgres } from '../helpers/temp-db.js';
 
