@@ -3,7 +3,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', 'data', 'src/generated', 'coverage', 'bench/results', 'public/vendor', 'dist'],
+    ignores: [
+      'node_modules',
+      'data',
+      'src/generated',
+      'coverage',
+      'bench/results',
+      'public/vendor',
+      'dist',
+      'test-output',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
