@@ -3,7 +3,10 @@ import type { ReportTimings } from './report-timings.js';
 import type { ServerTimes } from './server-timing.js';
 
 export type ParentMessage =
-  { cmd: 'timings' } | { cmd: 'reports'; runs: number; chartRuns: number } | { cmd: 'stop' };
+  | { cmd: 'timings' }
+  | { cmd: 'memory' }
+  | { cmd: 'reports'; runs: number; chartRuns: number }
+  | { cmd: 'stop' };
 
 /** process.memoryUsage() now, in MB: where the resident set goes (heap, external, array buffers). */
 export interface MemoryNow {
@@ -40,6 +43,8 @@ export type ChildMessage =
   | { kind: 'ready'; url: string }
   /** Server-side times since the last ask, and the process's peak resident set so far (KB). */
   | { kind: 'timings'; times: ServerTimes; maxRssKB: number; memory: MemoryNow; cpuMs: number }
+  /** The memory now and the peak resident set so far (KB), without taking the server-side times. */
+  | { kind: 'memory'; memory: MemoryNow; maxRssKB: number }
   | { kind: 'reports'; reports: ReportTimings; maxRssKB: number }
   | { kind: 'failed'; error: string };
 
