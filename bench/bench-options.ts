@@ -90,7 +90,7 @@ export const USAGE = `npm run bench [-- flags]
   --soak                    also a soak: ${SOAK_SECONDS / 60} minutes of the mixed load against a fresh bot, its RSS
                             sampled every 5 s: first / last / peak, and whether it stayed flat
   --soak-seconds N          a soak of N seconds instead (implies --soak)
-  --node-flags "F …"        node flags of the bot and the echo bot (default: those of npm run start:prod;
+  --node-flags="F …"        node flags of the bot and the echo bot (default: those of npm run start:prod;
                             "" for none)`;
 
 const whole = (name: string, v: string | undefined, fallback: number, min = 1): number => {
