@@ -24,6 +24,10 @@ export interface BenchOptions {
   seed: number;
   /** The bot's log level (its log lines are discarded; "info" is what production writes). */
   logLevel: string;
+  /** Seconds of mixed load against a fresh bot, sampling its RSS (null: no soak). */
+  soakSeconds: number | null;
+  /** Node flags of the server processes; null: those of `npm run start:prod`. */
+  nodeFlags: string[] | null;
 }
 
 export const DEFAULTS: BenchOptions = {
@@ -44,7 +48,12 @@ export const DEFAULTS: BenchOptions = {
   outDir: 'bench/results',
   seed: 1,
   logLevel: 'info',
+  soakSeconds: null,
+  nodeFlags: null,
 };
+
+/** `--soak` without `--soak-seconds`: ten minutes. */
+export const SOAK_SECONDS = 600;
 
 export const QUICK: Partial<BenchOptions> = {
   partnerships: 5,
@@ -77,7 +86,12 @@ export const USAGE = `npm run bench [-- flags]
   --chart-runs N            chart renders, median (default ${DEFAULTS.chartRuns})
   --out DIR                 where <date>[-<size>].json goes (default bench/results); --no-write: nowhere
   --seed N                  data generator seed (default 1)
-  --log-level L             the bot's log level (default info; its lines are discarded)`;
+  --log-level L             the bot's log level (default info; its lines are discarded)
+  --soak                    also a soak: ${SOAK_SECONDS / 60} minutes of the mixed load against a fresh bot, its RSS
+                            sampled every 5 s: first / last / peak, and whether it stayed flat
+  --soak-seconds N          a soak of N seconds instead (implies --soak)
+  --node-flags="F …"        node flags of the bot and the echo bot (default: those of npm run start:prod;
+                            "" for none)`;
 
 const whole = (name: string, v: string | undefined, fallback: number, min = 1): number => {
   if (v === undefined) return fallback;
@@ -115,6 +129,9 @@ export function parseBenchArgs(args: string[]): BenchOptions | { help: true } {
       'no-write': { type: 'boolean' },
       seed: { type: 'string' },
       'log-level': { type: 'string' },
+      soak: { type: 'boolean' },
+      'soak-seconds': { type: 'string' },
+      'node-flags': { type: 'string' },
     },
   });
   if (v.help) return { help: true };
@@ -143,5 +160,12 @@ export function parseBenchArgs(args: string[]): BenchOptions | { help: true } {
     outDir: v['no-write'] ? null : (v.out ?? base.outDir),
     seed: whole('seed', v.seed, base.seed, 0),
     logLevel: v['log-level'] ?? base.logLevel,
+    soakSeconds:
+      v['soak-seconds'] !== undefined
+        ? whole('soak-seconds', v['soak-seconds'], SOAK_SECONDS)
+        : v.soak
+          ? SOAK_SECONDS
+          : base.soakSeconds,
+    nodeFlags: v['node-flags'] === undefined ? base.nodeFlags : v['node-flags'].split(/\s+/).filter(Boolean),
   };
 }

@@ -3,6 +3,7 @@ import type { BenchOptions } from './bench-options.js';
 import type { MemoryNow } from './child-messages.js';
 import type { MixCounts } from './load-mix.js';
 import type { ReportTimings } from './report-timings.js';
+import type { SoakRun } from './soak.js';
 import type { Latency } from './stats.js';
 
 export interface Machine {
@@ -85,6 +86,8 @@ export interface BenchResult {
   /** The bot's peak RSS after the reports were built in its process too, MB. */
   botPeakRssAfterReportsMB: number;
   history: HistoryRun[];
+  /** `--soak`: the bot's RSS under a long mixed load (null: no soak this run). */
+  soak: SoakRun | null;
   targets: Target[];
   durationMs: number;
 }
@@ -142,6 +145,24 @@ export function targetsOf(r: Omit<BenchResult, 'targets'>): Target[] {
             met: growth < 1.5,
           },
         ]),
+    ...(r.soak
+      ? [
+          {
+            name: `RSS over the ${r.soak.seconds} s soak, last tenth / first after warm-up`,
+            target: 'within 10% (flat)',
+            value: r.soak.growth,
+            unit: '×',
+            met: r.soak.flat,
+          },
+          {
+            name: 'peak RSS of the bot over the soak',
+            target: '< 300 MB',
+            value: r.soak.peakRssMB,
+            unit: 'MB',
+            met: r.soak.peakRssMB < 300,
+          },
+        ]
+      : []),
   ];
 }
 

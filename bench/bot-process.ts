@@ -36,6 +36,8 @@ process.on('message', (m: ParentMessage) => {
           memory: memoryNow(),
           cpuMs: cpu(),
         });
+      case 'memory':
+        return tellParent({ kind: 'memory', memory: memoryNow(), maxRssKB: maxRssKB() });
       case 'reports':
         return tellParent({
           kind: 'reports',

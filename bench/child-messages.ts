@@ -4,6 +4,7 @@ import type { ServerTimes } from './server-timing.js';
 
 export type ParentMessage =
   | { cmd: 'timings' }
+  | { cmd: 'memory' }
   | { cmd: 'reports'; runs: number; chartRuns: number }
   /** Start V8's CPU profiler; `profile-stop` stops it and sends the profile (bench/profile.ts). */
   | { cmd: 'profile-start' }
@@ -45,6 +46,8 @@ export type ChildMessage =
   | { kind: 'ready'; url: string }
   /** Server-side times since the last ask, and the process's peak resident set so far (KB). */
   | { kind: 'timings'; times: ServerTimes; maxRssKB: number; memory: MemoryNow; cpuMs: number }
+  /** The memory now and the peak resident set so far (KB), without taking the server-side times. */
+  | { kind: 'memory'; memory: MemoryNow; maxRssKB: number }
   | { kind: 'reports'; reports: ReportTimings; maxRssKB: number }
   | { kind: 'profiling' }
   /** A V8 CPU profile (the inspector's Profiler.Profile), as JSON text. */

@@ -1,5 +1,6 @@
 // Starts a server process (the bot or the echo bot) and talks to it over IPC. The child runs the
-// TypeScript sources through tsx, as `npm start` does.
+// TypeScript sources through tsx, as `npm start` does, with the node flags it is given (the benchmark
+// gives those of `npm run start:prod`, so V8's heap is sized as in production).
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ChildMessage, ParentMessage } from './child-messages.js';
@@ -15,14 +16,14 @@ export interface ChildServer {
 
 const STARTUP_MS = 60_000;
 
-/** `nodeFlags`: more flags for the child's node (a CPU profile, a heap limit). */
+/** `nodeFlags`: more flags for the child's node (a heap limit, as start:prod gives). */
 export async function startChildServer(
   script: string,
   args: string[],
   nodeFlags: string[] = [],
 ): Promise<ChildServer> {
   const child: ChildProcess = fork(fileURLToPath(new URL(script, import.meta.url)), args, {
-    execArgv: ['--import', 'tsx', ...nodeFlags],
+    execArgv: [...nodeFlags, '--import', 'tsx'],
     // The bot's log lines (at the chosen level) are thrown away; errors and crashes show on stderr.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -14,10 +14,15 @@ export interface LoadRequest {
 
 export interface LoadOptions {
   concurrency: number;
+  /** At most this many requests (Infinity: as many as `untilMs` allows). */
   requests: number;
+  /** No request is sent once performance.now() has passed this (the soak's end). */
+  untilMs?: number;
 }
 
 export interface LoadRun {
+  /** Requests answered (or failed): `requests`, unless `untilMs` ended the run first. */
+  requests: number;
   wallMs: number;
   throughput: number;
   latencies: Record<string, number[]>;
@@ -64,8 +69,9 @@ export async function runLoad(
   const statusCodes: Record<string, number> = {};
   let errors = 0;
   let sent = 0;
+  const more = () => sent < o.requests && (o.untilMs === undefined || performance.now() < o.untilMs);
   const worker = async () => {
-    while (sent < o.requests) {
+    while (more()) {
       const r = next(sent++);
       const t = performance.now();
       try {
@@ -87,5 +93,5 @@ export async function runLoad(
     agent.destroy();
   }
   const wallMs = performance.now() - started;
-  return { wallMs, throughput: (o.requests / wallMs) * 1000, latencies, statusCodes, errors };
+  return { requests: sent, wallMs, throughput: (sent / wallMs) * 1000, latencies, statusCodes, errors };
 }

@@ -1,5 +1,6 @@
 // The results as the tables printed at the end of a run.
 import type { BenchResult, ServerRun } from './bench-result.js';
+import type { SoakRun } from './soak.js';
 import type { Latency } from './stats.js';
 
 const fmt = (v: number | undefined, digits = 1) =>
@@ -79,6 +80,25 @@ function history(r: BenchResult): string {
   );
 }
 
+function soak(s: SoakRun): string {
+  return table(
+    ['', 'perfbot'],
+    [
+      ['requests, errors', `${fmt(s.requests, 0)}, ${s.errors}`],
+      ['throughput (req/s)', fmt(s.throughput)],
+      [
+        'RSS first → last, peak (MB)',
+        `${fmt(s.firstRssMB, 0)} → ${fmt(s.lastRssMB, 0)}, ${fmt(s.peakRssMB, 0)}`,
+      ],
+      [
+        'RSS mean, tenth after warm-up → last tenth (MB)',
+        `${fmt(s.firstWindowMB)} → ${fmt(s.lastWindowMB)} (×${fmt(s.growth, 3)})`,
+      ],
+      ['flat (within 10%)', s.flat ? 'yes' : 'NO'],
+    ],
+  );
+}
+
 function targets(r: BenchResult): string {
   return table(
     ['target', 'wanted', 'measured', ''],
@@ -95,6 +115,7 @@ export function printTable(r: BenchResult): string {
       ` (${fmt(d.returns, 0)} returns), ${o.requests} requests at concurrency ${o.concurrency}` +
       ` (mix status ${o.mix.status} / submit ${o.mix.submit} / summary ${o.mix.summary})`,
     `${m.cpu}, ${m.cpus} CPUs, ${m.memoryGB} GB, ${m.os}, node ${m.node}; load average ${m.loadStart} at start, ${m.loadEnd} at end`,
+    `servers run with node ${o.nodeFlags?.join(' ') || '(no flags)'} --import tsx`,
     '',
     sideBySide(r),
     '',
@@ -104,6 +125,13 @@ export function printTable(r: BenchResult): string {
           '',
           `status latency as history grows (${r.history[0]?.partnerships} partnerships × ${d.measures} measures, concurrency ${r.history[0]?.concurrency})`,
           history(r),
+        ]
+      : []),
+    ...(r.soak
+      ? [
+          '',
+          `soak: ${r.soak.seconds} s of the mixed load at concurrency ${r.soak.concurrency}, fresh bot, RSS every ${r.soak.sampleEveryS} s`,
+          soak(r.soak),
         ]
       : []),
     '',

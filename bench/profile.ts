@@ -13,6 +13,7 @@ import { startBenchConnector } from './fake-connector.js';
 import { BENCH_NOW, generateDeployment } from './generate-deployment.js';
 import { runLoad } from './load-generator.js';
 import { loadMix, type Mix } from './load-mix.js';
+import { productionNodeFlags } from './production-node-flags.js';
 import { round } from './stats.js';
 
 interface ProfileNode {
@@ -84,10 +85,11 @@ async function main(): Promise<void> {
     years: Number(values.years),
   });
   const connector = await startBenchConnector();
+  // With start:prod's node flags, as the benchmark's bot runs; profiled from inside once warmed up.
   const server = await startChildServer(
     'bot-process.ts',
     [file, BENCH_NOW.toISOString(), 'info'],
-    ['--cpu-prof', '--cpu-prof-dir', dir],
+    productionNodeFlags(),
   );
   try {
     const warmup = Math.min(200, requests);

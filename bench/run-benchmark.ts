@@ -19,6 +19,8 @@ import { startBenchConnector, type BenchConnector } from './fake-connector.js';
 import { BENCH_NOW, generateDeployment, type Deployment } from './generate-deployment.js';
 import { runLoad } from './load-generator.js';
 import { loadMix, type Mix } from './load-mix.js';
+import { productionNodeFlags } from './production-node-flags.js';
+import { runSoak } from './soak.js';
 import { latencyOf, round, type Latency } from './stats.js';
 
 const MB = 1024;
@@ -98,8 +100,13 @@ async function serverRun(server: ChildServer, o: BenchOptions, p: Phase): Promis
   };
 }
 
-async function withServer<T>(script: string, args: string[], fn: (s: ChildServer) => Promise<T>): Promise<T> {
-  const server = await startChildServer(script, args);
+async function withServer<T>(
+  script: string,
+  args: string[],
+  flags: string[],
+  fn: (s: ChildServer) => Promise<T>,
+): Promise<T> {
+  const server = await startChildServer(script, args, flags);
   try {
     return await fn(server);
   } finally {
@@ -111,6 +118,7 @@ export type Progress = (line: string) => void;
 
 async function historyRuns(
   o: BenchOptions,
+  flags: string[],
   dir: string,
   connector: BenchConnector,
   say: Progress,
@@ -121,7 +129,8 @@ async function historyRuns(
     const size = { partnerships: o.historyPartnerships, measures: o.measures, years };
     say(`history: ${years} year(s), ${size.partnerships} × ${size.measures} measures…`);
     const d = await generateDeployment(file, size, o.seed);
-    const run = await withServer('./bot-process.ts', [file, BENCH_NOW.toISOString(), o.logLevel], (s) =>
+    const botArgs = [file, BENCH_NOW.toISOString(), o.logLevel];
+    const run = await withServer('./bot-process.ts', botArgs, flags, (s) =>
       drive(s, {
         d,
         connector,
@@ -152,6 +161,7 @@ export async function runBenchmark(o: BenchOptions, say: Progress = () => {}): P
   const loadStart = load1();
   const dir = mkdtempSync(join(tmpdir(), 'perfbot-bench-'));
   const connector = await startBenchConnector();
+  const flags = o.nodeFlags ?? productionNodeFlags();
   try {
     const file = join(dir, 'main.db');
     const size = { partnerships: o.partnerships, measures: o.measures, years: o.years };
@@ -171,9 +181,11 @@ export async function runBenchmark(o: BenchOptions, say: Progress = () => {}): P
     say(
       `perfbot: ${o.soloRequests} status questions one at a time, then ${o.warmup} warm-up + ${o.requests} requests at concurrency ${o.concurrency}…`,
     );
+    const botArgs = [file, BENCH_NOW.toISOString(), o.logLevel];
     const { bot, reports, afterReportsKB } = await withServer(
       './bot-process.ts',
-      [file, BENCH_NOW.toISOString(), o.logLevel],
+      botArgs,
+      flags,
       async (s) => {
         const measured = await serverRun(s, o, phase('bot'));
         say('perfbot: summaries, dashboards, chart…');
@@ -181,9 +193,21 @@ export async function runBenchmark(o: BenchOptions, say: Progress = () => {}): P
         return { bot: measured, reports: r.reports, afterReportsKB: r.maxRssKB };
       },
     );
+    const seconds = o.soakSeconds;
+    if (seconds !== null)
+      say(`soak: ${seconds} s of the mixed load at concurrency ${o.concurrency}, fresh bot…`);
+    const soak =
+      seconds === null
+        ? null
+        : await withServer('./bot-process.ts', botArgs, flags, (s) =>
+            runSoak(s, loadMix(d, connector.url, o.mix, 'soak', o.seed + 2).next, {
+              seconds,
+              concurrency: o.concurrency,
+            }),
+          );
     say('echo bot: the same load…');
-    const echo = await withServer('./echo-process.ts', [], (s) => serverRun(s, o, phase('echo')));
-    const history = await historyRuns(o, dir, connector, say);
+    const echo = await withServer('./echo-process.ts', [], flags, (s) => serverRun(s, o, phase('echo')));
+    const history = await historyRuns(o, flags, dir, connector, say);
     const cpu = cpus();
     const { outDir, ...options } = o;
     const result: Omit<BenchResult, 'targets'> = {
@@ -198,7 +222,7 @@ export async function runBenchmark(o: BenchOptions, say: Progress = () => {}): P
         loadStart,
         loadEnd: load1(),
       },
-      options,
+      options: { ...options, nodeFlags: flags },
       defaultSize:
         o.partnerships === DEFAULTS.partnerships &&
         o.measures === DEFAULTS.measures &&
@@ -215,6 +239,7 @@ export async function runBenchmark(o: BenchOptions, say: Progress = () => {}): P
       reports,
       botPeakRssAfterReportsMB: round(afterReportsKB / MB, 0),
       history,
+      soak,
       durationMs: round(performance.now() - started, 0),
     };
     const full: BenchResult = { ...result, targets: targetsOf(result) };

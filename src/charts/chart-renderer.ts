@@ -1,6 +1,7 @@
 // Draws charts in a worker thread, one at a time, with a time limit: a drawing that runs longer is
 // stopped by terminating the worker (a fresh one takes the next job), and the server stays responsive.
-// The worker starts on the first chart and does not keep the process alive while idle. Two queues feed
+// The worker starts on the first chart and does not keep the process alive while idle; idle for a minute,
+// it is stopped, which gives its memory (about 40 MB) back, and the next chart starts a fresh one. Two queues feed
 // it: the bot's own charts (signed links, uploads) are always drawn before anonymous /chart requests,
 // which have a short queue of their own, so a flood of outside drawings cannot keep a status card's
 // chart from drawing.
@@ -23,11 +24,15 @@ export interface ChartRenderer {
   chart(job: DrawJob, lane?: Lane): Promise<Rendered>;
   grid(job: GridJob, lane?: Lane): Promise<Rendered>;
   close(): Promise<void>;
+  /** Whether a worker thread is running now. */
+  hasWorker(): boolean;
 }
 
 export interface RendererOptions {
   log: Logger;
   timeoutMs?: number;
+  /** How long a worker with nothing to draw is kept before it is stopped (default a minute). */
+  idleMs?: number;
   /** The bot's own jobs waiting beyond this are refused as busy. */
   maxQueue?: number;
   /** Anonymous jobs waiting beyond this are refused as busy. */
@@ -54,6 +59,8 @@ class RenderQueue {
   private readonly queues: Record<Lane, Pending[]> = { own: [], anonymous: [] };
   private readonly limits: Record<Lane, number>;
   private readonly timeoutMs: number;
+  private readonly idleMs: number;
+  private idle: NodeJS.Timeout | undefined;
   private worker: Worker | null = null;
   private ready = false;
   private current: { job: Pending; timer: NodeJS.Timeout } | null = null;
@@ -63,6 +70,7 @@ class RenderQueue {
 
   constructor(private readonly o: RendererOptions) {
     this.timeoutMs = o.timeoutMs ?? CHART_LIMITS.renderTimeoutMs;
+    this.idleMs = o.idleMs ?? 60_000;
     this.limits = { own: o.maxQueue ?? 16, anonymous: o.maxAnonymousQueue ?? 4 };
   }
 
@@ -84,6 +92,7 @@ class RenderQueue {
   }
 
   private stopWorker(): void {
+    clearTimeout(this.idle);
     const w = this.worker;
     this.worker = null;
     this.ready = false;
@@ -133,8 +142,10 @@ class RenderQueue {
     const job = this.next();
     if (!job) {
       this.worker?.unref();
+      this.stopWhenIdle();
       return;
     }
+    clearTimeout(this.idle);
     if (!this.worker) this.start();
     const w = this.worker as Worker;
     w.ref();
@@ -156,6 +167,20 @@ class RenderQueue {
     w.postMessage({ ...job.work, id: job.id } as WorkerJob);
   }
 
+  /** A worker left with nothing to draw is stopped after idleMs; a job before then keeps it. */
+  private stopWhenIdle(): void {
+    clearTimeout(this.idle);
+    if (!this.worker) return;
+    this.idle = setTimeout(() => {
+      if (!this.current) this.stopWorker();
+    }, this.idleMs);
+    this.idle.unref();
+  }
+
+  hasWorker(): boolean {
+    return this.worker !== null;
+  }
+
   submit(work: Job, lane: Lane): Promise<Rendered> {
     if (this.closed)
       return Promise.resolve({ ok: false, code: 'failed', error: 'The chart service is stopping' });
@@ -174,6 +199,7 @@ class RenderQueue {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.idle);
     const stopped: Rendered = { ok: false, code: 'failed', error: 'The chart service stopped' };
     if (this.current) this.finish(stopped);
     for (const p of this.waiting()) p.done(stopped);
@@ -189,5 +215,6 @@ export function createChartRenderer(o: RendererOptions): ChartRenderer {
     chart: (job, lane = 'own') => queue.submit({ kind: 'chart', job }, lane),
     grid: (job, lane = 'own') => queue.submit({ kind: 'grid', job }, lane),
     close: () => queue.close(),
+    hasWorker: () => queue.hasWorker(),
   };
 }

@@ -1,5 +1,5 @@
 // The benchmark runs end to end at a tiny size: both bots answer the load, the summaries, dashboards and
-// chart are built, and the results file has its shape. Timings are not checked (the benchmark measures
+// chart are built, a few seconds' soak samples the bot's memory, and the results file has its shape. Timings are not checked (the benchmark measures
 // speed; a timed test would only be flaky).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../bench/bench-options.js';
 import type { BenchResult } from '../../bench/bench-result.js';
 import { printTable } from '../../bench/print-table.js';
+import { productionNodeFlags } from '../../bench/production-node-flags.js';
 import { runBenchmark } from '../../bench/run-benchmark.js';
 
 const out = mkdtempSync(join(tmpdir(), 'perfbot-bench-smoke-'));
@@ -16,7 +17,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 describe('npm run bench', () => {
   it(
     'drives perfbot and the echo bot and writes results/<date>-<size>.json',
-    { timeout: 90_000 },
+    { timeout: 120_000 },
     async () => {
       const result = await runBenchmark({
         ...DEFAULTS,
@@ -34,6 +35,7 @@ describe('npm run bench', () => {
         chartRuns: 1,
         outDir: out,
         logLevel: 'silent',
+        soakSeconds: 3,
       });
       const saved = JSON.parse(
         readFileSync(join(out, `${result.date.slice(0, 10)}-2x5x1.json`), 'utf8'),
@@ -59,7 +61,18 @@ describe('npm run bench', () => {
       expect(Object.values(saved.reports).every((v) => typeof v === 'number' && v > 0)).toBe(true);
       expect(saved.history).toEqual([expect.objectContaining({ years: 1, partnerships: 1 })]);
       expect(saved.targets.map((t) => t.name)).toContain('throughput, perfbot / echo');
+      // The soak ran against a fresh bot with start:prod's node flags, sampling its RSS along the way.
+      expect(saved.options.nodeFlags).toEqual(productionNodeFlags());
+      expect(saved.soak).toMatchObject({ seconds: 3, concurrency: 2, errors: 0 });
+      expect(saved.soak?.requests).toBeGreaterThan(0);
+      expect(saved.soak?.samples.length).toBeGreaterThanOrEqual(5);
+      expect(saved.soak?.peakRssMB).toBeGreaterThanOrEqual(saved.soak?.lastRssMB ?? Infinity);
+      expect(typeof saved.soak?.flat).toBe('boolean');
+      expect(saved.targets.map((t) => t.name)).toContain(
+        'RSS over the 3 s soak, last tenth / first after warm-up',
+      );
       expect(printTable(saved)).toMatch(/perfbot\s+echo bot/);
+      expect(printTable(saved)).toMatch(/soak: 3 s of the mixed load/);
     },
   );
 });

@@ -1,5 +1,6 @@
 // The renderer draws in a worker thread with a time limit: a drawing over the limit is stopped and
-// answered as such, too many waiting drawings are refused as busy, and nothing hangs.
+// answered as such, too many waiting drawings are refused as busy, an idle worker is stopped, and
+// nothing hangs.
 import { createCanvas } from '@napi-rs/canvas';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { isPng, pngSize } from './png.js';
 const log = pino({ level: 'silent' });
 const job = jobOf(ragDistributionChart({ red: 1, amber: 2, green: 3, none: 4 }, 'A partnership'));
 let renderers: ChartRenderer[] = [];
-const renderer = (o: { timeoutMs?: number; maxQueue?: number } = {}) => {
+const renderer = (o: { timeoutMs?: number; maxQueue?: number; idleMs?: number } = {}) => {
   const r = createChartRenderer({ log, ...o });
   renderers.push(r);
   return r;
@@ -28,6 +29,18 @@ describe('chart renderer', () => {
     const [a, b] = await Promise.all([r.chart(job), r.chart({ ...job, width: 300, height: 150 })]);
     expect(a.ok && isPng(a.png) && pngSize(a.png)).toEqual({ width: 600, height: 320 });
     expect(b.ok && pngSize(b.png)).toEqual({ width: 300, height: 150 });
+  });
+
+  it('starts one worker on the first chart, stops it when idle, and starts a fresh one for the next', async () => {
+    const r = renderer({ idleMs: 100 });
+    expect(r.hasWorker()).toBe(false);
+    const drawn = await Promise.all([r.chart(job), r.chart(job), r.chart(job)]);
+    expect(drawn.every((d) => d.ok)).toBe(true);
+    expect(r.hasWorker()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(r.hasWorker()).toBe(false);
+    expect(await r.chart(job)).toMatchObject({ ok: true });
+    expect(r.hasWorker()).toBe(true);
   });
 
   it('stops a drawing that takes too long, and answers the next one', async () => {
