@@ -134,3 +134,55 @@ describe('isoDateOf', () => {
     fc.assert(fc.property(anyDate, (d) => isoDateOf(new Date(`${d}T12:00:00Z`), 'UTC') === d));
   });
 });
+
+describe('day arithmetic against the JavaScript Date', () => {
+  // The oracle: UTC midnights, as the arithmetic was done before it moved to day numbers.
+  const viaDate = (d: string, n: number) => {
+    const utc = new Date(0);
+    utc.setUTCFullYear(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)) + n);
+    const y = String(utc.getUTCFullYear()).padStart(4, '0');
+    return `${y}-${String(utc.getUTCMonth() + 1).padStart(2, '0')}-${String(utc.getUTCDate()).padStart(2, '0')}`;
+  };
+  const wideDate = fc
+    .record({
+      y: fc.integer({ min: 1, max: 9998 }),
+      m: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 28 }),
+    })
+    .map(({ y, m, d }) => isoDate(y, m, d));
+  const wideShift = fc.integer({ min: -400_000, max: 400_000 });
+
+  it('adds days as Date does, across centuries, leap years and the Gregorian 400-year cycle', () => {
+    fc.assert(
+      fc.property(wideDate, wideShift, (d, n) => {
+        const expected = viaDate(d, n);
+        fc.pre(expected >= '0000-01-01' && expected <= '9999-12-31');
+        return addDays(d, n) === expected;
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('names the weekday as Date does', () => {
+    fc.assert(
+      fc.property(wideDate, (d) => {
+        const utc = new Date(0);
+        utc.setUTCFullYear(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+        return dayOfWeek(d) === utc.getUTCDay();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    ['1900-02-28', 1, '1900-03-01'],
+    ['2000-02-28', 1, '2000-02-29'],
+    ['2100-02-28', 1, '2100-03-01'],
+    ['1970-01-01', -1, '1969-12-31'],
+    ['0001-01-01', -1, '0000-12-31'],
+    ['2016-03-31', 1, '2016-04-01'],
+  ])('%s plus %i days is %s', (d, n, expected) => {
+    expect(addDays(d, n)).toBe(expected);
+    expect(daysBetween(d, expected)).toBe(n);
+  });
+});
