@@ -39,6 +39,8 @@ function sideBySide(r: BenchResult): string {
       row('status one at a time, client (ms)', (s) => lat(s.solo.client)),
       row('status one at a time, server side (ms)', (s) => lat(s.solo.server)),
       row('status one at a time, CPU (ms)', (s) => fmt(s.solo.cpuMsPerRequest, 2)),
+      row('submission one at a time, server side (ms)', (s) => lat(s.soloSubmit.server)),
+      row('submission one at a time, CPU (ms)', (s) => fmt(s.soloSubmit.cpuMsPerRequest, 2)),
       row('status under load, client (ms)', (s) => lat(s.client.status)),
       row('status under load, server side (ms)', (s) => lat(s.server.status)),
       row('submission, client (ms)', (s) => lat(s.client.submit)),

@@ -44,7 +44,10 @@ const latencies = (byKind: Record<string, number[]>): Record<string, Latency> =>
 });
 
 /** Warm-up, then the measured load; server-side times and memory from the server process. */
-async function drive(server: ChildServer, p: Phase): Promise<Omit<ServerRun, 'startupRssMB' | 'solo'>> {
+async function drive(
+  server: ChildServer,
+  p: Phase,
+): Promise<Omit<ServerRun, 'startupRssMB' | 'solo' | 'soloSubmit'>> {
   const start = load1();
   if (p.warmup > 0) {
     const warm = loadMix(p.d, p.connector.url, p.mix, `${p.run}-warm`, p.seed + 1);
@@ -75,29 +78,37 @@ async function drive(server: ChildServer, p: Phase): Promise<Omit<ServerRun, 'st
 }
 
 const STATUS_ONLY: Mix = { status: 1, submit: 0, summary: 0 };
+const SUBMIT_ONLY: Mix = { status: 0, submit: 1, summary: 0 };
 
-/** One server's whole run: status questions one at a time, then the mixed load at fixed concurrency. */
-async function serverRun(server: ChildServer, o: BenchOptions, p: Phase): Promise<ServerRun> {
-  const startup = await server.ask({ cmd: 'timings' }, 'timings');
-  const solo = await drive(server, {
+/** Requests of one kind at concurrency 1: the time each takes with nobody else waiting. */
+async function alone(server: ChildServer, p: Phase, mix: Mix, requests: number, kind: string) {
+  const run = await drive(server, {
     ...p,
-    mix: STATUS_ONLY,
-    requests: o.soloRequests,
+    mix,
+    requests,
     warmup: Math.min(p.warmup, 50),
     concurrency: 1,
-    run: `${p.run}-solo`,
+    run: `${p.run}-alone-${kind}`,
   });
-  const mixed = await drive(server, p);
   return {
-    ...mixed,
-    startupRssMB: round(startup.maxRssKB / MB, 0),
-    solo: {
-      requests: solo.requests,
-      client: solo.client.status ?? latencyOf([]),
-      server: solo.server.status ?? latencyOf([]),
-      cpuMsPerRequest: solo.cpuMsPerRequest,
-    },
+    requests: run.requests,
+    client: run.client[kind] ?? latencyOf([]),
+    server: run.server[kind] ?? latencyOf([]),
+    cpuMsPerRequest: run.cpuMsPerRequest,
   };
+}
+
+/**
+ * One server's whole run: status questions one at a time, then submissions one at a time (a third as many),
+ * then the mixed load at fixed concurrency.
+ */
+async function serverRun(server: ChildServer, o: BenchOptions, p: Phase): Promise<ServerRun> {
+  const startup = await server.ask({ cmd: 'timings' }, 'timings');
+  const solo = await alone(server, p, STATUS_ONLY, o.soloRequests, 'status');
+  const submitRequests = Math.max(1, Math.round(o.soloRequests / 3));
+  const soloSubmit = await alone(server, p, SUBMIT_ONLY, submitRequests, 'submit');
+  const mixed = await drive(server, p);
+  return { ...mixed, startupRssMB: round(startup.maxRssKB / MB, 0), solo, soloSubmit };
 }
 
 async function withServer<T>(

@@ -53,6 +53,7 @@ describe('npm run bench', () => {
         expect(bot.server.all?.n).toBe(30);
         expect(bot.client.status?.p50).toBeGreaterThan(0);
         expect(bot.solo.server.n).toBe(5);
+        expect(bot.soloSubmit.server.n).toBe(2);
         expect(bot.peakRssMB).toBeGreaterThan(0);
       }
       // The status questions were answered through the connector, and submissions were stored.
@@ -60,7 +61,14 @@ describe('npm run bench', () => {
       expect(saved.bot.submissions?.stored).toBeGreaterThan(0);
       expect(Object.values(saved.reports).every((v) => typeof v === 'number' && v > 0)).toBe(true);
       expect(saved.history).toEqual([expect.objectContaining({ years: 1, partnerships: 1 })]);
-      expect(saved.targets.map((t) => t.name)).toContain('throughput, perfbot / echo');
+      expect(saved.targets.map((t) => t.name)).toEqual(
+        expect.arrayContaining([
+          'throughput, perfbot / echo',
+          'server CPU per request, mixed load',
+          'status p50, server side, one at a time',
+          'submission p50, server side, one at a time',
+        ]),
+      );
       // The soak ran against a fresh bot with start:prod's node flags, sampling its RSS along the way.
       expect(saved.options.nodeFlags).toEqual(productionNodeFlags());
       expect(saved.soak).toMatchObject({ seconds: 3, concurrency: 2, errors: 0 });
