@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../test-server.js';
-import { launchChromium } from '../../flows/browser/launch-chromium.js';
+import { launchChromium, strictPage } from '../../flows/browser/launch-chromium.js';
 
 const OUT = 'test-output';
 
@@ -16,10 +16,7 @@ beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   t = await startTestServer();
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  page.on('pageerror', (e) => {
-    throw e;
-  });
+  page = await strictPage(browser, 1100, 900);
 }, 60_000);
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../channels/test-server.js';
-import { launchChromium } from './launch-chromium.js';
+import { launchChromium, strictPage } from './launch-chromium.js';
 
 const OUT = 'test-output';
 
@@ -18,11 +18,8 @@ beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   t = await startTestServer();
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page = await strictPage(browser, 1280, 900);
   page.on('request', (r) => requested.push(r.url()));
-  page.on('pageerror', (e) => {
-    throw e;
-  });
   const res = await page.goto(`${t.server.url}/dashboard?period=${encodeURIComponent('2015/16 Q4')}`);
   expect(res?.status()).toBe(200);
 }, 60_000);

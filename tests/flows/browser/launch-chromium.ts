@@ -1,6 +1,6 @@
 // The system Chromium for browser tests, headless and quiet, with a clear message when it is missing.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -21,4 +21,13 @@ export async function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** A page of the given size on which any uncaught error of the page's own scripts fails the test. */
+export async function strictPage(browser: Browser, width: number, height: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  return page;
 }

@@ -15,7 +15,7 @@ import { parse } from 'yaml';
 import { playgroundConfig } from '../../../scripts/playground-config.js';
 import { STOCKTON_PLAN } from '../../helpers/bot-session.js';
 import { freePort } from '../../helpers/free-port.js';
-import { launchChromium } from './launch-chromium.js';
+import { launchChromium, strictPage } from './launch-chromium.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const OUT = join(ROOT, 'test-output');
@@ -50,12 +50,9 @@ beforeAll(async () => {
   }
   url = `http://127.0.0.1:${/Listening on (\d+)/.exec(output)?.[1]}/`;
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page = await strictPage(browser, 1400, 1000);
   // Offline: the page asks a CDN for fonts, refused here as it would fail without a network.
   await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (r) => r.abort());
-  page.on('pageerror', (e) => {
-    throw e;
-  });
 }, 180_000);
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../helpers/free-port.js';
-import { launchChromium } from './launch-chromium.js';
+import { launchChromium, strictPage } from './launch-chromium.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const OUT = 'test-output';
@@ -39,10 +39,7 @@ beforeAll(async () => {
   }
   url = `http://localhost:${port}`;
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  page.on('pageerror', (e) => {
-    throw e;
-  });
+  page = await strictPage(browser, 1100, 900);
 }, 90_000);
 
 afterAll(async () => {

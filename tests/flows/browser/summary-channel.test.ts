@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../channels/test-server.js';
-import { launchChromium } from './launch-chromium.js';
+import { launchChromium, strictPage } from './launch-chromium.js';
 
 const OUT = 'test-output';
 
@@ -18,10 +18,7 @@ beforeAll(async () => {
   // Monday 2 May 2016, 10:30 in London: this week's summary (Mondays 09:00) is due at start.
   t = await startTestServer();
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('pageerror', (e) => {
-    throw e;
-  });
+  page = await strictPage(browser, 1400, 1000);
 }, 60_000);
 
 afterAll(async () => {
