@@ -9,6 +9,7 @@ export default tseslint.config(
       'src/generated',
       'coverage',
       'bench/results',
+      'bench/.scratch',
       'public/vendor',
       'dist',
       'test-output',

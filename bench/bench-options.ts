@@ -28,6 +28,8 @@ export interface BenchOptions {
   soakSeconds: number | null;
   /** Node flags of the server processes; null: those of `npm run start:prod`. */
   nodeFlags: string[] | null;
+  /** Run the servers' TypeScript under tsx (as npm start) instead of compiled (as npm run start:prod). */
+  tsx: boolean;
 }
 
 export const DEFAULTS: BenchOptions = {
@@ -50,6 +52,7 @@ export const DEFAULTS: BenchOptions = {
   logLevel: 'info',
   soakSeconds: null,
   nodeFlags: null,
+  tsx: false,
 };
 
 /** `--soak` without `--soak-seconds`: ten minutes. */
@@ -91,7 +94,9 @@ export const USAGE = `npm run bench [-- flags]
                             sampled every 5 s: first / last / peak, and whether it stayed flat
   --soak-seconds N          a soak of N seconds instead (implies --soak)
   --node-flags="F …"        node flags of the bot and the echo bot (default: those of npm run start:prod;
-                            "" for none)`;
+                            "" for none)
+  --tsx                     run the servers' TypeScript under tsx, as npm start does, instead of compiling
+                            it first and running node on the JavaScript, as npm run start:prod does`;
 
 const whole = (name: string, v: string | undefined, fallback: number, min = 1): number => {
   if (v === undefined) return fallback;
@@ -132,6 +137,7 @@ export function parseBenchArgs(args: string[]): BenchOptions | { help: true } {
       soak: { type: 'boolean' },
       'soak-seconds': { type: 'string' },
       'node-flags': { type: 'string' },
+      tsx: { type: 'boolean' },
     },
   });
   if (v.help) return { help: true };
@@ -167,5 +173,6 @@ export function parseBenchArgs(args: string[]): BenchOptions | { help: true } {
           ? SOAK_SECONDS
           : base.soakSeconds,
     nodeFlags: v['node-flags'] === undefined ? base.nodeFlags : v['node-flags'].split(/\s+/).filter(Boolean),
+    tsx: v.tsx ?? base.tsx,
   };
 }

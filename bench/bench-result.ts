@@ -152,7 +152,7 @@ export function targetsOf(r: Omit<BenchResult, 'targets'>): Target[] {
       met: r.bot.soloSubmit.server.p50 <= 8,
     },
     {
-      name: 'RSS of the bot at start (under tsx)',
+      name: `RSS of the bot at start (${r.options.tsx !== false ? 'under tsx' : 'node on the build'})`,
       target: '< 150 MB',
       value: r.bot.startupRssMB,
       unit: 'MB',

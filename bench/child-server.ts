@@ -1,7 +1,9 @@
-// Starts a server process (the bot or the echo bot) and talks to it over IPC. The child runs the
-// TypeScript sources through tsx, as `npm start` does, with the node flags it is given (the benchmark
-// gives those of `npm run start:prod`, so V8's heap is sized as in production).
+// Starts a server process (the bot or the echo bot) and talks to it over IPC. The child runs with the
+// node flags it is given (the benchmark gives those of `npm run start:prod`, so V8's heap is sized as in
+// production): on the compiled JavaScript when given the build's folder (compiled.ts), as start:prod
+// runs, or else the TypeScript sources through tsx, as `npm start` does.
 import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildMessage, ParentMessage } from './child-messages.js';
 
@@ -16,14 +18,21 @@ export interface ChildServer {
 
 const STARTUP_MS = 60_000;
 
-/** `nodeFlags`: more flags for the child's node (a heap limit, as start:prod gives). */
+/**
+ * `script`: the server's file beside this one (./bot-process.ts). `nodeFlags`: more flags for the child's
+ * node (a heap limit, as start:prod gives). `compiled`: the build's folder (null: the sources under tsx).
+ */
 export async function startChildServer(
   script: string,
   args: string[],
-  nodeFlags: string[] = [],
+  nodeFlags: string[],
+  compiled: string | null,
 ): Promise<ChildServer> {
-  const child: ChildProcess = fork(fileURLToPath(new URL(script, import.meta.url)), args, {
-    execArgv: [...nodeFlags, '--import', 'tsx'],
+  const entry = compiled
+    ? join(compiled, 'bench', script.replace(/^\.\//, '').replace(/\.ts$/, '.js'))
+    : fileURLToPath(new URL(script, import.meta.url));
+  const child: ChildProcess = fork(entry, args, {
+    execArgv: compiled ? nodeFlags : [...nodeFlags, '--import', 'tsx'],
     // The bot's log lines (at the chosen level) are thrown away; errors and crashes show on stderr.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

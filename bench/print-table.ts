@@ -117,7 +117,7 @@ export function printTable(r: BenchResult): string {
       ` (${fmt(d.returns, 0)} returns), ${o.requests} requests at concurrency ${o.concurrency}` +
       ` (mix status ${o.mix.status} / submit ${o.mix.submit} / summary ${o.mix.summary})`,
     `${m.cpu}, ${m.cpus} CPUs, ${m.memoryGB} GB, ${m.os}, node ${m.node}; load average ${m.loadStart} at start, ${m.loadEnd} at end`,
-    `servers run with node ${o.nodeFlags?.join(' ') || '(no flags)'} --import tsx`,
+    `servers run with node ${o.nodeFlags?.join(' ') || '(no flags)'}${o.tsx !== false ? ' --import tsx on the sources' : ' on the build (tsc), as npm run start:prod'}`,
     '',
     sideBySide(r),
     '',

@@ -4,11 +4,13 @@
 // by package: each node_modules package, our own src/, node's internals, garbage collection.
 //   npm run bench:profile -- [--kind status|submit|summary] [--requests 500] [--partnerships 5]
 //                            [--measures 20] [--years 2] [--keep]  (--keep: leave the .cpuprofile)
+//                            [--tsx]  (the sources under tsx instead of the compiled build)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startChildServer } from './child-server.js';
+import { buildForBench } from './compiled.js';
 import { startBenchConnector } from './fake-connector.js';
 import { BENCH_NOW, generateDeployment } from './generate-deployment.js';
 import { runLoad } from './load-generator.js';
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
       measures: { type: 'string', default: '20' },
       years: { type: 'string', default: '2' },
       keep: { type: 'boolean', default: false },
+      tsx: { type: 'boolean', default: false },
     },
   });
   const mix = MIXES[values.kind];
@@ -85,11 +88,13 @@ async function main(): Promise<void> {
     years: Number(values.years),
   });
   const connector = await startBenchConnector();
-  // With start:prod's node flags, as the benchmark's bot runs; profiled from inside once warmed up.
+  // Compiled and with start:prod's node flags, as the benchmark's bot runs; profiled from inside once
+  // warmed up.
   const server = await startChildServer(
     'bot-process.ts',
     [file, BENCH_NOW.toISOString(), 'info'],
     productionNodeFlags(),
+    values.tsx ? null : await buildForBench(),
   );
   try {
     const warmup = Math.min(200, requests);

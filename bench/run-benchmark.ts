@@ -15,6 +15,7 @@ import {
   type ServerRun,
 } from './bench-result.js';
 import { startChildServer, type ChildServer } from './child-server.js';
+import { buildForBench } from './compiled.js';
 import { startBenchConnector, type BenchConnector } from './fake-connector.js';
 import { BENCH_NOW, generateDeployment, type Deployment } from './generate-deployment.js';
 import { runLoad } from './load-generator.js';
@@ -111,13 +112,19 @@ async function serverRun(server: ChildServer, o: BenchOptions, p: Phase): Promis
   return { ...mixed, startupRssMB: round(startup.maxRssKB / MB, 0), solo, soloSubmit };
 }
 
+/** How the servers run: node's flags, and the build's folder (null: the sources under tsx). */
+interface Runtime {
+  flags: string[];
+  compiled: string | null;
+}
+
 async function withServer<T>(
   script: string,
   args: string[],
-  flags: string[],
+  rt: Runtime,
   fn: (s: ChildServer) => Promise<T>,
 ): Promise<T> {
-  const server = await startChildServer(script, args, flags);
+  const server = await startChildServer(script, args, rt.flags, rt.compiled);
   try {
     return await fn(server);
   } finally {
@@ -129,7 +136,7 @@ export type Progress = (line: string) => void;
 
 async function historyRuns(
   o: BenchOptions,
-  flags: string[],
+  rt: Runtime,
   dir: string,
   connector: BenchConnector,
   say: Progress,
@@ -141,7 +148,7 @@ async function historyRuns(
     say(`history: ${years} year(s), ${size.partnerships} × ${size.measures} measures…`);
     const d = await generateDeployment(file, size, o.seed);
     const botArgs = [file, BENCH_NOW.toISOString(), o.logLevel];
-    const run = await withServer('./bot-process.ts', botArgs, flags, (s) =>
+    const run = await withServer('./bot-process.ts', botArgs, rt, (s) =>
       drive(s, {
         d,
         connector,
@@ -174,6 +181,8 @@ export async function runBenchmark(o: BenchOptions, say: Progress = () => {}): P
   const connector = await startBenchConnector();
   const flags = o.nodeFlags ?? productionNodeFlags();
   try {
+    if (!o.tsx) say('building the bot as npm run build does (tsc), to run it as npm run start:prod does…');
+    const rt: Runtime = { flags, compiled: o.tsx ? null : await buildForBench() };
     const file = join(dir, 'main.db');
     const size = { partnerships: o.partnerships, measures: o.measures, years: o.years };
     say(`generating ${size.partnerships} partnerships × ${size.measures} measures × ${size.years} years…`);
@@ -193,32 +202,27 @@ export async function runBenchmark(o: BenchOptions, say: Progress = () => {}): P
       `perfbot: ${o.soloRequests} status questions one at a time, then ${o.warmup} warm-up + ${o.requests} requests at concurrency ${o.concurrency}…`,
     );
     const botArgs = [file, BENCH_NOW.toISOString(), o.logLevel];
-    const { bot, reports, afterReportsKB } = await withServer(
-      './bot-process.ts',
-      botArgs,
-      flags,
-      async (s) => {
-        const measured = await serverRun(s, o, phase('bot'));
-        say('perfbot: summaries, dashboards, chart…');
-        const r = await s.ask({ cmd: 'reports', runs: o.reportRuns, chartRuns: o.chartRuns }, 'reports');
-        return { bot: measured, reports: r.reports, afterReportsKB: r.maxRssKB };
-      },
-    );
+    const { bot, reports, afterReportsKB } = await withServer('./bot-process.ts', botArgs, rt, async (s) => {
+      const measured = await serverRun(s, o, phase('bot'));
+      say('perfbot: summaries, dashboards, chart…');
+      const r = await s.ask({ cmd: 'reports', runs: o.reportRuns, chartRuns: o.chartRuns }, 'reports');
+      return { bot: measured, reports: r.reports, afterReportsKB: r.maxRssKB };
+    });
     const seconds = o.soakSeconds;
     if (seconds !== null)
       say(`soak: ${seconds} s of the mixed load at concurrency ${o.concurrency}, fresh bot…`);
     const soak =
       seconds === null
         ? null
-        : await withServer('./bot-process.ts', botArgs, flags, (s) =>
+        : await withServer('./bot-process.ts', botArgs, rt, (s) =>
             runSoak(s, loadMix(d, connector.url, o.mix, 'soak', o.seed + 2).next, {
               seconds,
               concurrency: o.concurrency,
             }),
           );
     say('echo bot: the same load…');
-    const echo = await withServer('./echo-process.ts', [], flags, (s) => serverRun(s, o, phase('echo')));
-    const history = await historyRuns(o, flags, dir, connector, say);
+    const echo = await withServer('./echo-process.ts', [], rt, (s) => serverRun(s, o, phase('echo')));
+    const history = await historyRuns(o, rt, dir, connector, say);
     const cpu = cpus();
     const { outDir, ...options } = o;
     const result: Omit<BenchResult, 'targets'> = {

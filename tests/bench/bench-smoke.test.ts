@@ -1,4 +1,4 @@
-// The benchmark runs end to end at a tiny size: both bots answer the load, the summaries, dashboards and
+// The benchmark runs end to end at a tiny size, compiled as for npm run start:prod: both bots answer the load, the summaries, dashboards and
 // chart are built, a few seconds' soak samples the bot's memory, and the results file has its shape. Timings are not checked (the benchmark measures
 // speed; a timed test would only be flaky).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,7 +17,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 describe('npm run bench', () => {
   it(
     'drives perfbot and the echo bot and writes results/<date>-<size>.json',
-    { timeout: 120_000 },
+    { timeout: 240_000 },
     async () => {
       const result = await runBenchmark({
         ...DEFAULTS,
@@ -44,7 +44,8 @@ describe('npm run bench', () => {
         version: 1,
         defaultSize: false,
         data: { partnerships: 2, measures: 5, years: 1 },
-        options: { requests: 30, concurrency: 2 },
+        // Both servers ran as npm run start:prod runs: node on the compiled build, with its flags.
+        options: { requests: 30, concurrency: 2, tsx: false, nodeFlags: productionNodeFlags() },
       });
       for (const bot of [saved.bot, saved.echo]) {
         expect(bot.errors).toBe(0);
