@@ -3,6 +3,8 @@
 import type { BoardView } from '../domain/board-view.js';
 import type { Db } from './open-database.js';
 import { prismaOf } from './db.js';
+import { Prisma, rawRows } from './raw-rows.js';
+import type { BoardSnapshot } from '../generated/prisma/client.js';
 
 export interface BoardRow {
   ref: string;
@@ -18,9 +20,15 @@ export async function boardViews(
   partnershipId: number,
   refs?: string[],
 ): Promise<Map<string, BoardView>> {
-  const rows = await prismaOf(db).boardSnapshot.findMany({
-    where: { partnershipId, ...(refs ? { ref: { in: refs } } : {}) },
-  });
+  const ofRefs = !refs
+    ? Prisma.empty
+    : refs.length === 0
+      ? Prisma.sql` AND 1 = 0`
+      : Prisma.sql` AND "ref" IN (${Prisma.join(refs)})`;
+  const rows = await rawRows<BoardSnapshot>(
+    db,
+    Prisma.sql`SELECT * FROM "BoardSnapshot" WHERE "partnershipId" = ${partnershipId}${ofRefs}`,
+  );
   return new Map(rows.map((r) => [`${r.ref}|${r.period}`, JSON.parse(r.seen) as BoardView]));
 }
 

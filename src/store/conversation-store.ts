@@ -2,6 +2,7 @@
 // every inbound activity, marked inactive when the platform says the conversation is gone.
 import type { Db } from './open-database.js';
 import { prismaOf, type DbClient } from './db.js';
+import { Prisma, rawRows } from './raw-rows.js';
 
 export type RefKind = 'person' | 'channel';
 
@@ -35,7 +36,10 @@ export async function saveConversationRef(
 ): Promise<void> {
   const data = { conversationId, reference: JSON.stringify(reference), active: true, updatedAt: at };
   const { partnershipId, kind, target } = t;
-  const stored = await prismaOf(db).conversationRef.findMany({ where: { partnershipId, kind, target } });
+  const stored = await rawRows<RefRow>(
+    db,
+    Prisma.sql`SELECT * FROM "ConversationRef" WHERE "partnershipId" = ${partnershipId} AND "kind" = ${kind} AND "target" = ${target}`,
+  );
   const mine = stored.find((r) => r.platform === t.platform);
   const unchanged =
     mine?.active === true &&

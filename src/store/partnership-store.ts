@@ -4,6 +4,7 @@ import { MeasureSchema } from '../domain/measure.js';
 import type { Partnership } from '../domain/partnership.js';
 import { CHANNEL_NAMES, PartnershipSettingsSchema, type Person } from '../domain/plan-schema.js';
 import { prismaOf, type Db } from './db.js';
+import { Prisma, rawRows } from './raw-rows.js';
 
 export async function listPartnerships(db: Db): Promise<{ slug: string; name: string }[]> {
   return prismaOf(db).partnership.findMany({ select: { slug: true, name: true }, orderBy: { id: 'asc' } });
@@ -41,10 +42,10 @@ const directories = new WeakMap<object, { versions: string; people: PersonIdenti
  * another process. The people array is the same object while nothing changed (callers may index it).
  */
 export async function personDirectory(db: Db): Promise<PersonDirectory> {
-  const heads = await prismaOf(db).partnership.findMany({
-    select: { id: true, slug: true, planVersion: true },
-    orderBy: { id: 'asc' },
-  });
+  const heads = await rawRows<{ id: number; slug: string; planVersion: number }>(
+    db,
+    Prisma.sql`SELECT "id", "slug", "planVersion" FROM "Partnership" ORDER BY "id"`,
+  );
   const versions = heads.map((h) => `${h.id}:${h.planVersion}`).join(',');
   const kept = directories.get(db);
   if (kept?.versions === versions) return { heads, people: kept.people };

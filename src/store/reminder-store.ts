@@ -8,6 +8,8 @@ import type { ReminderSnooze } from '../domain/reminders/reminder-plan.js';
 import { recordAudit } from './audit-store.js';
 import type { Db } from './open-database.js';
 import { prismaOf, type Tx } from './db.js';
+import { Prisma, rawRows } from './raw-rows.js';
+import type { Delegation } from '../generated/prisma/client.js';
 import { isUniqueClash } from './unique-clash.js';
 
 export type { Tx };
@@ -114,8 +116,10 @@ export async function saveSnoozes(
 
 /** Measure ref → the person its returns are delegated to. */
 export async function readDelegations(db: Db | Tx, partnershipId: number): Promise<Map<string, string>> {
-  const tx = prismaOf(db);
-  const rows = await tx.delegation.findMany({ where: { partnershipId } });
+  const rows = await rawRows<Delegation>(
+    db,
+    Prisma.sql`SELECT * FROM "Delegation" WHERE "partnershipId" = ${partnershipId}`,
+  );
   return new Map(rows.map((r) => [r.ref, r.delegate]));
 }
 

@@ -12,6 +12,8 @@ import type { PartnershipSettings, Rag } from '../domain/plan-schema.js';
 import type { OverrideRecord, ReturnContent, ReturnRecord } from '../domain/return-record.js';
 import { signOffSubjects, type SignOffSubject } from '../domain/sign-off.js';
 import { prismaOf, type DbClient, type Db, type Tx } from './db.js';
+import { inIds, Prisma, rawRows } from './raw-rows.js';
+import type { Override as OverrideRow } from '../generated/prisma/client.js';
 
 export interface NewRevision extends ReturnContent {
   measureId: number;
@@ -134,16 +136,21 @@ export interface RevisionWindow {
 }
 
 /** Every revision of the given measures' returns (in the window, if any), by measure, period end, then revision. */
-const allRevisionRows = (db: Db, measureIds: number[], window?: RevisionWindow) =>
-  prismaOf(db).return.findMany({
-    where: {
-      measureId: { in: measureIds },
-      ...(window && {
-        OR: [{ periodEnd: { gte: window.from } }, { submittedAt: { gt: window.orSubmittedAfter } }],
-      }),
-    },
-    orderBy: [{ measureId: 'asc' }, { periodEnd: 'asc' }, { revision: 'asc' }],
-  });
+const allRevisionRows = (db: Db, measureIds: number[], window?: RevisionWindow): Promise<ReturnRow[]> =>
+  window === undefined
+    ? rawRows<ReturnRow>(
+        db,
+        Prisma.sql`SELECT * FROM "Return" WHERE ${inIds('measureId', measureIds)} ORDER BY "measureId", "periodEnd", "revision"`,
+      )
+    : prismaOf(db).return.findMany({
+        where: {
+          measureId: { in: measureIds },
+          ...(window && {
+            OR: [{ periodEnd: { gte: window.from } }, { submittedAt: { gt: window.orSubmittedAfter } }],
+          }),
+        },
+        orderBy: [{ measureId: 'asc' }, { periodEnd: 'asc' }, { revision: 'asc' }],
+      });
 
 /** The current revision of every return of the given measures, grouped by measure id, oldest period first. */
 export async function currentReturns(
@@ -203,7 +210,10 @@ export async function revisionsOf(
 
 /** Overrides keyed by `${measureId}|${period}`. */
 export async function overridesFor(db: Db, measureIds: number[]): Promise<Map<string, OverrideRecord>> {
-  const rows = await prismaOf(db).override.findMany({ where: { measureId: { in: measureIds } } });
+  const rows = await rawRows<OverrideRow>(
+    db,
+    Prisma.sql`SELECT * FROM "Override" WHERE ${inIds('measureId', measureIds)}`,
+  );
   return new Map(
     rows.map((o) => [
       `${o.measureId}|${o.period}`,

@@ -13,6 +13,8 @@ import { auditedBy, recordAudit } from './audit-store.js';
 import type { Db } from './open-database.js';
 import { insertMissing, type NewOutboxMessage } from './outbox-store.js';
 import { prismaOf, type DbClient, type Tx } from './db.js';
+import { inIds, Prisma, rawRows } from './raw-rows.js';
+import type { PeriodState, ReturnReview } from '../generated/prisma/client.js';
 
 type ReviewRow = Awaited<ReturnType<DbClient['returnReview']['findMany']>>[number];
 
@@ -47,10 +49,10 @@ export function signOffsOver(
 
 /** Every review of the measures' returns, oldest first, keyed `${measureId}|${period}`. */
 export async function reviewsOf(db: Db | Tx, measureIds: number[]): Promise<Map<string, ReviewRecord[]>> {
-  const rows = await prismaOf(db).returnReview.findMany({
-    where: { measureId: { in: measureIds } },
-    orderBy: { id: 'asc' },
-  });
+  const rows = await rawRows<ReturnReview>(
+    db,
+    Prisma.sql`SELECT * FROM "ReturnReview" WHERE ${inIds('measureId', measureIds)} ORDER BY "id"`,
+  );
   const byKey = new Map<string, ReviewRecord[]>();
   for (const r of rows) {
     const key = `${r.measureId}|${r.period}`;
@@ -168,7 +170,10 @@ export async function periodStates(
   db: Db | Tx,
   partnershipId: number,
 ): Promise<Map<string, PeriodStateRecord>> {
-  const rows = await prismaOf(db).periodState.findMany({ where: { partnershipId } });
+  const rows = await rawRows<PeriodState>(
+    db,
+    Prisma.sql`SELECT * FROM "PeriodState" WHERE "partnershipId" = ${partnershipId}`,
+  );
   return new Map(
     rows.map((r) => [
       r.period,

@@ -6,6 +6,7 @@ import { insertMissing } from './outbox-store.js';
 import type { Db } from './open-database.js';
 import { withRetry } from './retry.js';
 import { prismaOf } from './db.js';
+import { Prisma, rawRows } from './raw-rows.js';
 
 const PREFIX = 'notice:undelivered:';
 /** Not sent yet, or given up on by the delivery loop: either way the person has not seen it. */
@@ -58,11 +59,10 @@ export async function takeUndelivered(
   person: string,
   now: Date,
 ): Promise<string[]> {
-  const rows = await prismaOf(db).outboxMessage.findMany({
-    where: { partnershipId, recipient: person, status: { in: RETELL }, key: { startsWith: PREFIX } },
-    orderBy: { id: 'asc' },
-    select: { id: true, payload: true },
-  });
+  const rows = await rawRows<{ id: number; payload: string }>(
+    db,
+    Prisma.sql`SELECT "id", "payload" FROM "OutboxMessage" WHERE "partnershipId" = ${partnershipId} AND "recipient" = ${person} AND "status" IN (${Prisma.join(RETELL)}) AND "key" LIKE ${`${PREFIX}%`} ORDER BY "id"`,
+  );
   const texts: string[] = [];
   for (const row of rows) {
     const { count } = await prismaOf(db).outboxMessage.updateMany({

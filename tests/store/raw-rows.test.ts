@@ -1,0 +1,119 @@
+// The turn's reads in plain SQL (src/store/raw-rows.ts) return exactly the rows the ORM returns, on
+// SQLite and on PostgreSQL: numbers, Dates, booleans, nulls and JSON text alike, for every table they
+// read, and the helpers' edge cases (no ids, no refs) read nothing.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { boardViews } from '../../src/store/board-store.js';
+import { inIds, Prisma, rawRows } from '../../src/store/raw-rows.js';
+import { reviewsOf } from '../../src/store/review-store.js';
+import { minimalPlanDb } from '../helpers/minimal-db.js';
+import type { TempDb } from '../helpers/temp-db.js';
+
+const now = new Date('2016-05-20T09:00:00.123Z');
+let db: TempDb;
+let measureId: number;
+let partnershipId: number;
+
+beforeEach(async () => {
+  db = await minimalPlanDb(now);
+  const m = await db.prisma.measure.findFirstOrThrow({ where: { ref: '1.1' } });
+  measureId = m.id;
+  partnershipId = m.partnershipId;
+  const p = db.prisma;
+  await p.return.createMany({
+    data: [
+      {
+        measureId,
+        period: '2009/10 Q1',
+        periodEnd: '2009-06-30',
+        revision: 1,
+        figures: '{"value":104}',
+        narrative: 'Ünïcode “quotes” and ${x}',
+        submittedAt: now,
+        source: 'teams',
+      },
+      {
+        measureId,
+        period: '2009/10 Q2',
+        periodEnd: '2009-09-30',
+        revision: 1,
+        figures: null,
+        notAvailable: 'system down',
+        expectedDate: '2016-06-01',
+        correctiveAction: 'plan',
+        submittedBy: 'ana-owner',
+        submittedAt: new Date('2015-10-05T23:59:59.999Z'),
+        source: 'slack',
+        requestKey: 'k1',
+        dated: false,
+      },
+    ],
+  });
+  await p.returnReview.create({
+    data: { measureId, period: '2009/10 Q1', revision: 1, decision: 'approved', by: 'priya', at: now },
+  });
+  await p.override.create({
+    data: { measureId, period: '2009/10 Q1', rag: 'Amber', reason: 'why', setBy: 'priya', setAt: now },
+  });
+  await p.periodState.create({
+    data: { partnershipId, period: '2009/10 Q1', state: 'closed', by: 'priya', at: now, reason: 'done' },
+  });
+  await p.boardSnapshot.create({
+    data: { partnershipId, period: '2009/10 Q1', ref: '1.1', seen: '{"rag":"Green"}', takenAt: now },
+  });
+  await p.delegation.create({
+    data: { partnershipId, ref: '1.1', delegate: 'bo', setBy: 'priya', setAt: now },
+  });
+  await p.conversationRef.create({
+    data: {
+      platform: 'teams',
+      partnershipId,
+      kind: 'person',
+      target: 'ana-owner',
+      conversationId: 'a:1',
+      reference: '{}',
+      active: false,
+      updatedAt: now,
+    },
+  });
+});
+afterEach(async () => {
+  await db.close();
+});
+
+describe('reads in plain SQL', () => {
+  it('return the ORM’s rows, typed alike, for every table the turn reads', async () => {
+    const p = db.prisma;
+    const same = async (table: string, orm: () => Promise<unknown[]>) =>
+      expect(await rawRows(p, Prisma.sql`SELECT * FROM ${Prisma.raw(`"${table}"`)} ORDER BY 1`)).toEqual(
+        await orm(),
+      );
+    await same('Return', () => p.return.findMany({ orderBy: { id: 'asc' } }));
+    await same('ReturnReview', () => p.returnReview.findMany({ orderBy: { id: 'asc' } }));
+    await same('Override', () => p.override.findMany({ orderBy: { id: 'asc' } }));
+    await same('PeriodState', () => p.periodState.findMany({ orderBy: { partnershipId: 'asc' } }));
+    await same('BoardSnapshot', () => p.boardSnapshot.findMany({ orderBy: { partnershipId: 'asc' } }));
+    await same('Delegation', () => p.delegation.findMany({ orderBy: { id: 'asc' } }));
+    await same('ConversationRef', () => p.conversationRef.findMany({ orderBy: { id: 'asc' } }));
+    await same('Partnership', () => p.partnership.findMany({ orderBy: { id: 'asc' } }));
+    const [row] = await rawRows<{ submittedAt: unknown; dated: unknown }>(
+      p,
+      Prisma.sql`SELECT * FROM "Return" WHERE "requestKey" = ${'k1'}`,
+    );
+    expect(row?.submittedAt).toEqual(new Date('2015-10-05T23:59:59.999Z'));
+    expect(row?.dated).toBe(false);
+  });
+
+  it('reads nothing for no ids and no refs, and only the ids and refs asked for', async () => {
+    const p = db.prisma;
+    expect(await rawRows(p, Prisma.sql`SELECT * FROM "Return" WHERE ${inIds('measureId', [])}`)).toEqual([]);
+    expect(
+      await rawRows(p, Prisma.sql`SELECT * FROM "Return" WHERE ${inIds('measureId', [measureId + 999])}`),
+    ).toEqual([]);
+    expect((await reviewsOf(p, [measureId])).get(`${measureId}|2009/10 Q1`)).toHaveLength(1);
+    expect(await reviewsOf(p, [])).toEqual(new Map());
+    expect([...(await boardViews(p, partnershipId)).keys()]).toEqual(['1.1|2009/10 Q1']);
+    expect([...(await boardViews(p, partnershipId, ['1.1'])).keys()]).toEqual(['1.1|2009/10 Q1']);
+    expect(await boardViews(p, partnershipId, ['2.2'])).toEqual(new Map());
+    expect(await boardViews(p, partnershipId, [])).toEqual(new Map());
+  });
+});
