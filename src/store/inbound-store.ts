@@ -2,10 +2,9 @@
 // lives in the database, not in memory, so a second instance or a restart still sees it. Each claim
 // names the BotInstance that made it, so a redelivery can take over a claim whose process died
 // (src/app/inbound-claims.ts decides when).
-import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './open-database.js';
-import { isUniqueClash } from './unique-clash.js';
 import { prismaOf } from './db.js';
+import { Prisma } from './raw-rows.js';
 
 /** How long an unhandled claim is left alone, whoever made it, before a redelivery may take it over. */
 export const ABANDONED_AFTER_MS = 60_000;
@@ -22,12 +21,11 @@ export type InboundState =
  * submissions are idempotent by their request key, so handling again cannot store twice.
  */
 export async function claimInbound(db: Db, key: string, at: Date, by: string | null): Promise<InboundState> {
-  try {
-    await prismaOf(db).inboundActivity.create({ data: { key, receivedAt: at, claimedBy: by } });
-    return { kind: 'claimed' };
-  } catch (e) {
-    if (!isUniqueClash(e)) throw e;
-  }
+  // Every turn claims: one plain statement (SQLite and PostgreSQL both have ON CONFLICT), no ORM query.
+  const inserted = await prismaOf(db).$executeRaw(
+    Prisma.sql`INSERT INTO "InboundActivity" ("key", "receivedAt", "claimedBy") VALUES (${key}, ${at}, ${by}) ON CONFLICT ("key") DO NOTHING`,
+  );
+  if (inserted === 1) return { kind: 'claimed' };
   const abandoned = new Date(at.getTime() - ABANDONED_AFTER_MS);
   const taken = await prismaOf(db).inboundActivity.updateMany({
     where: { key, handledAt: null, receivedAt: { lt: abandoned } },
@@ -64,17 +62,11 @@ export async function takeOverInbound(
 
 /** Marks a claimed key handled: from now on its redeliveries are only acknowledged. */
 export async function finishInbound(db: Db, key: string, at: Date): Promise<void> {
-  // `update` is one statement; `updateMany` took a transaction of its own, on every turn. A key gone
-  // meanwhile (pruned) is left gone, as updateMany would.
-  try {
-    await prismaOf(db).inboundActivity.update({
-      where: { key },
-      data: { handledAt: at },
-      select: { id: true },
-    });
-  } catch (e) {
-    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2025')) throw e;
-  }
+  // One plain statement on every turn (the ORM's updateMany took a transaction of its own). A key gone
+  // meanwhile (pruned) is left gone.
+  await prismaOf(db).$executeRaw(
+    Prisma.sql`UPDATE "InboundActivity" SET "handledAt" = ${at} WHERE "key" = ${key}`,
+  );
 }
 
 /** Forgets a key whose handling failed, so the platform's retry is processed. */

@@ -136,21 +136,15 @@ export interface RevisionWindow {
 }
 
 /** Every revision of the given measures' returns (in the window, if any), by measure, period end, then revision. */
-const allRevisionRows = (db: Db, measureIds: number[], window?: RevisionWindow): Promise<ReturnRow[]> =>
-  window === undefined
-    ? rawRows<ReturnRow>(
-        db,
-        Prisma.sql`SELECT * FROM "Return" WHERE ${inIds('measureId', measureIds)} ORDER BY "measureId", "periodEnd", "revision"`,
-      )
-    : prismaOf(db).return.findMany({
-        where: {
-          measureId: { in: measureIds },
-          ...(window && {
-            OR: [{ periodEnd: { gte: window.from } }, { submittedAt: { gt: window.orSubmittedAfter } }],
-          }),
-        },
-        orderBy: [{ measureId: 'asc' }, { periodEnd: 'asc' }, { revision: 'asc' }],
-      });
+const allRevisionRows = (db: Db, measureIds: number[], window?: RevisionWindow): Promise<ReturnRow[]> => {
+  const inWindow = window
+    ? Prisma.sql` AND ("periodEnd" >= ${window.from} OR "submittedAt" > ${window.orSubmittedAfter})`
+    : Prisma.empty;
+  return rawRows<ReturnRow>(
+    db,
+    Prisma.sql`SELECT * FROM "Return" WHERE ${inIds('measureId', measureIds)}${inWindow} ORDER BY "measureId", "periodEnd", "revision"`,
+  );
+};
 
 /** The current revision of every return of the given measures, grouped by measure id, oldest period first. */
 export async function currentReturns(

@@ -4,6 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { boardViews } from '../../src/store/board-store.js';
 import { inIds, Prisma, rawRows } from '../../src/store/raw-rows.js';
+import { financialCalendar } from '../../src/domain/period.js';
+import { revisionHistory, toRecord } from '../../src/store/return-store.js';
 import { reviewsOf } from '../../src/store/review-store.js';
 import { minimalPlanDb } from '../helpers/minimal-db.js';
 import type { TempDb } from '../helpers/temp-db.js';
@@ -101,6 +103,30 @@ describe('reads in plain SQL', () => {
     );
     expect(row?.submittedAt).toEqual(new Date('2015-10-05T23:59:59.999Z'));
     expect(row?.dated).toBe(false);
+  });
+
+  it('reads a summary’s window of revisions as the ORM’s where would, dates compared as dates', async () => {
+    const p = db.prisma;
+    const cal = financialCalendar(4);
+    const counts: number[] = [];
+    for (const window of [
+      { from: '2009-07-01', orSubmittedAfter: new Date('2016-05-20T09:00:00.122Z') },
+      { from: '2009-07-01', orSubmittedAfter: new Date('2016-05-20T09:00:00.123Z') },
+      { from: '2009-06-30', orSubmittedAfter: new Date('2030-01-01T00:00:00Z') },
+    ]) {
+      const orm = await p.return.findMany({
+        where: {
+          measureId,
+          OR: [{ periodEnd: { gte: window.from } }, { submittedAt: { gt: window.orSubmittedAfter } }],
+        },
+        orderBy: [{ periodEnd: 'asc' }, { revision: 'asc' }],
+      });
+      const raw = (await revisionHistory(p, cal, [measureId], window)).get(measureId);
+      expect(raw).toEqual(orm.map((row) => toRecord(cal, row)));
+      counts.push(orm.filter((r) => r.periodEnd.startsWith('2009')).length);
+    }
+    // Q1 (ended before the window) is in only while submitted after the instant; Q2 always.
+    expect(counts).toEqual([2, 1, 2]);
   });
 
   it('reads nothing for no ids and no refs, and only the ids and refs asked for', async () => {
