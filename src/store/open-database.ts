@@ -3,11 +3,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { dbOf, type OpenedDatabase } from './db.js';
 import { migrateSqlite } from './migrate.js';
 import { isPostgresUrl, openPostgres } from './open-postgres.js';
+import { PrismaBetterSqlite3WithStatementCache } from './sqlite-statement-cache.js';
 
 export type { Db, OpenedDatabase } from './db.js';
 
@@ -33,7 +33,7 @@ export async function openDatabase(url: string): Promise<OpenedDatabase> {
   raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const migrated = migrateSqlite(raw);
   raw.close();
-  const adapter = new PrismaBetterSqlite3({ url: path, timeout: BUSY_TIMEOUT_MS });
+  const adapter = new PrismaBetterSqlite3WithStatementCache({ url: path, timeout: BUSY_TIMEOUT_MS });
   const prisma = new PrismaClient({ adapter });
   return { prisma: dbOf(prisma), migrated, close: () => prisma.$disconnect() };
 }

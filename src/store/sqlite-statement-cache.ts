@@ -1,0 +1,121 @@
+// Prisma's better-sqlite3 adapter with its prepared statements kept: the adapter prepares every query
+// afresh (its `bind` makes a statement single-use), so this factory gives it a stand-in for the
+// Database whose `prepare` returns a cached statement and passes the arguments on each call instead.
+import Database from 'better-sqlite3';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+
+type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
+
+/** How many statements one connection keeps: a bound, as the length of an `IN (…)` list changes the SQL text. */
+const STATEMENT_CACHE_SIZE = 300;
+
+/** One query's statement with its arguments: the part of a bound better-sqlite3 Statement the adapter uses. */
+class BoundStatement {
+  constructor(
+    private readonly statement: Database.Statement,
+    private readonly args: unknown[],
+  ) {}
+
+  get reader(): boolean {
+    return this.statement.reader;
+  }
+
+  columns(): Database.ColumnDefinition[] {
+    return this.statement.columns();
+  }
+
+  raw(): this {
+    this.statement.raw(true);
+    return this;
+  }
+
+  all(): unknown[] {
+    return this.statement.all(this.args);
+  }
+
+  run(): Database.RunResult {
+    return this.statement.run(this.args);
+  }
+}
+
+/** A statement kept for reuse: never bound, so each query passes its own arguments. */
+class ReusableStatement {
+  constructor(private readonly statement: Database.Statement) {}
+
+  bind(args: unknown[]): BoundStatement {
+    return new BoundStatement(this.statement, args);
+  }
+
+  run(): Database.RunResult {
+    return this.statement.run();
+  }
+}
+
+/**
+ * Stands in for the adapter's Database: `prepare` keeps the last `limit` statements by SQL text,
+ * everything else the adapter calls goes to the Database. Statements run synchronously (the adapter
+ * never iterates one), so two queries can never be inside the same statement at once.
+ */
+export class StatementCache {
+  private readonly statements = new Map<string, ReusableStatement>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly limit = STATEMENT_CACHE_SIZE,
+  ) {}
+
+  get size(): number {
+    return this.statements.size;
+  }
+
+  prepare(sql: string): ReusableStatement {
+    const kept = this.statements.get(sql);
+    if (kept) {
+      this.statements.delete(sql);
+      this.statements.set(sql, kept);
+      return kept;
+    }
+    const fresh = new ReusableStatement(this.db.prepare(sql));
+    this.statements.set(sql, fresh);
+    if (this.statements.size > this.limit) this.evictOldest();
+    return fresh;
+  }
+
+  exec(sql: string): this {
+    this.db.exec(sql);
+    return this;
+  }
+
+  close(): this {
+    this.statements.clear();
+    this.db.close();
+    return this;
+  }
+
+  private evictOldest(): void {
+    const oldest = this.statements.keys().next();
+    if (!oldest.done) this.statements.delete(oldest.value);
+  }
+}
+
+/** Puts a statement cache in place of the adapter's Database; fails loudly if the adapter has changed shape. */
+export function withStatementCache(adapter: SqlDriverAdapter, limit?: number): SqlDriverAdapter {
+  if (!('client' in adapter) || !(adapter.client instanceof Database)) {
+    throw new Error(
+      'The better-sqlite3 adapter no longer keeps its Database in `client`: the statement cache cannot be installed; update src/store/sqlite-statement-cache.ts for this Prisma version',
+    );
+  }
+  adapter.client = new StatementCache(adapter.client, limit);
+  return adapter;
+}
+
+/** PrismaBetterSqlite3 whose connections reuse their prepared statements. */
+export class PrismaBetterSqlite3WithStatementCache extends PrismaBetterSqlite3 {
+  override async connect(): Promise<SqlDriverAdapter> {
+    return withStatementCache(await super.connect());
+  }
+
+  override async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    return withStatementCache(await super.connectToShadowDb());
+  }
+}
