@@ -1,23 +1,28 @@
 // Fills a template from cards/ with prepared data. Data values are never re-read as expressions, so
 // "${x}" typed by a user stays literal. Optional values are passed as null and dropped here, because
-// the templating engine keeps them as `null` and Adaptive Cards has no nulls.
+// the templating language keeps them as `null` and Adaptive Cards has no nulls.
 // Every string of the data is Markdown-escaped where it lands in text a host renders as Markdown, and
 // only there: the templates' own text may format, what the data brings (commentary, names, reasons,
 // echoed messages, our sentences quoting them) shows as typed, and inputs, URLs and action data keep
 // their exact values. Data strings are bracketed with two noncharacters before expansion so that,
 // after it, their text can be told from the template's wherever it was interpolated.
-// The engine is imported from its own module: the package index also re-exports JSONSchemaCard, whose
-// types point into adaptivecards' TypeScript sources, which do not compile under our settings.
-import * as ACData from 'adaptivecards-templating/lib/template-engine.js';
+// The templates are expanded by compile-card-template.ts rather than the adaptivecards-templating
+// engine, whose adaptive-expressions costs about 29 MB at start for the few bindings we use.
 import type { AdaptiveCard } from './card-types.js';
+import { compileCardTemplate, type ExpandTemplate } from './compile-card-template.js';
 import { escapeCardMarkdown } from './escape-card-markdown.js';
 
 export type CardTemplate = (data: object) => AdaptiveCard;
 
-export function cardTemplate(json: object): CardTemplate {
-  const template = new ACData.Template(json);
+/** `name` says which card a refused binding is in: "cards/status.json". */
+export function cardTemplate(json: object, name = 'a card template'): CardTemplate {
+  return cardFrom(compileCardTemplate(json, name));
+}
+
+/** A card template from any expander of the template language: the tests give it the reference engine. */
+export function cardFrom(expand: ExpandTemplate): CardTemplate {
   return (data) => {
-    const expanded: unknown = template.expand({ $root: marked(data) });
+    const expanded = expand(marked(data));
     const card = finished(withoutNulls(expanded), false, null);
     if (!isAdaptiveCard(card)) throw new Error('Card template did not expand to an AdaptiveCard with a body');
     return card;

@@ -10,7 +10,7 @@ import { ragColor, ragWord } from '../rag-style.js';
 
 export type ListReply = Extract<Reply, { kind: 'list' }>;
 
-const template = cardTemplate(listJson);
+const template = cardTemplate(listJson, 'cards/list.json');
 
 /** Room left for the activity around the card. */
 const BUDGET = MAX_CARD_BYTES - 2 * 1024;

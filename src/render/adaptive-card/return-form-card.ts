@@ -7,7 +7,7 @@ import { cardTemplate } from './expand-template.js';
 import { executeAction } from './execute-action.js';
 import { ragColor, ragWord } from '../rag-style.js';
 
-const template = cardTemplate(returnFormJson);
+const template = cardTemplate(returnFormJson, 'cards/return-form.json');
 
 const orNull = (s: string | null): string | null => (s && s.trim() ? s : null);
 

@@ -5,7 +5,7 @@ import type { AdaptiveCard } from './card-types.js';
 import { cardTemplate } from './expand-template.js';
 import { statusCard } from './status-card.js';
 
-const template = cardTemplate(returnStoredJson);
+const template = cardTemplate(returnStoredJson, 'cards/return-stored.json');
 
 export function returnStoredCard(title: string, message: string, status: StatusView): AdaptiveCard {
   // The status card is finished (its text escaped): it joins after expansion, not as data to escape again.

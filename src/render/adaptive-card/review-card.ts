@@ -8,7 +8,7 @@ import { cardTemplate } from './expand-template.js';
 import { executeAction, sayAction } from './execute-action.js';
 import { ragText } from '../rag-style.js';
 
-const template = cardTemplate(reviewJson);
+const template = cardTemplate(reviewJson, 'cards/review.json');
 
 const orNull = (s: string | null): string | null => (s && s.trim() ? s : null);
 

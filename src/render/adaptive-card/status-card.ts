@@ -6,7 +6,7 @@ import { cardTemplate } from './expand-template.js';
 import { executeAction, sayAction } from './execute-action.js';
 import { ragText } from '../rag-style.js';
 
-const template = cardTemplate(statusJson);
+const template = cardTemplate(statusJson, 'cards/status.json');
 
 const orNull = (s: string | null): string | null => (s && s.trim() ? s : null);
 

@@ -5,7 +5,7 @@ import type { AdaptiveCard } from './card-types.js';
 import { cardTemplate } from './expand-template.js';
 import { openUrlAction, sayAction } from './execute-action.js';
 
-const template = cardTemplate(textJson);
+const template = cardTemplate(textJson, 'cards/text.json');
 
 /**
  * One TextBlock per line: Teams and the Adaptive Cards renderers join single line breaks into one
