@@ -13,7 +13,7 @@ import type { OverrideRecord, ReturnContent, ReturnRecord } from '../domain/retu
 import { signOffSubjects, type SignOffSubject } from '../domain/sign-off.js';
 import { prismaOf, type DbClient, type Db, type Tx } from './db.js';
 import { inIds, Prisma, rawRows } from './raw-rows.js';
-import type { Override as OverrideRow } from '../generated/prisma/client.js';
+import type { Override as OverrideRow, PeriodState as PeriodStateRow } from '../generated/prisma/client.js';
 
 export interface NewRevision extends ReturnContent {
   measureId: number;
@@ -238,9 +238,10 @@ export async function closureIn(
   at: { today: IsoDate },
 ): Promise<Closure> {
   const quarter = cal.format(closingQuarter(cal, period));
-  const row = await prismaOf(db).periodState.findUnique({
-    where: { partnershipId_period: { partnershipId, period: quarter } },
-  });
+  const [row] = await rawRows<PeriodStateRow>(
+    db,
+    Prisma.sql`SELECT * FROM "PeriodState" WHERE "partnershipId" = ${partnershipId} AND "period" = ${quarter}`,
+  );
   const state = row
     ? {
         state: row.state as PeriodStateRecord['state'],

@@ -14,8 +14,11 @@ import {
   storeRevision,
   toRecord,
   type NewRevision,
+  type ReturnRow,
   type RevisionOutcome,
 } from './return-store.js';
+import { Prisma, rawRows } from './raw-rows.js';
+import type { ReturnReview } from '../generated/prisma/client.js';
 import { isUniqueClash } from './unique-clash.js';
 
 export type SubmitOutcome =
@@ -71,23 +74,27 @@ function submitOnce(
 ): Promise<SubmitOutcome> {
   return prismaOf(db).$transaction(async (tx): Promise<SubmitOutcome> => {
     if (r.requestKey) {
-      const seen = await tx.return.findUnique({ where: { requestKey: r.requestKey } });
+      const [seen] = await rawRows<{ revision: number }>(
+        tx,
+        Prisma.sql`SELECT "revision" FROM "Return" WHERE "requestKey" = ${r.requestKey}`,
+      );
       if (seen) return { kind: 'duplicate', revision: seen.revision };
     }
-    const measure = await tx.measure.findUniqueOrThrow({
-      where: { id: r.measureId },
-      select: { ref: true, partnershipId: true, partnership: { select: { settings: true } } },
-    });
-    const settings = PartnershipSettingsSchema.parse(JSON.parse(measure.partnership.settings));
+    const [measure] = await rawRows<{ ref: string; partnershipId: number; settings: string }>(
+      tx,
+      Prisma.sql`SELECT m."ref", m."partnershipId", p."settings" FROM "Measure" m JOIN "Partnership" p ON p."id" = m."partnershipId" WHERE m."id" = ${r.measureId}`,
+    );
+    if (!measure) throw new Error(`measure ${r.measureId} is not in the database`);
+    const settings = PartnershipSettingsSchema.parse(JSON.parse(measure.settings));
     const closure = await closureIn(tx, cal, measure.partnershipId, settings, r.period, {
       today: opts.today ?? isoDateOf(r.submittedAt, settings.timezone),
     });
     if (closure.closed) return { kind: 'closed', closure };
     const period = cal.format(r.period);
-    const latest = await tx.return.findFirst({
-      where: { measureId: r.measureId, period },
-      orderBy: { revision: 'desc' },
-    });
+    const [latest = null] = await rawRows<ReturnRow>(
+      tx,
+      Prisma.sql`SELECT * FROM "Return" WHERE "measureId" = ${r.measureId} AND "period" = ${period} ORDER BY "revision" DESC LIMIT 1`,
+    );
     if ((latest?.revision ?? 0) !== basedOn) {
       return {
         kind: 'conflict',
@@ -124,10 +131,10 @@ async function lockOf(
   period: string,
   revision: number,
 ): Promise<SubmitOutcome | null> {
-  const review = await tx.returnReview.findFirst({
-    where: { measureId, period },
-    orderBy: { id: 'desc' },
-  });
+  const [review] = await rawRows<ReturnReview>(
+    tx,
+    Prisma.sql`SELECT * FROM "ReturnReview" WHERE "measureId" = ${measureId} AND "period" = ${period} ORDER BY "id" DESC LIMIT 1`,
+  );
   if (review?.decision !== 'approved' || review.revision !== revision) return null;
   return {
     kind: 'locked',
