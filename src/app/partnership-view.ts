@@ -11,7 +11,7 @@ import {
 } from '../domain/partnership-calendar.js';
 import type { PeriodStateRecord } from '../domain/period-closure.js';
 import type { FinancialCalendar, Period } from '../domain/period.js';
-import { periodToShow, type ReportingCalendar } from '../domain/reporting-calendar.js';
+import { periodToShow, type CalendarEntry, type ReportingCalendar } from '../domain/reporting-calendar.js';
 import type { OverrideRecord, ReturnRecord } from '../domain/return-record.js';
 import { compareWithBoard } from '../domain/board-snapshot.js';
 import type { BoardView } from '../domain/board-view.js';
@@ -43,7 +43,8 @@ export interface StatusesOver {
   calendar: ReportingCalendar;
   statusAt(m: Measure, period: Period): MeasureStatus;
   latestStatus(m: Measure): MeasureStatus;
-  obligations(): Obligation[];
+  /** The calendar's periods whose data exists (those `keep` accepts, if given), with their owners. */
+  obligations(keep?: (e: CalendarEntry) => boolean): Obligation[];
 }
 
 export interface ReturnsOver {
@@ -96,7 +97,7 @@ export function statusesOver(
           (o.returns.get(m.ref) ?? []).filter(isReported).map((r) => r.period),
         ),
       ),
-    obligations: () => obligationsOf(calendar, p.measures),
+    obligations: (keep) => obligationsOf(calendar, p.measures, keep),
   };
 }
 

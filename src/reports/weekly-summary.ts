@@ -208,7 +208,7 @@ export function weeklySummary(i: WeeklySummaryInput): Summary {
         : [];
     });
   const distribution = ragCounts(compared.map((c) => c.now));
-  const open = now.obligations().filter(isMissing);
+  const open = now.obligations(isMissing);
   return {
     scope: 'week',
     partnership: p.settings.name,
