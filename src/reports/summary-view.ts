@@ -108,12 +108,21 @@ export async function readSummaryData(
 
 export type SummaryView = StatusesOver & { returns: Map<string, ReturnRecord[]> };
 
+/** A period as a map key: its kind, year and quarter or month. */
+const keyOf = (p: Period): string =>
+  p.kind === 'year'
+    ? `y${p.year}`
+    : p.kind === 'quarter'
+      ? `q${p.year}.${p.quarter}`
+      : `m${p.year}.${p.month}`;
+
 /** The current revision of each return as it stood at `until` (milliseconds), oldest period first. */
 export function returnsAsOf(history: ReturnRecord[], until: number): ReturnRecord[] {
   const latest = new Map<string, ReturnRecord>();
+  const all = until === Infinity;
   for (const r of history) {
-    if (Date.parse(r.submittedAt) > until) continue;
-    const key = JSON.stringify(r.period);
+    if (!all && Date.parse(r.submittedAt) > until) continue;
+    const key = keyOf(r.period);
     const seen = latest.get(key);
     if (!seen || seen.revision < r.revision) latest.set(key, r);
   }
