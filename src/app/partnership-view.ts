@@ -42,6 +42,8 @@ export interface PartnershipView {
 export interface StatusesOver {
   calendar: ReportingCalendar;
   statusAt(m: Measure, period: Period): MeasureStatus;
+  /** The period latestStatus shows (see periodToShow). */
+  periodShown(m: Measure): Period;
   latestStatus(m: Measure): MeasureStatus;
   /** The calendar's periods whose data exists (those `keep` accepts, if given), with their owners. */
   obligations(keep?: (e: CalendarEntry) => boolean): Obligation[];
@@ -84,19 +86,18 @@ export function statusesOver(
     const board = compareWithBoard(s, o.board?.get(`${m.ref}|${cal.format(period)}`) ?? null);
     return board ? { ...s, board } : s;
   };
+  const periodShown = (m: Measure): Period =>
+    periodToShow(
+      cal,
+      calendar,
+      m,
+      (o.returns.get(m.ref) ?? []).filter(isReported).map((r) => r.period),
+    );
   return {
     calendar,
     statusAt,
-    latestStatus: (m) =>
-      statusAt(
-        m,
-        periodToShow(
-          cal,
-          calendar,
-          m,
-          (o.returns.get(m.ref) ?? []).filter(isReported).map((r) => r.period),
-        ),
-      ),
+    periodShown,
+    latestStatus: (m) => statusAt(m, periodShown(m)),
     obligations: (keep) => obligationsOf(calendar, p.measures, keep),
   };
 }

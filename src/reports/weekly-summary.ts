@@ -188,7 +188,7 @@ export function weeklySummary(i: WeeklySummaryInput): Summary {
   // Now: every return stored (none is later than now, but in a demonstration with TODAY set).
   const now = summaryView(cal, p, i.data, null, i.today);
   const weekAgo = isoDateOf(i.since, p.settings.timezone);
-  const then = summaryView(cal, p, i.data, i.since, weekAgo);
+  const then = summaryView(cal, p, i.data, i.since, weekAgo, now);
   const compared: Compared[] = p.measures.map((m) => ({
     measure: m,
     now: now.latestStatus(m),
