@@ -11,7 +11,7 @@ import {
 } from '../domain/partnership-calendar.js';
 import type { PeriodStateRecord } from '../domain/period-closure.js';
 import type { FinancialCalendar, Period } from '../domain/period.js';
-import { periodToShow, type ReportingCalendar } from '../domain/reporting-calendar.js';
+import { periodToShow, type CalendarEntry, type ReportingCalendar } from '../domain/reporting-calendar.js';
 import type { OverrideRecord, ReturnRecord } from '../domain/return-record.js';
 import { compareWithBoard } from '../domain/board-snapshot.js';
 import type { BoardView } from '../domain/board-view.js';
@@ -42,8 +42,11 @@ export interface PartnershipView {
 export interface StatusesOver {
   calendar: ReportingCalendar;
   statusAt(m: Measure, period: Period): MeasureStatus;
+  /** The period latestStatus shows (see periodToShow). */
+  periodShown(m: Measure): Period;
   latestStatus(m: Measure): MeasureStatus;
-  obligations(): Obligation[];
+  /** The calendar's periods whose data exists (those `keep` accepts, if given), with their owners. */
+  obligations(keep?: (e: CalendarEntry) => boolean): Obligation[];
 }
 
 export interface ReturnsOver {
@@ -83,20 +86,19 @@ export function statusesOver(
     const board = compareWithBoard(s, o.board?.get(`${m.ref}|${cal.format(period)}`) ?? null);
     return board ? { ...s, board } : s;
   };
+  const periodShown = (m: Measure): Period =>
+    periodToShow(
+      cal,
+      calendar,
+      m,
+      (o.returns.get(m.ref) ?? []).filter(isReported).map((r) => r.period),
+    );
   return {
     calendar,
     statusAt,
-    latestStatus: (m) =>
-      statusAt(
-        m,
-        periodToShow(
-          cal,
-          calendar,
-          m,
-          (o.returns.get(m.ref) ?? []).filter(isReported).map((r) => r.period),
-        ),
-      ),
-    obligations: () => obligationsOf(calendar, p.measures),
+    periodShown,
+    latestStatus: (m) => statusAt(m, periodShown(m)),
+    obligations: (keep) => obligationsOf(calendar, p.measures, keep),
   };
 }
 

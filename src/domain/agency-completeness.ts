@@ -8,6 +8,7 @@ import type { FinancialCalendar, Period } from './period.js';
 import { dueText } from './period-state-text.js';
 import type { Person } from './plan-schema.js';
 import type { ReportingCalendar } from './reporting-calendar.js';
+import { compareRefs } from './compare-refs.js';
 
 /**
  * Where the owners the plan gives no agency are counted: under one heading a coordinator can see and
@@ -94,7 +95,7 @@ export function completenessByAgency(
     if (owed.length === 0) return [];
     const outstanding = owed
       .filter((o) => !isInState(o))
-      .sort((a, b) => a.due.localeCompare(b.due) || a.ref.localeCompare(b.ref, 'en', { numeric: true }));
+      .sort((a, b) => a.due.localeCompare(b.due) || compareRefs(a.ref, b.ref));
     const p = person.get(key);
     return [
       { owner: key, name: p?.name ?? key, agency: p?.agency ?? NO_AGENCY, ...tallyOf(owed), outstanding },

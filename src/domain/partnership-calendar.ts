@@ -53,6 +53,18 @@ export function calendarFacts(
 export function partnershipCalendar(i: PartnershipCalendarInput): ReportingCalendar {
   const { cal, settings, today } = i;
   const years = planYearsOf(cal, settings);
+  // One answer per quarter: a quarter's months and every measure's entries there share it.
+  const closedQuarters = new Map<string, boolean>();
+  const isClosed = (period: Period): boolean => {
+    const quarter = cal.format(closingQuarter(cal, period));
+    let closed = closedQuarters.get(quarter);
+    if (closed === undefined) {
+      const state = i.periodStates.get(quarter) ?? null;
+      closed = periodClosure(cal, period, settings.summary.boardDates, state, today).closed;
+      closedQuarters.set(quarter, closed);
+    }
+    return closed;
+  };
   return reportingCalendar({
     cal,
     measures: i.measures,
@@ -62,14 +74,7 @@ export function partnershipCalendar(i: PartnershipCalendarInput): ReportingCalen
     dueSoonWorkingDays: settings.reminders.firstWorkingDaysBefore,
     // A plan whose years do not read was refused at import; a stored one is read as covering every year.
     years: years.ok ? years.value : null,
-    isClosed: (period) =>
-      periodClosure(
-        cal,
-        period,
-        settings.summary.boardDates,
-        i.periodStates.get(cal.format(closingQuarter(cal, period))) ?? null,
-        today,
-      ).closed,
+    isClosed,
   });
 }
 
@@ -91,11 +96,18 @@ export function currentQuarterOf(
   return currentQuarterIn(cal, years.ok ? years.value : null, today);
 }
 
-/** The calendar's entries whose data exists (not "not yet due"), with their owners. */
-export function obligationsOf(calendar: ReportingCalendar, measures: readonly Measure[]): Obligation[] {
+/**
+ * The calendar's entries whose data exists (not "not yet due"), with their owners; only those `keep`
+ * accepts, when given (a summary wants the missing few, not a copy of every entry).
+ */
+export function obligationsOf(
+  calendar: ReportingCalendar,
+  measures: readonly Measure[],
+  keep?: (e: CalendarEntry) => boolean,
+): Obligation[] {
   const owners = new Map(measures.map((m) => [m.ref, m.owner]));
   return calendar.entries
-    .filter((e) => e.state !== 'notYetDue')
+    .filter((e) => e.state !== 'notYetDue' && (!keep || keep(e)))
     .map((e) => ({ ...e, owner: owners.get(e.ref) ?? '' }));
 }
 

@@ -9,7 +9,8 @@
 // behind") is expected, and due, that many months after its period ends.
 import { compareIsoDates, type IsoDate } from './iso-date.js';
 import type { FinancialCalendar, Frequency, Parsed, Period } from './period.js';
-import { addWorkingDays, workingDaysBetween } from './working-days.js';
+import { monthEndAfter, periodSchedule } from './period-schedule.js';
+import { workingDaysBetween } from './working-days.js';
 
 export const CALENDAR_STATES = [
   'notYetDue',
@@ -106,13 +107,6 @@ export interface ReportingCalendar {
 
 export const OUTSTANDING: ReadonlySet<CalendarState> = new Set(['open', 'due', 'overdue', 'awaitingData']);
 
-/** The last day of the month `months` after the one `date` is in. */
-function monthEndAfter(cal: FinancialCalendar, date: IsoDate, months: number): IsoDate {
-  let month = cal.containing(date, 'monthly');
-  for (let i = 0; i < months; i += 1) month = cal.next(month);
-  return cal.end(month);
-}
-
 /** The one state of a period at `today`, from its fact (the current return, if any). */
 export function periodState(
   i: Pick<CalendarInput, 'today' | 'dueSoonWorkingDays' | 'isClosed'>,
@@ -194,20 +188,22 @@ export function currentQuarterIn(cal: FinancialCalendar, years: PlanYears | null
 export const yearOfDay = (cal: FinancialCalendar, today: IsoDate): number =>
   cal.yearOf(cal.containing(today, 'monthly'));
 
-export function reportingCalendar(i: CalendarInput): ReportingCalendar {
-  const { cal, today, years } = i;
-  const facts = new Map(i.facts.map((f) => [`${f.ref}|${f.period}`, f]));
-  const thisYear = yearOfDay(cal, today);
-  const liveYears = [thisYear - 1, thisYear].filter((y) => !years || (y >= years.first && y <= years.last));
-
-  const entry = (m: CalendarMeasure, period: Period): CalendarEntry => {
-    const ends = cal.end(period);
-    const dataAfter = monthEndAfter(cal, ends, m.lagMonths ?? 0);
-    const due = addWorkingDays(dataAfter, i.dueWorkingDays);
-    const text = cal.format(period);
-    const fact = facts.get(`${m.ref}|${text}`);
+/**
+ * How the calendar makes an entry: the period's schedule (remembered, see period-schedule.ts) and its
+ * state from its fact. The facts are indexed when first needed: a calendar asked only for current
+ * periods (a summary's week-ago view) never reads them.
+ */
+function entryMaker(i: CalendarInput): (m: CalendarMeasure, period: Period) => CalendarEntry {
+  let facts: Map<string, CalendarFact> | null = null;
+  const factOf = (key: string) => {
+    facts ??= new Map(i.facts.map((f) => [`${f.ref}|${f.period}`, f]));
+    return facts.get(key);
+  };
+  const open = { ...i, isClosed: () => false };
+  return (m, period) => {
+    const { text, ends, dataAfter, due } = periodSchedule(i.cal, period, m.lagMonths ?? 0, i.dueWorkingDays);
+    const fact = factOf(`${m.ref}|${text}`);
     const state = periodState(i, period, ends, dataAfter, due, fact);
-    const open = { ...i, isClosed: () => false };
     const returnState = (
       state === 'closed' ? periodState(open, period, ends, dataAfter, due, fact) : state
     ) as Exclude<CalendarState, 'closed'>;
@@ -215,15 +211,25 @@ export function reportingCalendar(i: CalendarInput): ReportingCalendar {
     const reported = Boolean(fact && (fact.received || fact.notAvailable));
     return { ref: m.ref, period, text, ends, dataAfter, due, state, returnState, reported, awaiting };
   };
+}
 
-  const entries = i.measures.flatMap((m) =>
-    liveYears.flatMap((year) =>
-      cal
-        .periodsInYear(year, m.frequency)
-        .filter((p) => compareIsoDates(cal.start(p), today) <= 0)
-        .map((p) => entry(m, p)),
-    ),
-  );
+export function reportingCalendar(i: CalendarInput): ReportingCalendar {
+  const { cal, today, years } = i;
+  const thisYear = yearOfDay(cal, today);
+  const liveYears = [thisYear - 1, thisYear].filter((y) => !years || (y >= years.first && y <= years.last));
+  const entry = entryMaker(i);
+
+  // Listed when first asked for, like the facts.
+  let entries: CalendarEntry[] | null = null;
+  const allEntries = (): CalendarEntry[] =>
+    (entries ??= i.measures.flatMap((m) =>
+      liveYears.flatMap((year) =>
+        cal
+          .periodsInYear(year, m.frequency)
+          .filter((p) => compareIsoDates(cal.start(p), today) <= 0)
+          .map((p) => entry(m, p)),
+      ),
+    ));
 
   const latestWithData = (m: CalendarMeasure): Period => {
     let p = cal.containing(today, m.frequency);
@@ -235,9 +241,11 @@ export function reportingCalendar(i: CalendarInput): ReportingCalendar {
     today,
     years,
     liveYears,
-    entries,
+    get entries() {
+      return allEntries();
+    },
     entry,
-    outstanding: () => entries.filter((e) => OUTSTANDING.has(e.state)),
+    outstanding: () => allEntries().filter((e) => OUTSTANDING.has(e.state)),
     currentPeriod: (m) => clip(cal, years, latestWithData(m)),
     currentQuarter: () => currentQuarterIn(cal, years, today),
     inPlan: (period) => {

@@ -31,22 +31,33 @@ export interface SeriesReading {
   gaps: Period[];
 }
 
-export function pointsFor(
-  cal: FinancialCalendar,
-  returns: ReturnRecord[],
-  key: string,
-  periods: Period[],
-): SeriesPoint[] {
-  // Only returns in the periods' years can match (a period's text names its year): formatting every
-  // return of a long history for each reading made a status cost more as the history grew.
+export function pointsFor(returns: ReturnRecord[], key: string, periods: Period[]): SeriesPoint[] {
+  // Only returns in the periods' years can match: formatting every return of a long history for each
+  // reading made a status cost more as the history grew. A status reads six series per component, so
+  // periods are matched on a number, not on their formatted text.
   const years = new Set(periods.map((p) => p.year));
-  const byPeriod = new Map(
-    returns.filter((r) => years.has(r.period.year)).map((r) => [cal.format(r.period), r]),
-  );
+  const byPeriod = new Map<number, ReturnRecord>();
+  for (const r of returns) if (years.has(r.period.year)) byPeriod.set(periodNumber(r.period), r);
   return periods.map((period) => ({
     period,
-    figure: byPeriod.get(cal.format(period))?.figures?.[key] ?? null,
+    figure: byPeriod.get(periodNumber(period))?.figures?.[key] ?? null,
   }));
+}
+
+/** One number per period, equal when the periods are (a year, quarter 1–4 or month 1–12 of a year). */
+function periodNumber(p: Period): number {
+  switch (p.kind) {
+    case 'year':
+      return p.year * 32;
+    case 'quarter':
+      return p.year * 32 + 16 + p.quarter;
+    case 'month':
+      return p.year * 32 + p.month;
+    default: {
+      const never: never = p;
+      throw new Error(`unknown period ${JSON.stringify(never)}`);
+    }
+  }
 }
 
 export function aggregate(
@@ -114,8 +125,8 @@ export function readSeries(a: ReadSeriesArgs): SeriesReading {
   const toDate = year.filter((p) => cal.end(p) <= periodEnd);
   const kept = (ps: SeriesPoint[]) =>
     a.only ? ps.map((p) => (a.only?.(p.period) ? p : { ...p, figure: null })) : ps;
-  const points = kept(pointsFor(cal, a.returns, a.key, toDate));
-  const inPeriod = kept(pointsFor(cal, a.returns, a.key, within));
+  const points = kept(pointsFor(a.returns, a.key, toDate));
+  const inPeriod = kept(pointsFor(a.returns, a.key, within));
   const last = points[points.length - 1];
   return {
     actual: aggregate(
@@ -147,7 +158,7 @@ export function readSeries(a: ReadSeriesArgs): SeriesReading {
  */
 function readRolling(a: ReadSeriesArgs): SeriesReading {
   const { cal, period } = a;
-  const window = pointsFor(cal, a.returns, a.key, rollingMonths(cal, period));
+  const window = pointsFor(a.returns, a.key, rollingMonths(cal, period));
   const missing = window.filter((p) => p.figure === null).map((p) => p.period);
   const total =
     missing.length === 0
@@ -159,7 +170,7 @@ function readRolling(a: ReadSeriesArgs): SeriesReading {
       : null;
   const year = cal.periodsInYear(cal.yearOf(period), 'monthly');
   const toDate = year.filter((p) => cal.end(p) <= cal.end(period));
-  const withData = pointsFor(cal, a.returns, a.key, toDate).filter((p) => p.figure !== null).length;
+  const withData = pointsFor(a.returns, a.key, toDate).filter((p) => p.figure !== null).length;
   return {
     actual: total,
     ytd: total,

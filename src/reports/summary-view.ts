@@ -4,6 +4,7 @@ import { statusesOver, type StatusesOver } from '../app/partnership-view.js';
 import { isReported } from '../app/status-query.js';
 import type { IsoDate } from '../domain/iso-date.js';
 import type { Measure } from '../domain/measure.js';
+import type { MeasureStatus } from '../domain/status.js';
 import type { FinancialCalendar, Period } from '../domain/period.js';
 import type { OverrideRecord, ReturnRecord } from '../domain/return-record.js';
 import type { Db } from '../store/open-database.js';
@@ -106,19 +107,35 @@ export async function readSummaryData(
   };
 }
 
-export type SummaryView = StatusesOver & { returns: Map<string, ReturnRecord[]> };
+export type SummaryView = StatusesOver & {
+  returns: Map<string, ReturnRecord[]>;
+  /** The override of a measure's period as it stood then; null when there was none. */
+  overrideOf(m: Measure, period: Period): OverrideRecord | null;
+};
+
+/** A period as a map key: its kind, year and quarter or month. */
+const keyOf = (p: Period): string =>
+  p.kind === 'year'
+    ? `y${p.year}`
+    : p.kind === 'quarter'
+      ? `q${p.year}.${p.quarter}`
+      : `m${p.year}.${p.month}`;
 
 /** The current revision of each return as it stood at `until` (milliseconds), oldest period first. */
 export function returnsAsOf(history: ReturnRecord[], until: number): ReturnRecord[] {
   const latest = new Map<string, ReturnRecord>();
+  const all = until === Infinity;
   for (const r of history) {
-    if (Date.parse(r.submittedAt) > until) continue;
-    const key = JSON.stringify(r.period);
+    if (!all && Date.parse(r.submittedAt) > until) continue;
+    const key = keyOf(r.period);
     const seen = latest.get(key);
     if (!seen || seen.revision < r.revision) latest.set(key, r);
   }
   return [...latest.values()];
 }
+
+const sameRecords = (a: readonly ReturnRecord[], b: readonly ReturnRecord[]): boolean =>
+  a.length === b.length && a.every((r, i) => r === b[i]);
 
 export function summaryView(
   cal: FinancialCalendar,
@@ -127,6 +144,12 @@ export function summaryView(
   /** As things stood at this instant; null for everything stored. */
   at: Date | null,
   today: IsoDate,
+  /**
+   * The view of the same partnership and data at a later instant (a weekly summary's now). A measure
+   * with the same returns there, shown at the same period with the same override, has the same latest
+   * status, so it is taken from there rather than worked out again (most measures change in no week).
+   */
+  later?: SummaryView,
 ): SummaryView {
   const until = at?.getTime() ?? Infinity;
   const returns = new Map(p.measures.map((m) => [m.ref, returnsAsOf(data.history.get(m.ref) ?? [], until)]));
@@ -137,13 +160,26 @@ export function summaryView(
   const approved = new Set(
     [...(data.signOffs ?? [])].filter(([, s]) => s.kind === 'approved').map(([key]) => key),
   );
-  return {
-    returns,
-    ...statusesOver(
-      cal,
-      p,
-      { returns, overrideOf, approved, periodStates: data.periodStates ?? new Map() },
-      today,
-    ),
+  const over = statusesOver(
+    cal,
+    p,
+    { returns, overrideOf, approved, periodStates: data.periodStates ?? new Map() },
+    today,
+  );
+  const sameIn = (view: SummaryView, m: Measure, period: Period): boolean =>
+    sameRecords(returns.get(m.ref) ?? [], view.returns.get(m.ref) ?? []) &&
+    cal.equals(period, view.periodShown(m)) &&
+    overrideOf(m, period) === view.overrideOf(m, period);
+  // Each measure's latest status is worked out once per view (the week-ago view asks this one's).
+  const latest = new Map<Measure, MeasureStatus>();
+  const latestStatus = (m: Measure): MeasureStatus => {
+    let status = latest.get(m);
+    if (!status) {
+      const period = over.periodShown(m);
+      status = later && sameIn(later, m, period) ? later.latestStatus(m) : over.statusAt(m, period);
+      latest.set(m, status);
+    }
+    return status;
   };
+  return { returns, overrideOf, ...over, latestStatus };
 }

@@ -32,6 +32,7 @@ import {
 } from './exception-report.js';
 import { agencyReport } from './agency-report.js';
 import { summaryView, type SummaryData, type SummaryView } from './summary-view.js';
+import { compareRefs } from '../domain/compare-refs.js';
 
 /** The instant as the partnership sees it: `now`, or with a fixed TODAY that day at now's time of day. */
 export function partnershipNow(now: Date, today: IsoDate, timezone: string): Date {
@@ -111,7 +112,7 @@ export function outstandingByOwner(
       owner: person.name,
       items: open
         .filter((o) => o.owner === person.id)
-        .sort((a, b) => a.due.localeCompare(b.due) || a.ref.localeCompare(b.ref, 'en', { numeric: true }))
+        .sort((a, b) => a.due.localeCompare(b.due) || compareRefs(a.ref, b.ref))
         .map((o) => ({
           ref: o.ref,
           title: title(o.ref),
@@ -188,7 +189,7 @@ export function weeklySummary(i: WeeklySummaryInput): Summary {
   // Now: every return stored (none is later than now, but in a demonstration with TODAY set).
   const now = summaryView(cal, p, i.data, null, i.today);
   const weekAgo = isoDateOf(i.since, p.settings.timezone);
-  const then = summaryView(cal, p, i.data, i.since, weekAgo);
+  const then = summaryView(cal, p, i.data, i.since, weekAgo, now);
   const compared: Compared[] = p.measures.map((m) => ({
     measure: m,
     now: now.latestStatus(m),
@@ -208,7 +209,7 @@ export function weeklySummary(i: WeeklySummaryInput): Summary {
         : [];
     });
   const distribution = ragCounts(compared.map((c) => c.now));
-  const open = now.obligations().filter(isMissing);
+  const open = now.obligations(isMissing);
   return {
     scope: 'week',
     partnership: p.settings.name,

@@ -112,11 +112,49 @@ function sameFigures(a: string | null, b: string | null): boolean {
 
 export type ReturnRow = Awaited<ReturnType<DbClient['return']['findMany']>>[number];
 
-export function toRecord(cal: FinancialCalendar, row: ReturnRow): ReturnRecord {
-  const parsed = cal.parse(row.period);
-  if (!parsed.ok) throw new Error(`stored period "${row.period}" does not parse: ${parsed.error}`);
+/** The columns a return record is made from (reads of many revisions select only these). */
+const RECORD_COLUMNS = {
+  measureId: true,
+  period: true,
+  revision: true,
+  figures: true,
+  narrative: true,
+  correctiveAction: true,
+  notAvailable: true,
+  expectedDate: true,
+  submittedBy: true,
+  submittedAt: true,
+  source: true,
+  dated: true,
+} as const satisfies Partial<Record<keyof ReturnRow, true>>;
+
+type RecordRow = Pick<ReturnRow, keyof typeof RECORD_COLUMNS>;
+
+/**
+ * Reads stored periods, each distinct text parsed once: a history repeats a few dozen periods over
+ * hundreds of revisions, and the parser is the one chat uses. Each record gets its own object.
+ */
+function storedPeriods(cal: FinancialCalendar): (text: string) => Period {
+  const parsed = new Map<string, Period>();
+  return (text) => {
+    let period = parsed.get(text);
+    if (!period) {
+      const p = cal.parse(text);
+      if (!p.ok) throw new Error(`stored period "${text}" does not parse: ${p.error}`);
+      period = p.value;
+      parsed.set(text, period);
+    }
+    return { ...period };
+  };
+}
+
+export function toRecord(
+  cal: FinancialCalendar,
+  row: RecordRow,
+  periodOf: (text: string) => Period = storedPeriods(cal),
+): ReturnRecord {
   return {
-    period: parsed.value,
+    period: periodOf(row.period),
     figures: row.figures ? FiguresSchema.parse(JSON.parse(row.figures)) : null,
     narrative: row.narrative,
     correctiveAction: row.correctiveAction,
@@ -136,13 +174,19 @@ export interface RevisionWindow {
 }
 
 /** Every revision of the given measures' returns (in the window, if any), by measure, period end, then revision. */
-const allRevisionRows = (db: Db, measureIds: number[], window?: RevisionWindow): Promise<ReturnRow[]> => {
+const RECORD_SELECT = Prisma.raw(
+  Object.keys(RECORD_COLUMNS)
+    .map((c) => `"${c}"`)
+    .join(', '),
+);
+
+const allRevisionRows = (db: Db, measureIds: number[], window?: RevisionWindow): Promise<RecordRow[]> => {
   const inWindow = window
     ? Prisma.sql` AND ("periodEnd" >= ${window.from} OR "submittedAt" > ${window.orSubmittedAfter})`
     : Prisma.empty;
-  return rawRows<ReturnRow>(
+  return rawRows<RecordRow>(
     db,
-    Prisma.sql`SELECT * FROM "Return" WHERE ${inIds('measureId', measureIds)}${inWindow} ORDER BY "measureId", "periodEnd", "revision"`,
+    Prisma.sql`SELECT ${RECORD_SELECT} FROM "Return" WHERE ${inIds('measureId', measureIds)}${inWindow} ORDER BY "measureId", "periodEnd", "revision"`,
   );
 };
 
@@ -165,10 +209,11 @@ export async function currentReturnsAndSubjects(
   measureIds: number[],
 ): Promise<{ current: Map<number, ReturnRecord[]>; subjects: Map<string, SignOffSubject> }> {
   const rows = await allRevisionRows(db, measureIds);
-  const latest = new Map<string, ReturnRow>();
+  const latest = new Map<string, RecordRow>();
   for (const row of rows) latest.set(`${row.measureId}|${row.period}`, row);
   const current = new Map<number, ReturnRecord[]>(measureIds.map((id) => [id, []]));
-  for (const row of latest.values()) current.get(row.measureId)?.push(toRecord(cal, row));
+  const periodOf = storedPeriods(cal);
+  for (const row of latest.values()) current.get(row.measureId)?.push(toRecord(cal, row, periodOf));
   return { current, subjects: signOffSubjects(rows) };
 }
 
@@ -183,8 +228,9 @@ export async function revisionHistory(
   window?: RevisionWindow,
 ): Promise<Map<number, ReturnRecord[]>> {
   const out = new Map<number, ReturnRecord[]>(measureIds.map((id) => [id, []]));
+  const periodOf = storedPeriods(cal);
   for (const row of await allRevisionRows(db, measureIds, window))
-    out.get(row.measureId)?.push(toRecord(cal, row));
+    out.get(row.measureId)?.push(toRecord(cal, row, periodOf));
   return out;
 }
 
@@ -199,7 +245,8 @@ export async function revisionsOf(
     where: { measureId, period: cal.format(period) },
     orderBy: { revision: 'asc' },
   });
-  return rows.map((row) => toRecord(cal, row));
+  const periodOf = storedPeriods(cal);
+  return rows.map((row) => toRecord(cal, row, periodOf));
 }
 
 /** Overrides keyed by `${measureId}|${period}`. */

@@ -1,12 +1,14 @@
 // A weekly summary reads only the years it looks at (its working year and the two before); what it says
-// must not change: measures the window cannot answer for are read whole.
+// must not change: measures the window cannot answer for are read whole. Its week-ago view takes the
+// statuses of measures that did not change from the view now, and works out the others as they stood.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/domain/summary-payload.js';
-import { readSummaryData, type SummaryData } from '../../src/reports/summary-view.js';
+import { readSummaryData, summaryView, type SummaryData } from '../../src/reports/summary-view.js';
 import { weeklySummary } from '../../src/reports/weekly-summary.js';
+import { changeOverride } from '../../src/store/override-store.js';
 import { submitRevision } from '../../src/store/submit-revision.js';
 import type { BotSession } from '../helpers/bot-session.js';
-import { datedSession } from './summary-fixtures.js';
+import { datedSession, IN_THE_WEEK, Q4 } from './summary-fixtures.js';
 
 const since = new Date('2016-04-25T08:00:00Z');
 const week = { year: 2015, since };
@@ -103,5 +105,49 @@ describe("a weekly summary's read", () => {
     expect(windowed.history.get('2.1')).toEqual(full.history.get('2.1'));
     expect(summary.received.find((r) => r.ref === '2.1')?.periods).toEqual(['2012/13 Q2']);
     expect(summary).toEqual(summaryOf(s, full));
+  });
+});
+
+describe("a weekly summary's week-ago view", () => {
+  /** The views now, a week ago (from the view now) and a week ago worked out afresh. */
+  async function views(session: BotSession, at: Date, today: string) {
+    const { cal, partnership: p } = session;
+    const data = await readSummaryData(session.db.prisma, cal, p, week);
+    const now = summaryView(cal, p, data, null, '2016-05-02');
+    const then = summaryView(cal, p, data, at, today, now);
+    const afresh = summaryView(cal, p, data, at, today);
+    for (const m of p.measures) expect(then.latestStatus(m)).toEqual(afresh.latestStatus(m));
+    return p.measures.filter((m) => then.latestStatus(m) === now.latestStatus(m)).map((m) => m.ref);
+  }
+
+  it('shares the statuses of measures with no return nor override this week, and no others', async () => {
+    s = await datedSession();
+    // 2.1's Q4 status was overridden this week, with no new return.
+    await changeOverride(s.db.prisma, {
+      partnershipId: s.partnership.id,
+      measureId: s.partnership.measureIds.get('2.1') as number,
+      ref: '2.1',
+      period: Q4,
+      rag: 'green',
+      reason: 'The board accepted the explanation',
+      by: 'priya-sandhu',
+      channel: 'local',
+      at: new Date('2016-04-28T09:00:00Z'),
+    });
+    const shared = await views(s, since, '2016-04-25');
+
+    expect(shared.length).toBeGreaterThan(0);
+    for (const changed of [...IN_THE_WEEK, '1.3', '2.1']) expect(shared).not.toContain(changed);
+  });
+
+  it('works out afresh a measure whose current period was another then', async () => {
+    // The returns before Q4 came in by February (undated, they would count as sent at the import).
+    s = await datedSession((plan) => {
+      for (const r of plan.returns) r.submittedAt ??= '2016-02-01';
+    });
+    // On 20 March Q3 was the latest quarter ended: 6.3, with no Q4 return yet, was shown at Q3.
+    const shared = await views(s, new Date('2016-03-20T08:00:00Z'), '2016-03-20');
+
+    expect(shared).not.toContain('6.3');
   });
 });

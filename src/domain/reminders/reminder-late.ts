@@ -6,6 +6,7 @@ import type { ReminderObligation } from './reminder-obligations.js';
 import type { LateItem } from './reminder-payload.js';
 import { workingDayFrom } from './reminder-time.js';
 import { workingDaysBetween } from '../working-days.js';
+import { compareRefs } from '../compare-refs.js';
 
 /** The day a return counts as late after: its due date, or a later "not available until" date. */
 export function deadlineOf(o: ReminderObligation): IsoDate {
@@ -35,9 +36,7 @@ export function lateReturns(
       due: deadlineOf(o),
       workingDaysLate: workingDaysBetween(deadlineOf(o), today),
     }))
-    .sort(
-      (a, b) => b.workingDaysLate - a.workingDaysLate || a.ref.localeCompare(b.ref, 'en', { numeric: true }),
-    );
+    .sort((a, b) => b.workingDaysLate - a.workingDaysLate || compareRefs(a.ref, b.ref));
 }
 
 /** Who hears about late returns: the coordinators, and the chair when the policy says so. */
