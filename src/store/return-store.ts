@@ -173,13 +173,9 @@ export interface RevisionWindow {
   orSubmittedAfter: Date;
 }
 
-/** Every revision of the given measures' returns (in the window, if any), by measure, period end, then revision. */
-const RECORD_SELECT = Prisma.raw(
-  Object.keys(RECORD_COLUMNS)
-    .map((c) => `"${c}"`)
-    .join(', '),
-);
+const RECORD_SELECT = Prisma.raw(`"${Object.keys(RECORD_COLUMNS).join('", "')}"`);
 
+/** Every revision of the given measures' returns (in the window, if any), by measure, period end, then revision. */
 const allRevisionRows = (db: Db, measureIds: number[], window?: RevisionWindow): Promise<RecordRow[]> => {
   const inWindow = window
     ? Prisma.sql` AND ("periodEnd" >= ${window.from} OR "submittedAt" > ${window.orSubmittedAfter})`
