@@ -3,7 +3,7 @@
 import type { BoardView } from '../domain/board-view.js';
 import type { Db } from './open-database.js';
 import { prismaOf } from './db.js';
-import { Prisma, rawRows } from './raw-rows.js';
+import { inList, Prisma, rawRows } from './raw-rows.js';
 import type { BoardSnapshot } from '../generated/prisma/client.js';
 
 export interface BoardRow {
@@ -20,11 +20,7 @@ export async function boardViews(
   partnershipId: number,
   refs?: string[],
 ): Promise<Map<string, BoardView>> {
-  const ofRefs = !refs
-    ? Prisma.empty
-    : refs.length === 0
-      ? Prisma.sql` AND 1 = 0`
-      : Prisma.sql` AND "ref" IN (${Prisma.join(refs)})`;
+  const ofRefs = refs ? Prisma.sql` AND ${inList('ref', refs)}` : Prisma.empty;
   const rows = await rawRows<BoardSnapshot>(
     db,
     Prisma.sql`SELECT * FROM "BoardSnapshot" WHERE "partnershipId" = ${partnershipId}${ofRefs}`,

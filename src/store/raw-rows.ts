@@ -13,8 +13,8 @@ export async function rawRows<T>(db: Db | Tx, query: Prisma.Sql): Promise<T[]> {
   return prismaOf(db).$queryRaw<T[]>(query);
 }
 
-/** `"column" IN (…)` for ids, or a condition that holds for none when there are none. */
-export function inIds(column: string, ids: readonly number[]): Prisma.Sql {
-  if (ids.length === 0) return Prisma.sql`1 = 0`;
-  return Prisma.sql`${Prisma.raw(`"${column}"`)} IN (${Prisma.join(ids)})`;
+/** `"column" IN (…)` for ids or texts, or a condition that holds for none when there are none. */
+export function inList(column: string, values: readonly (number | string)[]): Prisma.Sql {
+  if (values.length === 0) return Prisma.sql`1 = 0`;
+  return Prisma.sql`${Prisma.raw(`"${column}"`)} IN (${Prisma.join(values)})`;
 }

@@ -12,7 +12,7 @@ import type { PartnershipSettings, Rag } from '../domain/plan-schema.js';
 import type { OverrideRecord, ReturnContent, ReturnRecord } from '../domain/return-record.js';
 import { signOffSubjects, type SignOffSubject } from '../domain/sign-off.js';
 import { prismaOf, type DbClient, type Db, type Tx } from './db.js';
-import { inIds, Prisma, rawRows } from './raw-rows.js';
+import { inList, Prisma, rawRows } from './raw-rows.js';
 import type { Override as OverrideRow, PeriodState as PeriodStateRow } from '../generated/prisma/client.js';
 
 export interface NewRevision extends ReturnContent {
@@ -182,7 +182,7 @@ const allRevisionRows = (db: Db, measureIds: number[], window?: RevisionWindow):
     : Prisma.empty;
   return rawRows<RecordRow>(
     db,
-    Prisma.sql`SELECT ${RECORD_SELECT} FROM "Return" WHERE ${inIds('measureId', measureIds)}${inWindow} ORDER BY "measureId", "periodEnd", "revision"`,
+    Prisma.sql`SELECT ${RECORD_SELECT} FROM "Return" WHERE ${inList('measureId', measureIds)}${inWindow} ORDER BY "measureId", "periodEnd", "revision"`,
   );
 };
 
@@ -249,7 +249,7 @@ export async function revisionsOf(
 export async function overridesFor(db: Db, measureIds: number[]): Promise<Map<string, OverrideRecord>> {
   const rows = await rawRows<OverrideRow>(
     db,
-    Prisma.sql`SELECT * FROM "Override" WHERE ${inIds('measureId', measureIds)}`,
+    Prisma.sql`SELECT * FROM "Override" WHERE ${inList('measureId', measureIds)}`,
   );
   return new Map(
     rows.map((o) => [

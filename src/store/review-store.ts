@@ -13,7 +13,7 @@ import { auditedBy, recordAudit } from './audit-store.js';
 import type { Db } from './open-database.js';
 import { insertMissing, type NewOutboxMessage } from './outbox-store.js';
 import { prismaOf, type DbClient, type Tx } from './db.js';
-import { inIds, Prisma, rawRows } from './raw-rows.js';
+import { inList, Prisma, rawRows } from './raw-rows.js';
 import type { PeriodState, ReturnReview } from '../generated/prisma/client.js';
 
 type ReviewRow = Awaited<ReturnType<DbClient['returnReview']['findMany']>>[number];
@@ -51,7 +51,7 @@ export function signOffsOver(
 export async function reviewsOf(db: Db | Tx, measureIds: number[]): Promise<Map<string, ReviewRecord[]>> {
   const rows = await rawRows<ReturnReview>(
     db,
-    Prisma.sql`SELECT * FROM "ReturnReview" WHERE ${inIds('measureId', measureIds)} ORDER BY "id"`,
+    Prisma.sql`SELECT * FROM "ReturnReview" WHERE ${inList('measureId', measureIds)} ORDER BY "id"`,
   );
   const byKey = new Map<string, ReviewRecord[]>();
   for (const r of rows) {

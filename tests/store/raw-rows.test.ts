@@ -3,7 +3,7 @@
 // read, and the helpers' edge cases (no ids, no refs) read nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { boardViews } from '../../src/store/board-store.js';
-import { inIds, Prisma, rawRows } from '../../src/store/raw-rows.js';
+import { inList, Prisma, rawRows } from '../../src/store/raw-rows.js';
 import { financialCalendar } from '../../src/domain/period.js';
 import { revisionHistory, toRecord } from '../../src/store/return-store.js';
 import { reviewsOf } from '../../src/store/review-store.js';
@@ -131,9 +131,9 @@ describe('reads in plain SQL', () => {
 
   it('reads nothing for no ids and no refs, and only the ids and refs asked for', async () => {
     const p = db.prisma;
-    expect(await rawRows(p, Prisma.sql`SELECT * FROM "Return" WHERE ${inIds('measureId', [])}`)).toEqual([]);
+    expect(await rawRows(p, Prisma.sql`SELECT * FROM "Return" WHERE ${inList('measureId', [])}`)).toEqual([]);
     expect(
-      await rawRows(p, Prisma.sql`SELECT * FROM "Return" WHERE ${inIds('measureId', [measureId + 999])}`),
+      await rawRows(p, Prisma.sql`SELECT * FROM "Return" WHERE ${inList('measureId', [measureId + 999])}`),
     ).toEqual([]);
     expect((await reviewsOf(p, [measureId])).get(`${measureId}|2009/10 Q1`)).toHaveLength(1);
     expect(await reviewsOf(p, [])).toEqual(new Map());
