@@ -28,16 +28,19 @@ const toReview = (r: ReviewRow): ReviewRecord => ({
 
 /** The sign-off of the current revision of every return of the measures, keyed `${measureId}|${period}`. */
 export async function signOffs(db: Db | Tx, measureIds: number[]): Promise<Map<string, SignOff>> {
-  const [rows, reviews] = await Promise.all([
-    prismaOf(db).return.findMany({
-      where: { measureId: { in: measureIds } },
-      select: { measureId: true, period: true, revision: true, source: true },
-      orderBy: { revision: 'asc' },
-    }),
-    reviewsOf(db, measureIds),
-  ]);
+  const [rows, reviews] = await Promise.all([signOffRows(db, measureIds), reviewsOf(db, measureIds)]);
   return signOffsOver(signOffSubjects(rows), reviews);
 }
+
+/**
+ * Every revision of the measures' returns as sign-off sees it (four columns; a partnership's history is
+ * thousands of revisions), each return's oldest first, oldest period first.
+ */
+const signOffRows = (db: Db | Tx, measureIds: number[]) =>
+  rawRows<{ measureId: number; period: string; revision: number; source: string }>(
+    db,
+    Prisma.sql`SELECT "measureId", "period", "revision", "source" FROM "Return" WHERE ${inList('measureId', measureIds)} ORDER BY "measureId", "periodEnd", "revision"`,
+  );
 
 /** The sign-off of each return given (its current revision) from the reviews of its measure. */
 export function signOffsOver(

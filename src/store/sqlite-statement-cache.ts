@@ -12,6 +12,7 @@ const STATEMENT_CACHE_SIZE = 300;
 /** One query's statement with its arguments: the part of a bound better-sqlite3 Statement the adapter uses. */
 class BoundStatement {
   constructor(
+    private readonly kept: ReusableStatement,
     private readonly statement: Database.Statement,
     private readonly args: unknown[],
   ) {}
@@ -21,7 +22,7 @@ class BoundStatement {
   }
 
   columns(): Database.ColumnDefinition[] {
-    return this.statement.columns();
+    return this.kept.columns();
   }
 
   raw(): this {
@@ -40,10 +41,21 @@ class BoundStatement {
 
 /** A statement kept for reuse: never bound, so each query passes its own arguments. */
 class ReusableStatement {
+  private columnList: Database.ColumnDefinition[] | undefined;
+
   constructor(private readonly statement: Database.Statement) {}
 
   bind(args: unknown[]): BoundStatement {
-    return new BoundStatement(this.statement, args);
+    return new BoundStatement(this, this.statement, args);
+  }
+
+  /**
+   * The result's columns, asked of SQLite once: the adapter asks on every query, and each answer is a
+   * fresh array of objects. Migrations run before the first query, so a statement's columns stay put.
+   */
+  columns(): Database.ColumnDefinition[] {
+    this.columnList ??= this.statement.columns();
+    return this.columnList;
   }
 
   run(): Database.RunResult {

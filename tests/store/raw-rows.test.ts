@@ -6,7 +6,8 @@ import { boardViews } from '../../src/store/board-store.js';
 import { inList, Prisma, rawRows } from '../../src/store/raw-rows.js';
 import { financialCalendar } from '../../src/domain/period.js';
 import { revisionHistory, toRecord } from '../../src/store/return-store.js';
-import { reviewsOf } from '../../src/store/review-store.js';
+import { reviewsOf, signOffs, signOffsOver } from '../../src/store/review-store.js';
+import { signOffSubjects } from '../../src/domain/sign-off.js';
 import { minimalPlanDb } from '../helpers/minimal-db.js';
 import type { TempDb } from '../helpers/temp-db.js';
 
@@ -127,6 +128,32 @@ describe('reads in plain SQL', () => {
     }
     // Q1 (ended before the window) is in only while submitted after the instant; Q2 always.
     expect(counts).toEqual([2, 1, 2]);
+  });
+
+  it('reads sign-offs as the ORM’s rows give them, each measure’s oldest period first', async () => {
+    const p = db.prisma;
+    // A forced import over Q1's approved figures from chat: awaiting approval again, revision 2.
+    await p.return.create({
+      data: {
+        measureId,
+        period: '2009/10 Q1',
+        periodEnd: '2009-06-30',
+        revision: 2,
+        figures: '{"value":105}',
+        submittedAt: now,
+        source: 'import',
+      },
+    });
+    const rows = await p.return.findMany({ where: { measureId }, orderBy: { revision: 'asc' } });
+    const fromOrm = signOffsOver(signOffSubjects(rows), await reviewsOf(p, [measureId]));
+    const raw = await signOffs(p, [measureId]);
+    expect(raw).toEqual(fromOrm);
+    expect([...raw]).toEqual([
+      [`${measureId}|2009/10 Q1`, { kind: 'awaiting', revision: 2 }],
+      [`${measureId}|2009/10 Q2`, { kind: 'awaiting', revision: 1 }],
+      [`${measureId}|2015/16 Q1`, { kind: 'none' }],
+    ]);
+    expect(await signOffs(p, [])).toEqual(new Map());
   });
 
   it('reads nothing for no ids and no refs, and only the ids and refs asked for', async () => {

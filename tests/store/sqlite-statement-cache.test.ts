@@ -34,6 +34,10 @@ describe('the SQLite statement cache, through Prisma', () => {
   it('answers the same query with different arguments with the right rows, preparing it once', async () => {
     await seedPartnerships(20);
     const prepare = vi.spyOn(Database.prototype, 'prepare');
+    const statementProto = Object.getPrototypeOf(new Database(':memory:').prepare('SELECT 1')) as {
+      columns: () => unknown;
+    };
+    const columns = vi.spyOn(statementProto, 'columns');
     let queries = 0;
     for (let round = 0; round < 5; round++) {
       for (let n = 0; n < 20; n++) {
@@ -44,6 +48,8 @@ describe('the SQLite statement cache, through Prisma', () => {
     }
     expect(await prisma.partnership.findUnique({ where: { slug: 'nobody' } })).toBeNull();
     expect(prepare.mock.calls.length).toBeLessThanOrEqual(2);
+    // The result's columns are asked of SQLite once per statement, not on every query.
+    expect(columns.mock.calls.length).toBeLessThanOrEqual(2);
     expect(queries).toBe(100);
   });
 
