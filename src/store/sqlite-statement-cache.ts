@@ -3,6 +3,7 @@
 // Database whose `prepare` returns a cached statement and passes the arguments on each call instead.
 import Database from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { gateOutsideTransactions } from './sqlite-transaction-gate.js';
 
 type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
 
@@ -121,13 +122,16 @@ export function withStatementCache(adapter: SqlDriverAdapter, limit?: number): S
   return adapter;
 }
 
-/** PrismaBetterSqlite3 whose connections reuse their prepared statements. */
+/**
+ * PrismaBetterSqlite3 whose connections reuse their prepared statements, and whose queries outside a
+ * transaction wait while one is open (sqlite-transaction-gate.ts).
+ */
 export class PrismaBetterSqlite3WithStatementCache extends PrismaBetterSqlite3 {
   override async connect(): Promise<SqlDriverAdapter> {
-    return withStatementCache(await super.connect());
+    return gateOutsideTransactions(withStatementCache(await super.connect()));
   }
 
   override async connectToShadowDb(): Promise<SqlDriverAdapter> {
-    return withStatementCache(await super.connectToShadowDb());
+    return gateOutsideTransactions(withStatementCache(await super.connectToShadowDb()));
   }
 }

@@ -1,0 +1,124 @@
+// Queries made outside a transaction while one is open, through the real PrismaClient (SQLite, one
+// connection; PostgreSQL when TEST_DATABASE_URL is set): a write survives the transaction's rollback,
+// and a read never sees the transaction's uncommitted rows.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/open-database.js';
+import { asTestDb, tempDb, type TempDb } from '../helpers/temp-db.js';
+
+let db: TempDb;
+beforeEach(async () => {
+  db = await tempDb();
+});
+afterEach(async () => {
+  await db.close();
+});
+
+const partnership = (slug: string) => ({ slug, name: slug, settings: '{}' });
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+const slugs = async () =>
+  (await db.prisma.partnership.findMany({ orderBy: { slug: 'asc' } })).map((p) => p.slug);
+
+/**
+ * Opens a transaction and holds it open, before its first statement, until `write` is called; then it
+ * writes `in-tx`, holds again until `end` is called, and commits (`commit`) or rolls back.
+ */
+function heldTransaction(outcome: 'commit' | 'rollback') {
+  let write!: () => void;
+  const writing = new Promise<void>((resolve) => (write = resolve));
+  let end!: () => void;
+  const ending = new Promise<void>((resolve) => (end = resolve));
+  let opened!: () => void;
+  const isOpen = new Promise<void>((resolve) => (opened = resolve));
+  let wrote!: () => void;
+  const hasWritten = new Promise<void>((resolve) => (wrote = resolve));
+  const done = db.prisma
+    .$transaction(async (tx) => {
+      opened();
+      await writing;
+      await tx.partnership.create({ data: partnership('in-tx') });
+      wrote();
+      await ending;
+      if (outcome === 'rollback') throw new Error('the submission failed');
+    })
+    .then(
+      () => 'committed',
+      (e: Error) => e.message,
+    );
+  return { isOpen, write, hasWritten, end, done };
+}
+
+describe('queries outside an open transaction', () => {
+  it('keep a write made meanwhile when the transaction rolls back', async () => {
+    const tx = heldTransaction('rollback');
+    await tx.isOpen;
+    // Another turn's writes meanwhile: an ORM create, and a plain statement (as the inbound claim is).
+    const outside = db.prisma.partnership.create({ data: partnership('outside') });
+    const claim = db.prisma
+      .$executeRaw`INSERT INTO "Partnership" ("slug", "name", "settings") VALUES ('claim', 'claim', '{}')`;
+    await tick();
+    tx.write();
+    await tx.hasWritten;
+    tx.end();
+    expect(await tx.done).toBe('the submission failed');
+    expect((await outside).slug).toBe('outside');
+    expect(await claim).toBe(1);
+    expect(await slugs()).toEqual(['claim', 'outside']);
+  });
+
+  it('keep a write made as a newly opened SQLite database starts its first transaction', async () => {
+    // A process's first queries: the transaction's BEGIN came first and the others ran inside it.
+    const dir = await mkdtemp(join(tmpdir(), 'perfbot-gate-'));
+    const fresh = await openDatabase(`file:${join(dir, 'fresh.db')}`);
+    try {
+      const p = asTestDb(fresh.prisma);
+      const tx = p
+        .$transaction(async (t) => {
+          await t.partnership.create({ data: partnership('in-tx') });
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          throw new Error('the submission failed');
+        })
+        .catch((e: Error) => e.message);
+      await tick();
+      const seen = (await p.partnership.findMany()).map((r) => r.slug);
+      await p.partnership.create({ data: partnership('outside') });
+      expect(await tx).toBe('the submission failed');
+      expect(seen).toEqual([]);
+      expect((await p.partnership.findMany()).map((r) => r.slug)).toEqual(['outside']);
+    } finally {
+      await fresh.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never read the transaction’s uncommitted rows, and read them once committed', async () => {
+    const tx = heldTransaction('commit');
+    await tx.isOpen;
+    tx.write();
+    await tx.hasWritten;
+    let seen: string[] | null = null;
+    const read = slugs().then((s) => (seen = s));
+    await tick();
+    // On SQLite the read waits for the transaction; on PostgreSQL it has already answered, without the row.
+    expect(seen === null || !(seen as string[]).includes('in-tx')).toBe(true);
+    tx.end();
+    expect(await tx.done).toBe('committed');
+    await read;
+    expect(await slugs()).toEqual(['in-tx']);
+  });
+
+  it('leave transactions one after another, and raw statements, working as before', async () => {
+    for (const slug of ['a', 'b', 'c'])
+      await db.prisma.$transaction(async (tx) => {
+        await tx.partnership.create({ data: partnership(slug) });
+      });
+    await db.prisma.$transaction([
+      db.prisma.partnership.create({ data: partnership('d') }),
+      db.prisma.$executeRaw`UPDATE "Partnership" SET "name" = 'D' WHERE "slug" = 'd'`,
+    ]);
+    expect(await slugs()).toEqual(['a', 'b', 'c', 'd']);
+    expect((await db.prisma.partnership.findUnique({ where: { slug: 'd' } }))?.name).toBe('D');
+  });
+});
