@@ -1,11 +1,9 @@
 // Working days in England and Wales: Monday to Friday except bank holidays, including the
-// one-off ones (VE Day 2020, the Queen's funeral, the coronation) that date-holidays knows about.
+// one-off ones (VE Day 2020, the Queen's funeral, the coronation): see bank-holidays.ts.
 
-import Holidays from 'date-holidays';
+import { bankHolidaysOf } from './bank-holidays.js';
 import { addDays, compareIsoDates, dayOfWeek, type IsoDate } from './iso-date.js';
 import type { FinancialCalendar, Period } from './period.js';
-
-const englandAndWales = new Holidays('GB', 'ENG', { types: ['public', 'bank'] });
 
 // A pure memo: the holidays of a year never change while the process runs.
 const holidaysByYear = new Map<number, ReadonlySet<IsoDate>>();
@@ -13,9 +11,7 @@ const holidaysByYear = new Map<number, ReadonlySet<IsoDate>>();
 function bankHolidaysIn(year: number): ReadonlySet<IsoDate> {
   let holidays = holidaysByYear.get(year);
   if (!holidays) {
-    // `date` is the local date in the country's own zone ('2016-03-25 00:00:00'), whatever the
-    // process time zone is.
-    holidays = new Set(englandAndWales.getHolidays(year).map((h) => h.date.slice(0, 10)));
+    holidays = new Set(bankHolidaysOf(year));
     holidaysByYear.set(year, holidays);
   }
   return holidays;
