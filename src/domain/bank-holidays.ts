@@ -1,22 +1,28 @@
 // Public and bank holidays in England and Wales, by rule. The rules are those of gov.uk/bank-holidays:
 // the Banking and Financial Dealings Act 1971, common law (Good Friday, Christmas Day) and the royal
 // proclamations that move a day or add one. They replace the date-holidays package, whose loader cost
-// over 20 MB of RSS at start, and give exactly the dates it gave for 'GB'/'ENG' with types public and
-// bank: tests/domain/bank-holidays.test.ts proves that for 1900-2200 (they also agree for 100-9999;
-// date-holidays read the years 0-99 as 1900-1999). So, like date-holidays, the rules are today's for
-// every year, and the one-off changes are only the ones it knew: not 1977's and 2002's jubilees,
-// 1973's, 1981's and 2011's royal weddings, 1995's VE Day, the millennium or 2012's moved spring holiday.
+// over 20 MB of RSS at start. tests/domain/bank-holidays.test.ts proves they give the dates it gave for
+// 'GB'/'ENG' with types public and bank, for 1900-2200, except the proclaimed days it lacked (1995's VE
+// Day, the millennium, 2002's and 2012's jubilees, 2011's royal wedding), which are here. Like
+// date-holidays, the rules are today's for every year: before 1978 (no early May holiday) and before
+// 1971 (Whit Monday) they are not what was observed, and the plans the bot runs start long after.
 
 import { addDays, dayOfWeek, isoDate, type IsoDate } from './iso-date.js';
 
 /** Proclaimed moves: the day a rule gives, and the day it was held instead. */
 const MOVED: ReadonlyMap<IsoDate, IsoDate> = new Map([
+  ['1995-05-01', '1995-05-08'], // early May, to the 50th anniversary of VE Day
+  ['2002-05-27', '2002-06-04'], // spring, to the Queen's Golden Jubilee
+  ['2012-05-28', '2012-06-04'], // spring, to the Queen's Diamond Jubilee
   ['2020-05-04', '2020-05-08'], // early May, to the 75th anniversary of VE Day
   ['2022-05-30', '2022-06-02'], // spring, to the Queen's Platinum Jubilee
 ]);
 
 /** Proclaimed extra days. */
 const EXTRA: readonly IsoDate[] = [
+  '1999-12-31', // the millennium
+  '2002-06-03', // the Queen's Golden Jubilee
+  '2011-04-29', // the wedding of Prince William and Catherine Middleton
   '2012-06-05', // the Queen's Diamond Jubilee
   '2022-06-03', // the Queen's Platinum Jubilee
   '2022-09-19', // the Queen's state funeral

@@ -10,6 +10,13 @@ const weekdaysOf = (year: number) =>
 
 describe('bankHolidaysOf: the days off gov.uk lists for England and Wales', () => {
   it.each([
+    // Proclaimed days date-holidays lacked: VE Day's 50th anniversary, the millennium, the Golden Jubilee,
+    // the royal wedding and the Diamond Jubilee.
+    [1995, ['01-02', '04-14', '04-17', '05-08', '05-29', '08-28', '12-25', '12-26']],
+    [1999, ['01-01', '04-02', '04-05', '05-03', '05-31', '08-30', '12-27', '12-28', '12-31']],
+    [2002, ['01-01', '03-29', '04-01', '05-06', '06-03', '06-04', '08-26', '12-25', '12-26']],
+    [2011, ['01-03', '04-22', '04-25', '04-29', '05-02', '05-30', '08-29', '12-26', '12-27']],
+    [2012, ['01-02', '04-06', '04-09', '05-07', '06-04', '06-05', '08-27', '12-25', '12-26']],
     [2016, ['01-01', '03-25', '03-28', '05-02', '05-30', '08-29', '12-26', '12-27']],
     [2019, ['01-01', '04-19', '04-22', '05-06', '05-27', '08-26', '12-25', '12-26']],
     // VE Day: the early May bank holiday moved from Monday 4 May to Friday 8 May.
@@ -41,20 +48,32 @@ describe('bankHolidaysOf: the days off gov.uk lists for England and Wales', () =
   });
 });
 
-describe('bankHolidaysOf equals date-holidays', () => {
+describe('bankHolidaysOf equals date-holidays but for the proclaimed days it lacked', () => {
   // What working-days.ts asked date-holidays for until the rules replaced it.
   const englandAndWales = new Holidays('GB', 'ENG', { types: ['public', 'bank'] });
   const FIRST = 1900;
   const LAST = 2200;
 
-  it(`gives the same dates for every year from ${FIRST} to ${LAST}`, () => {
-    const differences: string[] = [];
+  /** Where the rules differ from date-holidays: the days only ours have, and the days only its have. */
+  const LACKED: Record<string, { ours: string[]; theirs: string[] }> = {
+    1995: { ours: ['1995-05-08'], theirs: ['1995-05-01'] },
+    1999: { ours: ['1999-12-31'], theirs: [] },
+    2002: { ours: ['2002-06-03', '2002-06-04'], theirs: ['2002-05-27'] },
+    2011: { ours: ['2011-04-29'], theirs: [] },
+    2012: { ours: ['2012-06-04'], theirs: ['2012-05-28'] },
+  };
+
+  it(`gives the same dates for every year from ${FIRST} to ${LAST} but the proclaimed days`, () => {
+    const differences: typeof LACKED = {};
     for (let year = FIRST; year <= LAST; year++) {
       // `date` is the local date in England ('2016-03-25 00:00:00'), whatever the process time zone.
       const theirs = englandAndWales.getHolidays(year).map((h) => h.date.slice(0, 10));
       const ours = bankHolidaysOf(year);
-      if (ours.join() !== theirs.join()) differences.push(`${year}: ${ours.join()} ≠ ${theirs.join()}`);
+      const onlyOurs = ours.filter((d) => !theirs.includes(d));
+      const onlyTheirs = theirs.filter((d) => !ours.includes(d));
+      if (onlyOurs.length > 0 || onlyTheirs.length > 0)
+        differences[year] = { ours: onlyOurs, theirs: onlyTheirs };
     }
-    expect(differences).toEqual([]);
+    expect(differences).toEqual(LACKED);
   });
 });
