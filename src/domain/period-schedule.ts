@@ -4,7 +4,7 @@
 // reporting calendar asks for it for every measure and period on every turn, and each due date walks
 // the working days over weekends and bank holidays.
 import type { IsoDate } from './iso-date.js';
-import type { FinancialCalendar, Period } from './period.js';
+import { periodNumber, type FinancialCalendar, type Period } from './period.js';
 import { addWorkingDays } from './working-days.js';
 
 export interface PeriodSchedule {
@@ -41,10 +41,8 @@ export function computePeriodSchedule(
 // periods of the plans' years times their settings; bank holidays never change while the process runs.
 const schedules = new Map<string, Readonly<PeriodSchedule>>();
 
-function keyOf(yearStartMonth: number, period: Period, lagMonths: number, dueWorkingDays: number): string {
-  const within = period.kind === 'quarter' ? period.quarter : period.kind === 'month' ? period.month : 0;
-  return `${yearStartMonth}|${period.kind}|${period.year}|${within}|${lagMonths}|${dueWorkingDays}`;
-}
+const keyOf = (yearStartMonth: number, period: Period, lagMonths: number, dueWorkingDays: number): string =>
+  `${yearStartMonth}|${periodNumber(period)}|${lagMonths}|${dueWorkingDays}`;
 
 /** The schedule, remembered (see computePeriodSchedule). Frozen: every caller shares it. */
 export function periodSchedule(

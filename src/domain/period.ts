@@ -7,6 +7,25 @@ import type { FinancialCalendar, Frequency, Period } from './period-types.js';
 
 export type { FinancialCalendar, Frequency, Parsed, Period } from './period-types.js';
 
+/**
+ * One number per period, equal when the periods are (a year, quarter 1–4 or month 1–12 of a year): a map
+ * key for periods, cheaper than their formatted text.
+ */
+export function periodNumber(p: Period): number {
+  switch (p.kind) {
+    case 'year':
+      return p.year * 32;
+    case 'quarter':
+      return p.year * 32 + 16 + p.quarter;
+    case 'month':
+      return p.year * 32 + p.month;
+    default: {
+      const never: never = p;
+      throw new Error(`unknown period ${JSON.stringify(never)}`);
+    }
+  }
+}
+
 const MONTHS_IN: Record<Frequency, number> = { monthly: 1, quarterly: 3, annual: 12 };
 
 export function financialCalendar(yearStartMonth = 4): FinancialCalendar {

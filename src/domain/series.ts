@@ -2,7 +2,7 @@
 // built the way the measure's aggregation says (sum, latest value, summed ratio, or rolling 12 months).
 import { figureValue, isRank, isRatio, type Figure } from './figures.js';
 import type { Aggregation, Frequency } from './measure.js';
-import type { FinancialCalendar, Period } from './period.js';
+import { periodNumber, type FinancialCalendar, type Period } from './period.js';
 import type { ReturnRecord } from './return-record.js';
 
 export interface SeriesPoint {
@@ -42,22 +42,6 @@ export function pointsFor(returns: ReturnRecord[], key: string, periods: Period[
     period,
     figure: byPeriod.get(periodNumber(period))?.figures?.[key] ?? null,
   }));
-}
-
-/** One number per period, equal when the periods are (a year, quarter 1–4 or month 1–12 of a year). */
-function periodNumber(p: Period): number {
-  switch (p.kind) {
-    case 'year':
-      return p.year * 32;
-    case 'quarter':
-      return p.year * 32 + 16 + p.quarter;
-    case 'month':
-      return p.year * 32 + p.month;
-    default: {
-      const never: never = p;
-      throw new Error(`unknown period ${JSON.stringify(never)}`);
-    }
-  }
 }
 
 export function aggregate(

@@ -5,7 +5,7 @@ import { isReported } from '../app/status-query.js';
 import type { IsoDate } from '../domain/iso-date.js';
 import type { Measure } from '../domain/measure.js';
 import type { MeasureStatus } from '../domain/status.js';
-import type { FinancialCalendar, Period } from '../domain/period.js';
+import { periodNumber, type FinancialCalendar, type Period } from '../domain/period.js';
 import type { OverrideRecord, ReturnRecord } from '../domain/return-record.js';
 import type { Db } from '../store/open-database.js';
 import type { Partnership } from '../domain/partnership.js';
@@ -43,14 +43,9 @@ export interface SummaryWeek {
  */
 function windowSuffices(cal: FinancialCalendar, history: ReturnRecord[], week: SummaryWeek): boolean {
   const since = week.since.getTime();
-  const current = new Map<string, ReturnRecord>();
-  for (const r of history) {
+  for (const r of history)
     if (Date.parse(r.submittedAt) > since && cal.yearOf(r.period) < week.year - 1) return false;
-    const key = cal.format(r.period);
-    const seen = current.get(key);
-    if (!seen || seen.revision < r.revision) current.set(key, r);
-  }
-  return [...current.values()].some(
+  return returnsAsOf(history, Infinity).some(
     (r) =>
       isReported(r) &&
       Date.parse(r.submittedAt) <= since &&
@@ -113,21 +108,13 @@ export type SummaryView = StatusesOver & {
   overrideOf(m: Measure, period: Period): OverrideRecord | null;
 };
 
-/** A period as a map key: its kind, year and quarter or month. */
-const keyOf = (p: Period): string =>
-  p.kind === 'year'
-    ? `y${p.year}`
-    : p.kind === 'quarter'
-      ? `q${p.year}.${p.quarter}`
-      : `m${p.year}.${p.month}`;
-
 /** The current revision of each return as it stood at `until` (milliseconds), oldest period first. */
 export function returnsAsOf(history: ReturnRecord[], until: number): ReturnRecord[] {
-  const latest = new Map<string, ReturnRecord>();
+  const latest = new Map<number, ReturnRecord>();
   const all = until === Infinity;
   for (const r of history) {
     if (!all && Date.parse(r.submittedAt) > until) continue;
-    const key = keyOf(r.period);
+    const key = periodNumber(r.period);
     const seen = latest.get(key);
     if (!seen || seen.revision < r.revision) latest.set(key, r);
   }

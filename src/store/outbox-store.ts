@@ -12,7 +12,7 @@ import { prismaOf, type DbClient, type Tx } from './db.js';
 import { withRetry } from './retry.js';
 import { providerOf } from './provider.js';
 import { isUniqueClash } from './unique-clash.js';
-import { Prisma, rawRows } from './raw-rows.js';
+import { inList, Prisma, rawRows } from './raw-rows.js';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'unknown', 'failed', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -100,9 +100,10 @@ const newRow = (m: NewOutboxMessage, now: Date) => ({
 export async function insertMissing(db: Db | Tx, messages: NewOutboxMessage[], now: Date): Promise<string[]> {
   const tx = prismaOf(db);
   if (messages.length === 0) return [];
+  const keys = messages.map((m) => m.key);
   const seen = await rawRows<{ key: string }>(
     tx,
-    Prisma.sql`SELECT "key" FROM "OutboxMessage" WHERE "key" IN (${Prisma.join(messages.map((m) => m.key))})`,
+    Prisma.sql`SELECT "key" FROM "OutboxMessage" WHERE ${inList('key', keys)}`,
   );
   const known = new Set(seen.map((s) => s.key));
   const fresh: NewOutboxMessage[] = [];

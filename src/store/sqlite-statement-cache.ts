@@ -14,12 +14,11 @@ const STATEMENT_CACHE_SIZE = 300;
 class BoundStatement {
   constructor(
     private readonly kept: ReusableStatement,
-    private readonly statement: Database.Statement,
     private readonly args: unknown[],
   ) {}
 
   get reader(): boolean {
-    return this.statement.reader;
+    return this.kept.statement.reader;
   }
 
   columns(): Database.ColumnDefinition[] {
@@ -27,16 +26,16 @@ class BoundStatement {
   }
 
   raw(): this {
-    this.statement.raw(true);
+    this.kept.statement.raw(true);
     return this;
   }
 
   all(): unknown[] {
-    return this.statement.all(this.args);
+    return this.kept.statement.all(this.args);
   }
 
   run(): Database.RunResult {
-    return this.statement.run(this.args);
+    return this.kept.statement.run(this.args);
   }
 }
 
@@ -44,10 +43,10 @@ class BoundStatement {
 class ReusableStatement {
   private columnList: Database.ColumnDefinition[] | undefined;
 
-  constructor(private readonly statement: Database.Statement) {}
+  constructor(readonly statement: Database.Statement) {}
 
   bind(args: unknown[]): BoundStatement {
-    return new BoundStatement(this, this.statement, args);
+    return new BoundStatement(this, args);
   }
 
   /**
