@@ -4,7 +4,7 @@
 // (src/app/inbound-claims.ts decides when).
 import type { Db } from './open-database.js';
 import { prismaOf } from './db.js';
-import { Prisma } from './raw-rows.js';
+import { Prisma, rawExecute } from './raw-rows.js';
 
 /** How long an unhandled claim is left alone, whoever made it, before a redelivery may take it over. */
 export const ABANDONED_AFTER_MS = 60_000;
@@ -22,7 +22,8 @@ export type InboundState =
  */
 export async function claimInbound(db: Db, key: string, at: Date, by: string | null): Promise<InboundState> {
   // Every turn claims: one plain statement (SQLite and PostgreSQL both have ON CONFLICT), no ORM query.
-  const inserted = await prismaOf(db).$executeRaw(
+  const inserted = await rawExecute(
+    db,
     Prisma.sql`INSERT INTO "InboundActivity" ("key", "receivedAt", "claimedBy") VALUES (${key}, ${at}, ${by}) ON CONFLICT ("key") DO NOTHING`,
   );
   if (inserted === 1) return { kind: 'claimed' };
@@ -64,9 +65,7 @@ export async function takeOverInbound(
 export async function finishInbound(db: Db, key: string, at: Date): Promise<void> {
   // One plain statement on every turn (the ORM's updateMany took a transaction of its own). A key gone
   // meanwhile (pruned) is left gone.
-  await prismaOf(db).$executeRaw(
-    Prisma.sql`UPDATE "InboundActivity" SET "handledAt" = ${at} WHERE "key" = ${key}`,
-  );
+  await rawExecute(db, Prisma.sql`UPDATE "InboundActivity" SET "handledAt" = ${at} WHERE "key" = ${key}`);
 }
 
 /** Forgets a key whose handling failed, so the platform's retry is processed. */

@@ -7,6 +7,7 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import { dbOf, type OpenedDatabase } from './db.js';
 import { migrateSqlite } from './migrate.js';
 import { isPostgresUrl, openPostgres } from './open-postgres.js';
+import { sqlDirectly } from './raw-rows.js';
 import { PrismaBetterSqlite3WithStatementCache } from './sqlite-statement-cache.js';
 
 export type { Db, OpenedDatabase } from './db.js';
@@ -35,5 +36,7 @@ export async function openDatabase(url: string): Promise<OpenedDatabase> {
   raw.close();
   const adapter = new PrismaBetterSqlite3WithStatementCache({ url: path, timeout: BUSY_TIMEOUT_MS });
   const prisma = new PrismaClient({ adapter });
-  return { prisma: dbOf(prisma), migrated, close: () => prisma.$disconnect() };
+  const db = dbOf(prisma);
+  sqlDirectly(db, () => adapter.direct);
+  return { prisma: db, migrated, close: () => prisma.$disconnect() };
 }

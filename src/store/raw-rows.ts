@@ -1,16 +1,33 @@
-// The reads every chat turn makes, in plain SQL through Prisma's $queryRaw: it skips the ORM's
-// argument checks, query plan lookup and result shaping, about a third of an ORM read's CPU. The SQL is
-// what SQLite and PostgreSQL share (double-quoted names; Prisma.sql writes each one's placeholders),
-// `SELECT *` of one model's table returns that model's row (raw results are typed from the columns:
-// numbers, Dates, booleans), and tests compare each read with the ORM's on both databases.
+// The reads every chat turn makes, in plain SQL: it skips the ORM's argument checks, query plan lookup
+// and result shaping. The SQL is what SQLite and PostgreSQL share (double-quoted names; Prisma.sql writes
+// each one's placeholders), `SELECT *` of one model's table returns that model's row (typed from the
+// columns: numbers, Dates, booleans), and tests compare each read with the ORM's on both databases. On
+// SQLite, outside transactions, it goes straight to the connection (sqlite-direct.ts); otherwise
+// through Prisma's $queryRaw and $executeRaw.
 import { Prisma } from '../generated/prisma/client.js';
 import { prismaOf, type Db, type Tx } from './db.js';
+import type { SqliteDirect } from './sqlite-direct.js';
 
 export { Prisma };
 
+/** The SQLite clients whose plain SQL outside transactions goes straight to the connection. */
+const directs = new WeakMap<object, () => SqliteDirect | undefined>();
+
+/** Sends a SQLite client's plain SQL (not its transactions') straight to its connection while open. */
+export function sqlDirectly(db: Db, direct: () => SqliteDirect | undefined): void {
+  directs.set(db, direct);
+}
+
 /** The rows of a query, as the given row type. */
 export async function rawRows<T>(db: Db | Tx, query: Prisma.Sql): Promise<T[]> {
-  return prismaOf(db).$queryRaw<T[]>(query);
+  const direct = directs.get(db)?.();
+  return direct ? direct.rows<T>(query) : prismaOf(db).$queryRaw<T[]>(query);
+}
+
+/** Runs a statement; the number of rows it changed. */
+export async function rawExecute(db: Db | Tx, query: Prisma.Sql): Promise<number> {
+  const direct = directs.get(db)?.();
+  return direct ? direct.execute(query) : prismaOf(db).$executeRaw(query);
 }
 
 /** `"column" IN (…)` for ids or texts, or a condition that holds for none when there are none. */

@@ -3,6 +3,7 @@
 // Database whose `prepare` returns a cached statement and passes the arguments on each call instead.
 import Database from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { RowShape, SqliteDirect, type DirectStatements } from './sqlite-direct.js';
 import { gateOutsideTransactions } from './sqlite-transaction-gate.js';
 
 type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
@@ -42,6 +43,7 @@ class BoundStatement {
 /** A statement kept for reuse: never bound, so each query passes its own arguments. */
 class ReusableStatement {
   private columnList: Database.ColumnDefinition[] | undefined;
+  private rowShape: RowShape | undefined;
 
   constructor(readonly statement: Database.Statement) {}
 
@@ -58,6 +60,12 @@ class ReusableStatement {
     return this.columnList;
   }
 
+  /** How its rows become objects (sqlite-direct.ts), worked out once. */
+  shape(): RowShape {
+    this.rowShape ??= new RowShape(this.columns());
+    return this.rowShape;
+  }
+
   run(): Database.RunResult {
     return this.statement.run();
   }
@@ -68,7 +76,7 @@ class ReusableStatement {
  * everything else the adapter calls goes to the Database. Statements run synchronously (the adapter
  * never iterates one), so two queries can never be inside the same statement at once.
  */
-export class StatementCache {
+export class StatementCache implements DirectStatements {
   private readonly statements = new Map<string, ReusableStatement>();
 
   constructor(
@@ -93,6 +101,15 @@ export class StatementCache {
     return fresh;
   }
 
+  rows(sql: string, args: unknown[]): { shape: RowShape; rows: unknown[][] } {
+    const kept = this.prepare(sql);
+    return { shape: kept.shape(), rows: kept.statement.raw(true).all(args) as unknown[][] };
+  }
+
+  run(sql: string, args: unknown[]): number {
+    return this.prepare(sql).statement.run(args).changes;
+  }
+
   exec(sql: string): this {
     this.db.exec(sql);
     return this;
@@ -111,14 +128,17 @@ export class StatementCache {
 }
 
 /** Puts a statement cache in place of the adapter's Database; fails loudly if the adapter has changed shape. */
-export function withStatementCache(adapter: SqlDriverAdapter, limit?: number): SqlDriverAdapter {
+export function withStatementCache(
+  adapter: SqlDriverAdapter,
+  limit?: number,
+): SqlDriverAdapter & { client: StatementCache } {
   if (!('client' in adapter) || !(adapter.client instanceof Database)) {
     throw new Error(
       'The better-sqlite3 adapter no longer keeps its Database in `client`: the statement cache cannot be installed; update src/store/sqlite-statement-cache.ts for this Prisma version',
     );
   }
-  adapter.client = new StatementCache(adapter.client, limit);
-  return adapter;
+  const cached = Object.assign(adapter, { client: new StatementCache(adapter.client, limit) });
+  return cached;
 }
 
 /**
@@ -126,11 +146,25 @@ export function withStatementCache(adapter: SqlDriverAdapter, limit?: number): S
  * transaction wait while one is open (sqlite-transaction-gate.ts).
  */
 export class PrismaBetterSqlite3WithStatementCache extends PrismaBetterSqlite3 {
+  /** Plain SQL straight to the connection, while it is open (undefined before the first query and after disposal). */
+  direct: SqliteDirect | undefined;
+
   override async connect(): Promise<SqlDriverAdapter> {
-    return gateOutsideTransactions(withStatementCache(await super.connect()));
+    const adapter = withStatementCache(await super.connect());
+    const { outside } = gateOutsideTransactions(adapter);
+    const dispose = adapter.dispose.bind(adapter);
+    const direct = new SqliteDirect(adapter.client, outside);
+    adapter.dispose = async () => {
+      if (this.direct === direct) this.direct = undefined;
+      return dispose();
+    };
+    this.direct = direct;
+    return adapter;
   }
 
   override async connectToShadowDb(): Promise<SqlDriverAdapter> {
-    return gateOutsideTransactions(withStatementCache(await super.connectToShadowDb()));
+    const adapter = withStatementCache(await super.connectToShadowDb());
+    gateOutsideTransactions(adapter);
+    return adapter;
   }
 }

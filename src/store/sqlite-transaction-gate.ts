@@ -6,12 +6,16 @@
 // must use the transaction's client for every query (one made outside would wait for the transaction,
 // which waits for it, until Prisma's transaction timeout).
 import type { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import type { Outside } from './sqlite-direct.js';
 
 type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
 type Transaction = Awaited<ReturnType<SqlDriverAdapter['startTransaction']>>;
 
-/** Makes the adapter's queries outside a transaction wait while one is open; returns the same adapter. */
-export function gateOutsideTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
+/**
+ * Makes the adapter's queries outside a transaction wait while one is open. `outside` runs other work
+ * on the same connection the same way (sqlite-direct.ts).
+ */
+export function gateOutsideTransactions(adapter: SqlDriverAdapter): { outside: Outside } {
   /** Settles when the open transaction ends; null when none is open. */
   let open: Promise<void> | null = null;
 
@@ -39,13 +43,13 @@ export function gateOutsideTransactions(adapter: SqlDriverAdapter): SqlDriverAda
 
   // After the wait, the query's statement runs in the same tick (the adapter's query methods run SQLite
   // synchronously before their first await), so no transaction can begin in between.
-  const outside =
-    <A, R>(query: (arg: A) => Promise<R>) =>
-    async (arg: A): Promise<R> => {
-      while (open) await open;
-      return query(arg);
-    };
-  adapter.queryRaw = outside(adapter.queryRaw.bind(adapter));
-  adapter.executeRaw = outside(adapter.executeRaw.bind(adapter));
-  return adapter;
+  const outside: Outside = async (run) => {
+    while (open) await open;
+    return run();
+  };
+  const query = adapter.queryRaw.bind(adapter);
+  const execute = adapter.executeRaw.bind(adapter);
+  adapter.queryRaw = async (q) => outside(() => query(q));
+  adapter.executeRaw = async (q) => outside(() => execute(q));
+  return { outside };
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/open-database.js';
+import { Prisma, rawExecute, rawRows } from '../../src/store/raw-rows.js';
 import { asTestDb, tempDb, type TempDb } from '../helpers/temp-db.js';
 
 let db: TempDb;
@@ -20,6 +21,11 @@ const partnership = (slug: string) => ({ slug, name: slug, settings: '{}' });
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 const slugs = async () =>
   (await db.prisma.partnership.findMany({ orderBy: { slug: 'asc' } })).map((p) => p.slug);
+/** The same read in plain SQL (on SQLite, straight to the connection: sqlite-direct.ts). */
+const rawSlugs = async () =>
+  (
+    await rawRows<{ slug: string }>(db.prisma, Prisma.sql`SELECT "slug" FROM "Partnership" ORDER BY "slug"`)
+  ).map((p) => p.slug);
 
 /**
  * Opens a transaction and holds it open, before its first statement, until `write` is called; then it
@@ -58,6 +64,10 @@ describe('queries outside an open transaction', () => {
     const outside = db.prisma.partnership.create({ data: partnership('outside') });
     const claim = db.prisma
       .$executeRaw`INSERT INTO "Partnership" ("slug", "name", "settings") VALUES ('claim', 'claim', '{}')`;
+    const plain = rawExecute(
+      db.prisma,
+      Prisma.sql`INSERT INTO "Partnership" ("slug", "name", "settings") VALUES (${'plain'}, 'plain', '{}')`,
+    );
     await tick();
     tx.write();
     await tx.hasWritten;
@@ -65,7 +75,8 @@ describe('queries outside an open transaction', () => {
     expect(await tx.done).toBe('the submission failed');
     expect((await outside).slug).toBe('outside');
     expect(await claim).toBe(1);
-    expect(await slugs()).toEqual(['claim', 'outside']);
+    expect(await plain).toBe(1);
+    expect(await slugs()).toEqual(['claim', 'outside', 'plain']);
   });
 
   it('keep a write made as a newly opened SQLite database starts its first transaction', async () => {
@@ -99,14 +110,18 @@ describe('queries outside an open transaction', () => {
     tx.write();
     await tx.hasWritten;
     let seen: string[] | null = null;
+    let seenRaw: string[] | null = null;
     const read = slugs().then((s) => (seen = s));
+    const readRaw = rawSlugs().then((s) => (seenRaw = s));
     await tick();
-    // On SQLite the read waits for the transaction; on PostgreSQL it has already answered, without the row.
+    // On SQLite the reads wait for the transaction; on PostgreSQL they have already answered, without the row.
     expect(seen === null || !(seen as string[]).includes('in-tx')).toBe(true);
+    expect(seenRaw === null || !(seenRaw as string[]).includes('in-tx')).toBe(true);
     tx.end();
     expect(await tx.done).toBe('committed');
-    await read;
+    await Promise.all([read, readRaw]);
     expect(await slugs()).toEqual(['in-tx']);
+    expect(await rawSlugs()).toEqual(['in-tx']);
   });
 
   it('leave transactions one after another, and raw statements, working as before', async () => {
