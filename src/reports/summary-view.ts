@@ -10,7 +10,7 @@ import type { OverrideRecord, ReturnRecord } from '../domain/return-record.js';
 import type { Db } from '../store/open-database.js';
 import type { Partnership } from '../domain/partnership.js';
 import { overridesFor, revisionHistory, type RevisionWindow } from '../store/return-store.js';
-import { periodStates, signOffs } from '../store/review-store.js';
+import { periodStates, signOffs, type SignOffRevision } from '../store/review-store.js';
 import type { PeriodStateRecord } from '../domain/period-closure.js';
 import type { SignOff } from '../domain/sign-off.js';
 
@@ -53,6 +53,10 @@ function windowSuffices(cal: FinancialCalendar, history: ReturnRecord[], week: S
   );
 }
 
+/** Where a weekly summary's window of revisions starts: every revision of the periods ending from then. */
+const windowStart = (cal: FinancialCalendar, week: SummaryWeek): IsoDate =>
+  cal.start({ kind: 'year', year: week.year - 2 });
+
 async function readHistory(
   db: Db,
   cal: FinancialCalendar,
@@ -60,15 +64,45 @@ async function readHistory(
   week: SummaryWeek | undefined,
 ): Promise<Map<number, ReturnRecord[]>> {
   if (!week) return revisionHistory(db, cal, ids);
-  const window: RevisionWindow = {
-    from: cal.start({ kind: 'year', year: week.year - 2 }),
-    orSubmittedAfter: week.since,
-  };
+  const window: RevisionWindow = { from: windowStart(cal, week), orSubmittedAfter: week.since };
   const byId = await revisionHistory(db, cal, ids, window);
   const short = ids.filter((id) => !windowSuffices(cal, byId.get(id) ?? [], week));
   if (short.length > 0) for (const [id, all] of await revisionHistory(db, cal, short)) byId.set(id, all);
   return byId;
 }
+
+/**
+ * The sign-offs. A weekly summary's history holds every revision of the periods in its window, so only
+ * the earlier periods' are read (a partnership's history is thousands of revisions, a window three years).
+ */
+async function readSignOffs(
+  db: Db,
+  cal: FinancialCalendar,
+  ids: number[],
+  history: Map<number, ReturnRecord[]>,
+  week: SummaryWeek | undefined,
+): Promise<Map<string, SignOff>> {
+  if (!week) return signOffs(db, ids);
+  // A period ends on or after the window's start exactly when it is in the window's first year or later.
+  const firstYear = week.year - 2;
+  const revisions: SignOffRevision[] = [];
+  for (const [measureId, records] of history)
+    for (const r of records)
+      if (cal.yearOf(r.period) >= firstYear)
+        revisions.push({
+          measureId,
+          period: cal.format(r.period),
+          revision: r.revision,
+          source: r.imported ? 'import' : 'chat',
+        });
+  return signOffs(db, ids, { from: windowStart(cal, week), revisions });
+}
+
+/**
+ * Lets the server answer what came in meanwhile. On SQLite a summary's reads run without waiting, tens of
+ * milliseconds in all, so a status question arriving meanwhile would wait for the whole summary.
+ */
+const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** What a summary reads: for a weekly summary (`week`), only the revisions it looks at; else all. */
 export async function readSummaryData(
@@ -79,12 +113,17 @@ export async function readSummaryData(
 ): Promise<SummaryData> {
   const refOf = new Map(p.measures.map((m) => [p.measureIds.get(m.ref) as number, m.ref]));
   const ids = [...refOf.keys()];
-  const [byId, byIdOverrides, byIdSignOffs, states] = await Promise.all([
-    readHistory(db, cal, ids, week),
+  const returns = async () => {
+    const history = await readHistory(db, cal, ids, week);
+    await letOthersIn();
+    return { history, signOffs: await readSignOffs(db, cal, ids, history, week) };
+  };
+  const [{ history: byId, signOffs: byIdSignOffs }, byIdOverrides, states] = await Promise.all([
+    returns(),
     overridesFor(db, ids),
-    signOffs(db, ids),
     periodStates(db, p.id),
   ]);
+  await letOthersIn();
   const byRef = <T>(m: Map<string, T>) => {
     const out = new Map<string, T>();
     for (const [key, v] of m) {

@@ -1,5 +1,6 @@
 // Sign-off decisions on returns (approve, send back, reopen) and the coordinator's word on closed
 // periods: each written with its audit event, and any notices it causes, in one transaction.
+import type { IsoDate } from '../domain/iso-date.js';
 import type { PeriodStateRecord } from '../domain/period-closure.js';
 import {
   signOffOf,
@@ -26,20 +27,46 @@ const toReview = (r: ReviewRow): ReviewRecord => ({
   comment: r.comment,
 });
 
+/** A revision of a return as sign-off sees it. */
+export interface SignOffRevision {
+  measureId: number;
+  period: string;
+  revision: number;
+  /** 'import', or the channel it came through (sign-off only asks whether it was imported). */
+  source: string;
+}
+
+/**
+ * Revisions already read by the caller: every revision of each period of the measures ending on or after
+ * `from` (a weekly summary's window holds them), so only the earlier periods' are read here.
+ */
+export interface RevisionsFrom {
+  from: IsoDate;
+  revisions: SignOffRevision[];
+}
+
 /** The sign-off of the current revision of every return of the measures, keyed `${measureId}|${period}`. */
-export async function signOffs(db: Db | Tx, measureIds: number[]): Promise<Map<string, SignOff>> {
-  const [rows, reviews] = await Promise.all([signOffRows(db, measureIds), reviewsOf(db, measureIds)]);
-  return signOffsOver(signOffSubjects(rows), reviews);
+export async function signOffs(
+  db: Db | Tx,
+  measureIds: number[],
+  given?: RevisionsFrom,
+): Promise<Map<string, SignOff>> {
+  const [rows, reviews] = await Promise.all([
+    signOffRows(db, measureIds, given?.from),
+    reviewsOf(db, measureIds),
+  ]);
+  return signOffsOver(signOffSubjects(given ? [...rows, ...given.revisions] : rows), reviews);
 }
 
 /**
  * Every revision of the measures' returns as sign-off sees it (four columns; a partnership's history is
- * thousands of revisions), each return's oldest first, oldest period first.
+ * thousands of revisions), or of the periods ending before `before`; each return's oldest first, oldest
+ * period first.
  */
-const signOffRows = (db: Db | Tx, measureIds: number[]) =>
-  rawRows<{ measureId: number; period: string; revision: number; source: string }>(
+const signOffRows = (db: Db | Tx, measureIds: number[], before?: IsoDate) =>
+  rawRows<SignOffRevision>(
     db,
-    Prisma.sql`SELECT "measureId", "period", "revision", "source" FROM "Return" WHERE ${inList('measureId', measureIds)} ORDER BY "measureId", "periodEnd", "revision"`,
+    Prisma.sql`SELECT "measureId", "period", "revision", "source" FROM "Return" WHERE ${inList('measureId', measureIds)}${before === undefined ? Prisma.empty : Prisma.sql` AND "periodEnd" < ${before}`} ORDER BY "measureId", "periodEnd", "revision"`,
   );
 
 /** The sign-off of each return given (its current revision) from the reviews of its measure. */

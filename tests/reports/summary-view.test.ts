@@ -6,6 +6,7 @@ import type { Summary } from '../../src/domain/summary-payload.js';
 import { readSummaryData, summaryView, type SummaryData } from '../../src/reports/summary-view.js';
 import { weeklySummary } from '../../src/reports/weekly-summary.js';
 import { changeOverride } from '../../src/store/override-store.js';
+import { decideReturn, signOffOfReturn } from '../../src/store/review-store.js';
 import { submitRevision } from '../../src/store/submit-revision.js';
 import type { BotSession } from '../helpers/bot-session.js';
 import { datedSession, IN_THE_WEEK, Q4 } from './summary-fixtures.js';
@@ -104,6 +105,87 @@ describe("a weekly summary's read", () => {
 
     expect(windowed.history.get('2.1')).toEqual(full.history.get('2.1'));
     expect(summary.received.find((r) => r.ref === '2.1')?.periods).toEqual(['2012/13 Q2']);
+    expect(summary).toEqual(summaryOf(s, full));
+  });
+});
+
+/** Stores a revision through chat for the session's measure and period (text), as of `at`. */
+async function chatRevision(session: BotSession, ref: string, period: string, value: number, at: string) {
+  const parsed = session.cal.parse(period);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const measureId = session.partnership.measureIds.get(ref) as number;
+  const seen = (await signOffOfReturn(session.db.prisma, measureId, period))?.revision ?? 0;
+  const out = await submitRevision(
+    session.db.prisma,
+    session.cal,
+    {
+      measureId,
+      period: parsed.value,
+      figures: { value },
+      narrative: 'Through chat',
+      correctiveAction: null,
+      notAvailable: null,
+      expectedDate: null,
+      submittedBy: 'dan-mercer',
+      submittedAt: new Date(at),
+      source: 'teams',
+      requestKey: null,
+      onlyIfChanged: false,
+    },
+    seen,
+  );
+  if (out.kind !== 'stored') throw new Error(`not stored: ${out.kind}`);
+}
+
+async function decide(session: BotSession, ref: string, period: string, decision: 'approved' | 'sentBack') {
+  const out = await decideReturn(session.db.prisma, {
+    partnershipId: session.partnership.id,
+    measureId: session.partnership.measureIds.get(ref) as number,
+    ref,
+    period,
+    revision: null,
+    decision,
+    by: 'priya-shah',
+    at: new Date('2016-04-29T09:00:00Z'),
+    channel: 'teams',
+    comment: null,
+    notices: () => [],
+  });
+  if (out.kind !== 'done') throw new Error(`not decided: ${out.kind}`);
+}
+
+describe("a weekly summary's sign-offs", () => {
+  it('read the earlier periods only, and are those a read of every revision gives', async () => {
+    s = await datedSession((plan) =>
+      plan.returns.push(
+        oldReturn('2.1', '2011/12 Q2', '2011-10-20'),
+        oldReturn('2.2', '2012/13 Q2', '2012-10-20'),
+      ),
+    );
+    // Before the window: one chat return left awaiting approval, one imported and then corrected in chat
+    // and approved. In it: one approved, one sent back, one forced import over chat figures.
+    await chatRevision(s, '2.1', '2011/12 Q3', 120, '2012-01-20T10:00:00Z');
+    await chatRevision(s, '2.2', '2012/13 Q2', 290, '2013-01-10T10:00:00Z');
+    await decide(s, '2.2', '2012/13 Q2', 'approved');
+    await chatRevision(s, '2.1', '2014/15 Q1', 101, '2014-07-20T10:00:00Z');
+    await decide(s, '2.1', '2014/15 Q1', 'approved');
+    await chatRevision(s, '2.2', '2015/16 Q2', 99, '2015-10-20T10:00:00Z');
+    await decide(s, '2.2', '2015/16 Q2', 'sentBack');
+    const { full, windowed } = await bothReads(s);
+
+    expect(windowed.history.get('2.1')?.some((r) => r.period.year === 2011)).toBe(false);
+    expect(windowed.signOffs).toEqual(full.signOffs);
+    const kinds = (key: string) => windowed.signOffs?.get(key)?.kind;
+    expect([kinds('2.1|2011/12 Q3'), kinds('2.2|2012/13 Q2'), kinds('2.1|2014/15 Q1')]).toEqual([
+      'awaiting',
+      'approved',
+      'approved',
+    ]);
+    expect(kinds('2.2|2015/16 Q2')).toBe('sentBack');
+    const summary = summaryOf(s, windowed);
+    expect(summary.unapproved?.map((u) => `${u.ref} ${u.period} ${u.state}`)).toEqual(
+      expect.arrayContaining(['2.1 2011/12 Q3 awaiting approval', '2.2 2015/16 Q2 sent back']),
+    );
     expect(summary).toEqual(summaryOf(s, full));
   });
 });
