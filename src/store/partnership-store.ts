@@ -32,30 +32,43 @@ export interface PersonDirectory {
   people: PersonIdentity[];
 }
 
-/** The people's identifiers a server read, by client, with the plan versions they were read at. */
-const directories = new WeakMap<object, { versions: string; people: PersonIdentity[] }>();
+/** The partnerships and people's identifiers a server read, by client, with the stamp they were read at. */
+const directories = new WeakMap<object, { stamp: string } & PersonDirectory>();
 
 /**
- * Finding who speaks without loading every plan. People change only with a plan (every import raises
- * the partnership's `planVersion` in its transaction, and a new partnership is a new head), so one small
- * query per turn reads the heads, and the people are read again only when a plan changed, here or in
- * another process. The people array is the same object while nothing changed (callers may index it).
+ * What changes when a partnership is added or removed, or any plan is imported: every import raises its
+ * partnership's `planVersion` (in its transaction), and ids are never reused.
+ */
+const directoryStamp = async (db: Db): Promise<string> => {
+  const [row] = await rawRows<{ n: unknown; top: unknown; versions: unknown }>(
+    db,
+    Prisma.sql`SELECT COUNT(*) AS "n", MAX("id") AS "top", SUM("planVersion") AS "versions" FROM "Partnership"`,
+  );
+  return `${String(row?.n)}:${String(row?.top)}:${String(row?.versions)}`;
+};
+
+/**
+ * Finding who speaks without loading every plan. People change only with a plan, so one small query per
+ * turn reads the partnerships' stamp, and the partnerships and people are read again only when a plan
+ * changed, here or in another process. The arrays are the same objects while nothing changed (callers
+ * may index them; they are frozen).
  */
 export async function personDirectory(db: Db): Promise<PersonDirectory> {
-  const heads = await rawRows<{ id: number; slug: string; planVersion: number }>(
+  const stamp = await directoryStamp(db);
+  const kept = directories.get(db);
+  if (kept?.stamp === stamp) return kept;
+  const heads = await rawRows<PartnershipHead>(
     db,
     Prisma.sql`SELECT "id", "slug", "planVersion" FROM "Partnership" ORDER BY "id"`,
   );
-  const versions = heads.map((h) => `${h.id}:${h.planVersion}`).join(',');
-  const kept = directories.get(db);
-  if (kept?.versions === versions) return { heads, people: kept.people };
   const rows = await prismaOf(db).person.findMany({
     select: { partnershipId: true, key: true, email: true, slackId: true, teamsId: true },
   });
   const slugOf = new Map(heads.map((p) => [p.id, p.slug]));
   const people = rows.map(({ partnershipId, ...r }) => ({ slug: slugOf.get(partnershipId) ?? '', ...r }));
-  directories.set(db, { versions, people });
-  return { heads, people };
+  const directory = { stamp, heads: deepFreeze(heads), people: deepFreeze(people) };
+  directories.set(db, directory);
+  return directory;
 }
 
 /** The plans a server has loaded, by client and partnership id, with the plan version they were loaded at. */
