@@ -40,6 +40,9 @@ class BoundStatement {
   }
 }
 
+/** The shape of a statement that returns no rows. */
+const NO_COLUMNS = new RowShape([]);
+
 /** A statement kept for reuse: never bound, so each query passes its own arguments. */
 class ReusableStatement {
   private columnList: Database.ColumnDefinition[] | undefined;
@@ -103,6 +106,11 @@ export class StatementCache implements DirectStatements {
 
   rows(sql: string, args: unknown[]): { shape: RowShape; rows: unknown[][] } {
     const kept = this.prepare(sql);
+    // A statement that returns nothing is run, and has no rows (as the adapter does for $queryRaw).
+    if (!kept.statement.reader) {
+      kept.statement.run(args);
+      return { shape: NO_COLUMNS, rows: [] };
+    }
     return { shape: kept.shape(), rows: kept.statement.raw(true).all(args) as unknown[][] };
   }
 
@@ -137,8 +145,7 @@ export function withStatementCache(
       'The better-sqlite3 adapter no longer keeps its Database in `client`: the statement cache cannot be installed; update src/store/sqlite-statement-cache.ts for this Prisma version',
     );
   }
-  const cached = Object.assign(adapter, { client: new StatementCache(adapter.client, limit) });
-  return cached;
+  return Object.assign(adapter, { client: new StatementCache(adapter.client, limit) });
 }
 
 /**

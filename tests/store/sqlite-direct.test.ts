@@ -77,6 +77,10 @@ describe('plain SQL straight to the connection', () => {
     expect((await db.prisma.inboundActivity.findUniqueOrThrow({ where: { key: 'k' } })).handledAt).toEqual(
       at,
     );
+    // A statement returning nothing, given as a read, runs and has no rows, as through $queryRaw.
+    const claimAgain = Prisma.sql`UPDATE "InboundActivity" SET "claimedBy" = ${'me'} WHERE "key" = ${'k'}`;
+    expect(await rawRows(db.prisma, claimAgain)).toEqual(await db.prisma.$queryRaw(claimAgain));
+    expect((await db.prisma.inboundActivity.findUniqueOrThrow({ where: { key: 'k' } })).claimedBy).toBe('me');
   });
 
   it('fails a bad statement, and the connection goes on', async () => {
