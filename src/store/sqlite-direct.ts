@@ -2,15 +2,21 @@
 // Prisma's client for each query (its request pipeline, then shaping every value of every row), several
 // times what SQLite takes for a turn's small reads. Here the statement comes from the same cache, runs
 // behind the same transaction gate, and its values are typed as Prisma types a raw result: Dates for
-// DATETIME columns, booleans for BOOLEAN ones, numbers and texts as they are. Only reads and writes made
-// outside a transaction come here; a transaction's own queries stay on its client.
+// DATETIME columns, booleans for BOOLEAN ones, numbers for INTEGER ones, BigInts for other integers
+// (COUNT(*) and the like). Only reads and writes made outside a transaction come here; a transaction's
+// own queries stay on its client.
 import type Database from 'better-sqlite3';
 import type { Prisma } from '../generated/prisma/client.js';
 
 type Convert = ((value: unknown) => unknown) | null;
 
-/** The adapter reads integers as BigInts: a number when it fits, as Prisma gives them, else its digits. */
-const integer = (v: bigint): number | string => {
+/**
+ * The adapter reads integers as BigInts; Prisma gives a column declared as a 32-bit integer type as
+ * numbers (the digits when one does not fit), any other (BIGINT, or an expression such as COUNT(*)) as
+ * BigInts.
+ */
+const asNumber: Convert = (v) => {
+  if (typeof v !== 'bigint') return v;
   const n = Number(v);
   return Number.isSafeInteger(n) ? n : v.toString();
 };
@@ -18,17 +24,14 @@ const asDate: Convert = (v) =>
   v === null ? null : new Date(typeof v === 'bigint' ? Number(v) : (v as string | number));
 const asBoolean: Convert = (v) => (v === null ? null : Number(v) !== 0);
 
-/** How a declared column type's values are typed, as Prisma's raw results type them (null: as stored). */
+const INT32 = new Set(['TINYINT', 'SMALLINT', 'MEDIUMINT', 'INT', 'INTEGER', 'SERIAL', 'INT2']);
+
+/** How a declared column type's values are typed, as Prisma's raw results type them (null: as read). */
 function converterOf(declared: string | null): Convert {
-  switch (declared?.toUpperCase()) {
-    case 'DATETIME':
-    case 'TIMESTAMP':
-      return asDate;
-    case 'BOOLEAN':
-      return asBoolean;
-    default:
-      return null;
-  }
+  const type = declared?.toUpperCase() ?? '';
+  if (type === 'DATETIME' || type === 'TIMESTAMP') return asDate;
+  if (type === 'BOOLEAN') return asBoolean;
+  return INT32.has(type) ? asNumber : null;
 }
 
 /** An argument as the adapter stores it: Dates as ISO text with +00:00, booleans as 1 and 0. */
@@ -54,12 +57,7 @@ export class RowShape {
       const out: Record<string, unknown> = {};
       for (let i = 0; i < names.length; i++) {
         const convert = converts[i];
-        const value = row[i];
-        out[names[i] as string] = convert
-          ? convert(value)
-          : typeof value === 'bigint'
-            ? integer(value)
-            : value;
+        out[names[i] as string] = convert ? convert(row[i]) : row[i];
       }
       return out as T;
     });

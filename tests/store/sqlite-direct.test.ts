@@ -49,6 +49,8 @@ describe('plain SQL straight to the connection', () => {
       Prisma.sql`SELECT "key" FROM "InboundActivity" WHERE "receivedAt" >= ${at} ORDER BY "key"`,
       Prisma.sql`SELECT "key" FROM "InboundActivity" WHERE "receivedAt" > ${at}`,
       Prisma.sql`SELECT "slug" FROM "Partnership" WHERE "id" = ${-1}`,
+      // Expressions: integers come as BigInts, as Prisma infers them; others as they are.
+      Prisma.sql`SELECT COUNT(*) AS "n", MAX("id") AS "top", SUM("planVersion") AS "v", 1.5 AS "f", 'x' AS "s", NULL AS "z" FROM "Partnership"`,
     ];
     for (const q of queries) {
       const viaPrisma = await db.prisma.$queryRaw<unknown[]>(q);
