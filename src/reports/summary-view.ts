@@ -93,7 +93,8 @@ async function readSignOffs(
           measureId,
           period: cal.format(r.period),
           revision: r.revision,
-          source: r.imported ? 'import' : 'chat',
+          // A record keeps whether it was imported, not the channel; sign-off asks no more.
+          source: r.imported ? 'import' : 'owner',
         });
   return signOffs(db, ids, { from: windowStart(cal, week), revisions });
 }

@@ -32,7 +32,7 @@ export interface SignOffRevision {
   measureId: number;
   period: string;
   revision: number;
-  /** 'import', or the channel it came through (sign-off only asks whether it was imported). */
+  /** 'import', or where else it came from (sign-off only asks whether it was imported). */
   source: string;
 }
 
