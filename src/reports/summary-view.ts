@@ -53,9 +53,12 @@ function windowSuffices(cal: FinancialCalendar, history: ReturnRecord[], week: S
   );
 }
 
+/** The first year of a weekly summary's window of revisions: the working year's two before it. */
+const firstWindowYear = (week: SummaryWeek): number => week.year - 2;
+
 /** Where a weekly summary's window of revisions starts: every revision of the periods ending from then. */
 const windowStart = (cal: FinancialCalendar, week: SummaryWeek): IsoDate =>
-  cal.start({ kind: 'year', year: week.year - 2 });
+  cal.start({ kind: 'year', year: firstWindowYear(week) });
 
 async function readHistory(
   db: Db,
@@ -84,7 +87,7 @@ async function readSignOffs(
 ): Promise<Map<string, SignOff>> {
   if (!week) return signOffs(db, ids);
   // A period ends on or after the window's start exactly when it is in the window's first year or later.
-  const firstYear = week.year - 2;
+  const firstYear = firstWindowYear(week);
   const revisions: SignOffRevision[] = [];
   for (const [measureId, records] of history)
     for (const r of records)

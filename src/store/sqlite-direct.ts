@@ -35,7 +35,7 @@ function converterOf(declared: string | null): Convert {
 }
 
 /** An argument as the adapter stores it: Dates as ISO text with +00:00, booleans as 1 and 0. */
-export function sqliteArg(arg: unknown): unknown {
+function sqliteArg(arg: unknown): unknown {
   if (arg instanceof Date) return arg.toISOString().replace('Z', '+00:00');
   if (typeof arg === 'boolean') return arg ? 1 : 0;
   return arg;
