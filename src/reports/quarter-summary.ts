@@ -11,13 +11,8 @@ import type { Partnership } from '../domain/partnership.js';
 import { exceptionReport } from './exception-report.js';
 import { agencyReport } from './agency-report.js';
 import { summaryView, type SummaryData } from './summary-view.js';
-import {
-  unapprovedReturns,
-  outstandingByOwner,
-  ragCounts,
-  summaryException,
-  type SummaryChart,
-} from './weekly-summary.js';
+import { unapprovedReturns, outstandingByOwner, ragCounts, summaryException } from './summary-parts.js';
+import type { SummaryChart } from './weekly-summary.js';
 
 export interface QuarterSummaryInput {
   cal: FinancialCalendar;
