@@ -7,13 +7,14 @@
 import type { IsoDate } from '../domain/iso-date.js';
 import { addDays, isoDateOf } from '../domain/iso-date.js';
 import { financialCalendar, type FinancialCalendar, type Period } from '../domain/period.js';
-import { currentQuarterOf, currentYearOf } from '../domain/partnership-calendar.js';
+import { currentQuarterOf } from '../domain/partnership-calendar.js';
 import { localTime, sendWindow, zonedInstant } from '../domain/reminders/reminder-time.js';
 import { quarterSummaryKey, weeklySummaryKey } from '../domain/summary-payload.js';
 import type { Logger } from '../log.js';
 import { quarterComplete, quarterSummary } from '../reports/quarter-summary.js';
 import { readSummaryData } from '../reports/summary-view.js';
-import { partnershipNow, weeklySummary, type SummaryChart } from '../reports/weekly-summary.js';
+import { partnershipNow, type SummaryChart } from '../reports/weekly-summary.js';
+import { readWeeklySummary } from '../reports/weekly-summary-read.js';
 import type { Db } from '../store/open-database.js';
 import { summaryMessage } from '../store/outbox-messages.js';
 import { insertMissing, outboxByKeys, type NewOutboxMessage } from '../store/outbox-store.js';
@@ -52,13 +53,9 @@ async function weekly(deps: SummaryTickDeps, p: Partnership, m: Moment): Promise
   const at = localTime(due.at, timezone);
   // A week before the scheduled time, on the wall clock (a week is not 168 hours across a clock change).
   const since = zonedInstant(`${addDays(at.date, -7)}T${at.time}`, timezone) ?? due.at;
-  const summary = weeklySummary({
+  const { summary } = await readWeeklySummary(deps.db, {
     cal: m.cal,
     partnership: p,
-    data: await readSummaryData(deps.db, m.cal, p, {
-      year: currentYearOf(m.cal, p.settings, m.today),
-      since,
-    }),
     now: m.now,
     since,
     today: m.today,

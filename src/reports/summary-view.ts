@@ -108,26 +108,33 @@ async function readSignOffs(
  */
 const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** What a summary reads: for a weekly summary (`week`), only the revisions it looks at; else all. */
-export async function readSummaryData(
+/** Revisions and sign-offs, keyed by measure id (`id|period` for sign-offs). */
+export interface ReturnsRead {
+  history: Map<number, ReturnRecord[]>;
+  signOffs: Map<string, SignOff>;
+}
+
+/** The revisions of the partnership's measures and their sign-offs: for a weekly summary (`week`), only those it looks at. */
+export async function readReturns(
   db: Db,
   cal: FinancialCalendar,
   p: Partnership,
   week?: SummaryWeek,
-): Promise<SummaryData> {
-  const refOf = new Map(p.measures.map((m) => [p.measureIds.get(m.ref) as number, m.ref]));
-  const ids = [...refOf.keys()];
-  const returns = async () => {
-    const history = await readHistory(db, cal, ids, week);
-    await letOthersIn();
-    return { history, signOffs: await readSignOffs(db, cal, ids, history, week) };
-  };
-  const [{ history: byId, signOffs: byIdSignOffs }, byIdOverrides, states] = await Promise.all([
-    returns(),
-    overridesFor(db, ids),
-    periodStates(db, p.id),
-  ]);
+): Promise<ReturnsRead> {
+  const ids = p.measures.map((m) => p.measureIds.get(m.ref) as number);
+  const history = await readHistory(db, cal, ids, week);
   await letOthersIn();
+  return { history, signOffs: await readSignOffs(db, cal, ids, history, week) };
+}
+
+/** The reads put together by measure ref; overrides and sign-offs of measures not in `p` are left out. */
+export function summaryDataOf(
+  p: Partnership,
+  returns: ReturnsRead,
+  overrides: Map<string, OverrideRecord>,
+  periodStates: Map<string, PeriodStateRecord>,
+): SummaryData {
+  const refOf = new Map(p.measures.map((m) => [p.measureIds.get(m.ref) as number, m.ref]));
   const byRef = <T>(m: Map<string, T>) => {
     const out = new Map<string, T>();
     for (const [key, v] of m) {
@@ -138,11 +145,28 @@ export async function readSummaryData(
     return out;
   };
   return {
-    history: new Map(ids.map((id) => [refOf.get(id) ?? '', byId.get(id) ?? []])),
-    overrides: byRef(byIdOverrides),
-    signOffs: byRef(byIdSignOffs),
-    periodStates: states,
+    history: new Map([...refOf].map(([id, ref]) => [ref, returns.history.get(id) ?? []])),
+    overrides: byRef(overrides),
+    signOffs: byRef(returns.signOffs),
+    periodStates,
   };
+}
+
+/** What a summary reads: for a weekly summary (`week`), only the revisions it looks at; else all. */
+export async function readSummaryData(
+  db: Db,
+  cal: FinancialCalendar,
+  p: Partnership,
+  week?: SummaryWeek,
+): Promise<SummaryData> {
+  const ids = p.measures.map((m) => p.measureIds.get(m.ref) as number);
+  const [returns, overrides, states] = await Promise.all([
+    readReturns(db, cal, p, week),
+    overridesFor(db, ids),
+    periodStates(db, p.id),
+  ]);
+  await letOthersIn();
+  return summaryDataOf(p, returns, overrides, states);
 }
 
 export type SummaryView = StatusesOver & {

@@ -5,6 +5,7 @@
 import { parse, stringify } from 'yaml';
 import { financialCalendar } from '../../src/domain/period.js';
 import { readPlanYaml } from '../../src/plan/read-plan-yaml.js';
+import { decideReturn, signOffOfReturn } from '../../src/store/review-store.js';
 import { submitRevision } from '../../src/store/submit-revision.js';
 import { botSession, stocktonPlanText, type BotSession } from '../helpers/bot-session.js';
 
@@ -82,4 +83,60 @@ export async function datedSession(edit?: (plan: PlanText) => void): Promise<Bot
   );
   if (stored.kind !== 'stored') throw new Error(`1.3 was not revised: ${stored.kind}`);
   return s;
+}
+
+/** Stores a revision through chat for the session's measure and period (text), as of `at`. */
+export async function chatRevision(
+  session: BotSession,
+  ref: string,
+  period: string,
+  value: number,
+  at: string,
+) {
+  const parsed = session.cal.parse(period);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const measureId = session.partnership.measureIds.get(ref) as number;
+  const seen = (await signOffOfReturn(session.db.prisma, measureId, period))?.revision ?? 0;
+  const out = await submitRevision(
+    session.db.prisma,
+    session.cal,
+    {
+      measureId,
+      period: parsed.value,
+      figures: { value },
+      narrative: 'Through chat',
+      correctiveAction: null,
+      notAvailable: null,
+      expectedDate: null,
+      submittedBy: 'dan-mercer',
+      submittedAt: new Date(at),
+      source: 'teams',
+      requestKey: null,
+      onlyIfChanged: false,
+    },
+    seen,
+  );
+  if (out.kind !== 'stored') throw new Error(`not stored: ${out.kind}`);
+}
+
+export async function decide(
+  session: BotSession,
+  ref: string,
+  period: string,
+  decision: 'approved' | 'sentBack',
+) {
+  const out = await decideReturn(session.db.prisma, {
+    partnershipId: session.partnership.id,
+    measureId: session.partnership.measureIds.get(ref) as number,
+    ref,
+    period,
+    revision: null,
+    decision,
+    by: 'priya-shah',
+    at: new Date('2016-04-29T09:00:00Z'),
+    channel: 'teams',
+    comment: null,
+    notices: () => [],
+  });
+  if (out.kind !== 'done') throw new Error(`not decided: ${out.kind}`);
 }

@@ -6,10 +6,9 @@ import type { Summary } from '../../src/domain/summary-payload.js';
 import { readSummaryData, summaryView, type SummaryData } from '../../src/reports/summary-view.js';
 import { weeklySummary } from '../../src/reports/weekly-summary.js';
 import { changeOverride } from '../../src/store/override-store.js';
-import { decideReturn, signOffOfReturn } from '../../src/store/review-store.js';
 import { submitRevision } from '../../src/store/submit-revision.js';
 import type { BotSession } from '../helpers/bot-session.js';
-import { datedSession, IN_THE_WEEK, Q4 } from './summary-fixtures.js';
+import { chatRevision, datedSession, decide, IN_THE_WEEK, Q4 } from './summary-fixtures.js';
 
 const since = new Date('2016-04-25T08:00:00Z');
 const week = { year: 2015, since };
@@ -108,51 +107,6 @@ describe("a weekly summary's read", () => {
     expect(summary).toEqual(summaryOf(s, full));
   });
 });
-
-/** Stores a revision through chat for the session's measure and period (text), as of `at`. */
-async function chatRevision(session: BotSession, ref: string, period: string, value: number, at: string) {
-  const parsed = session.cal.parse(period);
-  if (!parsed.ok) throw new Error(parsed.error);
-  const measureId = session.partnership.measureIds.get(ref) as number;
-  const seen = (await signOffOfReturn(session.db.prisma, measureId, period))?.revision ?? 0;
-  const out = await submitRevision(
-    session.db.prisma,
-    session.cal,
-    {
-      measureId,
-      period: parsed.value,
-      figures: { value },
-      narrative: 'Through chat',
-      correctiveAction: null,
-      notAvailable: null,
-      expectedDate: null,
-      submittedBy: 'dan-mercer',
-      submittedAt: new Date(at),
-      source: 'teams',
-      requestKey: null,
-      onlyIfChanged: false,
-    },
-    seen,
-  );
-  if (out.kind !== 'stored') throw new Error(`not stored: ${out.kind}`);
-}
-
-async function decide(session: BotSession, ref: string, period: string, decision: 'approved' | 'sentBack') {
-  const out = await decideReturn(session.db.prisma, {
-    partnershipId: session.partnership.id,
-    measureId: session.partnership.measureIds.get(ref) as number,
-    ref,
-    period,
-    revision: null,
-    decision,
-    by: 'priya-shah',
-    at: new Date('2016-04-29T09:00:00Z'),
-    channel: 'teams',
-    comment: null,
-    notices: () => [],
-  });
-  if (out.kind !== 'done') throw new Error(`not decided: ${out.kind}`);
-}
 
 describe("a weekly summary's sign-offs", () => {
   it('read the earlier periods only, and are those a read of every revision gives', async () => {

@@ -1,13 +1,14 @@
 // "summary": this week's summary for whoever asks; "summary 2015/16 Q4": a quarter's summary;
 // coordinators' "post summary": the same, posted to the partnership channel now (through the outbox).
 import { addDays } from '../../domain/iso-date.js';
-import { currentQuarterOf, currentYearOf } from '../../domain/partnership-calendar.js';
+import { currentQuarterOf } from '../../domain/partnership-calendar.js';
 import { localTime, zonedInstant } from '../../domain/reminders/reminder-time.js';
 import type { Summary } from '../../domain/summary-payload.js';
 import { isoWeekOf } from '../../domain/iso-week.js';
 import { quarterSummary } from '../../reports/quarter-summary.js';
 import { readSummaryData, type SummaryData } from '../../reports/summary-view.js';
-import { partnershipNow, weeklySummary } from '../../reports/weekly-summary.js';
+import { partnershipNow } from '../../reports/weekly-summary.js';
+import { readWeeklySummary } from '../../reports/weekly-summary-read.js';
 import { summaryMessage } from '../../store/outbox-messages.js';
 import { insertMissing } from '../../store/outbox-store.js';
 import { may } from '../actor-of.js';
@@ -24,17 +25,16 @@ async function weekly(ctx: Ctx): Promise<Summary> {
   const now = partnershipNow(turn.now, turn.today, tz);
   const local = localTime(now, tz);
   const since = zonedInstant(`${addDays(local.date, -7)}T${local.time}`, tz) ?? now;
-  const year = currentYearOf(turn.cal, p.settings, turn.today);
-  return weeklySummary({
+  const read = await readWeeklySummary(ctx.deps.db, {
     cal: turn.cal,
     partnership: p,
-    data: await readSummaryData(ctx.deps.db, turn.cal, p, { year, since }),
     now,
     since,
     today: turn.today,
     week: isoWeekOf(turn.today).label,
     chart: ctx.deps.summaryChart ?? null,
   });
+  return read.summary;
 }
 
 function quarterly(ctx: Ctx, data: SummaryData, asked: string): Built {
