@@ -23,7 +23,7 @@ export function cardTemplate(json: object, name = 'a card template'): CardTempla
 export function cardFrom(expand: ExpandTemplate): CardTemplate {
   return (data) => {
     const expanded = expand(marked(data));
-    const card = finished(withoutNulls(expanded), false, null);
+    const card = finished(expanded, false, null);
     if (!isAdaptiveCard(card)) throw new Error('Card template did not expand to an AdaptiveCard with a body');
     return card;
   };
@@ -36,12 +36,19 @@ const MARKED = /\ufdd0([^\ufdd0\ufdd1]*)\ufdd1/g;
 
 /** The data with each string bracketed (noncharacters already in it are dropped: they show nothing). */
 function marked(value: unknown): unknown {
-  if (typeof value === 'string') return OPEN + value.replace(MARKS, '') + CLOSE;
+  if (typeof value === 'string') return OPEN + withoutMarks(value) + CLOSE;
   if (Array.isArray(value)) return value.map(marked);
-  if (typeof value === 'object' && value !== null)
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, marked(v)]));
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = marked(v);
+    return out;
+  }
   return value;
 }
+
+/** The text without the brackets (most strings, the templates' own, hold none: they are kept as they are). */
+const withoutMarks = (text: string): string =>
+  text.includes(OPEN) || text.includes(CLOSE) ? text.replace(MARKS, '') : text;
 
 /** Whether a property is rendered as Markdown: TextBlock text, facts, toggle and choice titles, input errors. */
 function rendersMarkdown(type: string | undefined, parentKey: string | null, key: string): boolean {
@@ -53,32 +60,29 @@ function rendersMarkdown(type: string | undefined, parentKey: string | null, key
   return parentKey === 'choices' && key === 'title';
 }
 
-/** The expanded card with the brackets gone: escaping what they held where it renders as Markdown. */
+/**
+ * The expanded card with the brackets gone, escaping what they held where it renders as Markdown, and
+ * without nulls (Adaptive Cards has none): one pass, as every card of every turn goes through it.
+ */
 function finished(value: unknown, markdown: boolean, parentKey: string | null): unknown {
   if (typeof value === 'string')
-    return (markdown ? value.replace(MARKED, (_m, text: string) => escapeCardMarkdown(text)) : value).replace(
-      MARKS,
-      '',
+    return withoutMarks(
+      markdown && value.includes(OPEN)
+        ? value.replace(MARKED, (_m, text: string) => escapeCardMarkdown(text))
+        : value,
     );
-  if (Array.isArray(value)) return value.map((v) => finished(v, false, parentKey));
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const v of value) if (v !== null) out.push(finished(v, false, parentKey));
+    return out;
+  }
   if (typeof value === 'object' && value !== null) {
     const node = value as Record<string, unknown>;
-    const type = typeof node.type === 'string' ? node.type.replace(MARKS, '') : undefined;
-    return Object.fromEntries(
-      Object.entries(node).map(([k, v]) => [k, finished(v, rendersMarkdown(type, parentKey, k), k)]),
-    );
-  }
-  return value;
-}
-
-function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((v) => v !== null).map(withoutNulls);
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== null)
-        .map(([k, v]) => [k, withoutNulls(v)]),
-    );
+    const type = typeof node.type === 'string' ? withoutMarks(node.type) : undefined;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node))
+      if (v !== null) out[k] = finished(v, rendersMarkdown(type, parentKey, k), k);
+    return out;
   }
   return value;
 }
