@@ -2,6 +2,7 @@
 // transaction as the change it records, so that a change without its event cannot be stored.
 import type { Db } from './open-database.js';
 import { prismaOf, type Tx } from './db.js';
+import { insertInto, rawExecute } from './raw-rows.js';
 
 export interface AuditInput {
   partnershipId: number;
@@ -45,8 +46,9 @@ export const auditedBy = (c: { partnershipId: number; at: Date; by: string; chan
 
 /** Appends one event; pass the transaction that makes the change. */
 export async function recordAudit(db: Db | Tx, e: AuditInput): Promise<void> {
-  await prismaOf(db).auditEvent.create({
-    data: {
+  await rawExecute(
+    db,
+    insertInto('AuditEvent', {
       partnershipId: e.partnershipId,
       at: e.at,
       actor: e.actor,
@@ -57,8 +59,8 @@ export async function recordAudit(db: Db | Tx, e: AuditInput): Promise<void> {
       before: json(e.before),
       after: json(e.after),
       reason: e.reason ?? null,
-    },
-  });
+    }),
+  );
 }
 
 export interface AuditQuery {

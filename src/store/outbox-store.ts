@@ -11,8 +11,7 @@ import type { Db } from './open-database.js';
 import { prismaOf, type DbClient, type Tx } from './db.js';
 import { withRetry } from './retry.js';
 import { providerOf } from './provider.js';
-import { isUniqueClash } from './unique-clash.js';
-import { inList, Prisma, rawRows } from './raw-rows.js';
+import { inList, insertInto, Prisma, rawExecute, rawRows, type ColumnValue } from './raw-rows.js';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'unknown', 'failed', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -93,9 +92,10 @@ const newRow = (m: NewOutboxMessage, now: Date) => ({
 
 /**
  * Writes the messages whose key is not in the outbox yet; returns the keys written. A key written
- * meanwhile by another process (outside a tick's lock) is skipped, not an error. On PostgreSQL that
- * takes ON CONFLICT DO NOTHING: a unique-key error there aborts the whole transaction it happens in (a
- * stored return with its approver's notice, say), so catching it afterwards is too late.
+ * meanwhile by another process (outside a tick's lock) is skipped, not an error: ON CONFLICT DO NOTHING,
+ * since on PostgreSQL a unique-key error aborts the whole transaction it happens in (a stored return with
+ * its approver's notice, say), so catching it afterwards is too late. PostgreSQL writes them in one
+ * statement; on SQLite each is a statement straight to the connection (see raw-rows.ts).
  */
 export async function insertMissing(db: Db | Tx, messages: NewOutboxMessage[], now: Date): Promise<string[]> {
   const tx = prismaOf(db);
@@ -125,12 +125,14 @@ export async function insertMissing(db: Db | Tx, messages: NewOutboxMessage[], n
   }
   const written: string[] = [];
   for (const m of fresh) {
-    try {
-      await tx.outboxMessage.create({ data: newRow(m, now) });
+    const row: Record<string, ColumnValue> = newRow(m, now);
+    if (
+      (await rawExecute(
+        db,
+        Prisma.sql`${insertInto('OutboxMessage', row)} ON CONFLICT ("key") DO NOTHING`,
+      )) === 1
+    )
       written.push(m.key);
-    } catch (e) {
-      if (!isUniqueClash(e)) throw e;
-    }
   }
   return written;
 }

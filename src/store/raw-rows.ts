@@ -18,6 +18,23 @@ export function sqlDirectly(db: Db, direct: () => SqliteDirect | undefined): voi
   directs.set(db, direct);
 }
 
+/**
+ * Runs `work` in a transaction. On SQLite the transaction is Prisma's (its lock, BEGIN and COMMIT, on the
+ * one connection), and the plain SQL made with `tx` goes straight to that connection, inside it: through
+ * the transaction's client each statement paid Prisma's request pipeline, most of a submission's cost.
+ */
+export function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return prismaOf(db).$transaction(async (tx) => {
+    // Asked here: the connection is open once the transaction is.
+    const direct = directs.get(db)?.();
+    if (direct) {
+      const within = direct.within();
+      directs.set(tx, () => within);
+    }
+    return work(tx);
+  });
+}
+
 /** The rows of a query, as the given row type. */
 export async function rawRows<T>(db: Db | Tx, query: Prisma.Sql): Promise<T[]> {
   const direct = directs.get(db)?.();
@@ -28,6 +45,17 @@ export async function rawRows<T>(db: Db | Tx, query: Prisma.Sql): Promise<T[]> {
 export async function rawExecute(db: Db | Tx, query: Prisma.Sql): Promise<number> {
   const direct = directs.get(db)?.();
   return direct ? direct.execute(query) : prismaOf(db).$executeRaw(query);
+}
+
+/** A value a column takes as it is: text, a number, a Date, a boolean, or null. */
+export type ColumnValue = string | number | boolean | Date | null;
+
+/** `INSERT INTO "table" ("a", "b") VALUES (…)` for one row, its columns in the row's order. */
+export function insertInto(table: string, row: Record<string, ColumnValue>): Prisma.Sql {
+  const columns = Object.keys(row)
+    .map((c) => `"${c}"`)
+    .join(', ');
+  return Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(columns)}) VALUES (${Prisma.join(Object.values(row))})`;
 }
 
 /** `"column" IN (…)` for ids or texts, or a condition that holds for none when there are none. */

@@ -12,7 +12,7 @@ import type { PartnershipSettings, Rag } from '../domain/plan-schema.js';
 import type { OverrideRecord, ReturnContent, ReturnRecord } from '../domain/return-record.js';
 import { signOffSubjects, type SignOffSubject } from '../domain/sign-off.js';
 import { prismaOf, type DbClient, type Db, type Tx } from './db.js';
-import { inList, Prisma, rawRows } from './raw-rows.js';
+import { inList, insertInto, Prisma, rawExecute, rawRows } from './raw-rows.js';
 import type { Override as OverrideRow, PeriodState as PeriodStateRow } from '../generated/prisma/client.js';
 
 export interface NewRevision extends ReturnContent {
@@ -59,20 +59,19 @@ export async function storeRevision(
   if (r.onlyIfChanged && latest && sameContent(latest, content))
     return { kind: 'unchanged', revision: latest.revision };
   const revision = (latest?.revision ?? 0) + 1;
-  await tx.return.create({
-    data: {
-      measureId: r.measureId,
-      period: cal.format(r.period),
-      periodEnd: cal.end(r.period),
-      revision,
-      ...content,
-      submittedBy: r.submittedBy,
-      submittedAt: r.submittedAt,
-      dated: r.dated ?? true,
-      source: r.source,
-      requestKey: r.requestKey,
-    },
-  });
+  const row = {
+    measureId: r.measureId,
+    period: cal.format(r.period),
+    periodEnd: cal.end(r.period),
+    revision,
+    ...content,
+    submittedBy: r.submittedBy,
+    submittedAt: r.submittedAt,
+    dated: r.dated ?? true,
+    source: r.source,
+    requestKey: r.requestKey,
+  };
+  await rawExecute(tx, insertInto('Return', row));
   return { kind: 'stored', revision };
 }
 

@@ -91,4 +91,12 @@ export class SqliteDirect {
   execute(query: Prisma.Sql): Promise<number> {
     return this.outside(() => this.statements.run(query.sql, query.values.map(sqliteArg)));
   }
+
+  /**
+   * The same connection for the statements of the transaction open on it: they run at once, inside it
+   * (they must not wait at the gate for the very transaction they belong to).
+   */
+  within(): SqliteDirect {
+    return new SqliteDirect(this.statements, async (run) => run());
+  }
 }

@@ -6,7 +6,7 @@ import type { Closure } from '../domain/period-closure.js';
 import { PartnershipSettingsSchema } from '../domain/plan-schema.js';
 import type { ReturnRecord } from '../domain/return-record.js';
 import { recordAudit } from './audit-store.js';
-import { prismaOf, type Db, type Tx } from './db.js';
+import type { Db, Tx } from './db.js';
 import { withRetry } from './retry.js';
 import {
   auditContent,
@@ -17,7 +17,7 @@ import {
   type ReturnRow,
   type RevisionOutcome,
 } from './return-store.js';
-import { Prisma, rawRows } from './raw-rows.js';
+import { Prisma, rawRows, transaction } from './raw-rows.js';
 import type { ReturnReview } from '../generated/prisma/client.js';
 import { isUniqueClash } from './unique-clash.js';
 
@@ -72,7 +72,7 @@ function submitOnce(
   basedOn: number,
   opts: SubmitOptions,
 ): Promise<SubmitOutcome> {
-  return prismaOf(db).$transaction(async (tx): Promise<SubmitOutcome> => {
+  return transaction(db, async (tx): Promise<SubmitOutcome> => {
     if (r.requestKey) {
       const [seen] = await rawRows<{ revision: number }>(
         tx,

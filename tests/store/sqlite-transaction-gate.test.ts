@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/open-database.js';
-import { Prisma, rawExecute, rawRows } from '../../src/store/raw-rows.js';
+import { Prisma, rawExecute, rawRows, transaction } from '../../src/store/raw-rows.js';
 import { asTestDb, tempDb, type TempDb } from '../helpers/temp-db.js';
 
 let db: TempDb;
@@ -135,5 +135,51 @@ describe('queries outside an open transaction', () => {
     ]);
     expect(await slugs()).toEqual(['a', 'b', 'c', 'd']);
     expect((await db.prisma.partnership.findUnique({ where: { slug: 'd' } }))?.name).toBe('D');
+  });
+});
+
+describe("a transaction's plain SQL (on SQLite, straight to the connection)", () => {
+  const insert = (slug: string) =>
+    Prisma.sql`INSERT INTO "Partnership" ("slug", "name", "settings") VALUES (${slug}, ${slug}, '{}')`;
+  const select = Prisma.sql`SELECT "slug" FROM "Partnership" ORDER BY "slug"`;
+
+  it('runs inside it: it reads the rows written in it, and a rollback takes its writes back', async () => {
+    let inside: string[] = [];
+    const outcome = await transaction(db.prisma, async (tx) => {
+      await rawExecute(tx, insert('plain-in-tx'));
+      await asTestDb(tx as never).partnership.create({ data: partnership('orm-in-tx') });
+      inside = (await rawRows<{ slug: string }>(tx, select)).map((r) => r.slug);
+      throw new Error('the submission failed');
+    }).catch((e: Error) => e.message);
+
+    expect(outcome).toBe('the submission failed');
+    expect(inside).toEqual(['orm-in-tx', 'plain-in-tx']);
+    expect(await rawSlugs()).toEqual([]);
+  });
+
+  it('is not seen outside until it commits, and then is', async () => {
+    let write!: () => void;
+    const writing = new Promise<void>((resolve) => (write = resolve));
+    let end!: () => void;
+    const ending = new Promise<void>((resolve) => (end = resolve));
+    const done = transaction(db.prisma, async (tx) => {
+      await writing;
+      await rawExecute(tx, insert('in-tx'));
+      await ending;
+      return 'committed';
+    });
+    await tick();
+    write();
+    await tick();
+    let seen: string[] | null = null;
+    const read = rawSlugs().then((s) => (seen = s));
+    const outside = rawExecute(db.prisma, insert('outside'));
+    await tick();
+    expect(seen === null || !(seen as string[]).includes('in-tx')).toBe(true);
+    end();
+    expect(await done).toBe('committed');
+    await read;
+    expect(await outside).toBe(1);
+    expect(await rawSlugs()).toEqual(['in-tx', 'outside']);
   });
 });
