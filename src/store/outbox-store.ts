@@ -10,8 +10,7 @@ import {
 import type { Db } from './open-database.js';
 import { prismaOf, type DbClient, type Tx } from './db.js';
 import { withRetry } from './retry.js';
-import { providerOf } from './provider.js';
-import { inList, insertInto, Prisma, rawExecute, rawRows, type ColumnValue } from './raw-rows.js';
+import { inList, insertInto, Prisma, rawRows, type ColumnValue } from './raw-rows.js';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'unknown', 'failed', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -72,15 +71,6 @@ function toRow(r: Row): OutboxRow {
   };
 }
 
-/** PostgreSQL's insert that skips a key already there (ON CONFLICT DO NOTHING); SQLite's client has no such option. */
-interface SkippingInsert {
-  createManyAndReturn(args: {
-    data: ReturnType<typeof newRow>[];
-    skipDuplicates: true;
-    select: { key: true };
-  }): Promise<{ key: string }[]>;
-}
-
 const newRow = (m: NewOutboxMessage, now: Date) => ({
   ...m,
   payload: JSON.stringify(m.payload),
@@ -94,8 +84,7 @@ const newRow = (m: NewOutboxMessage, now: Date) => ({
  * Writes the messages whose key is not in the outbox yet; returns the keys written. A key written
  * meanwhile by another process (outside a tick's lock) is skipped, not an error: ON CONFLICT DO NOTHING,
  * since on PostgreSQL a unique-key error aborts the whole transaction it happens in (a stored return with
- * its approver's notice, say), so catching it afterwards is too late. PostgreSQL writes them in one
- * statement; on SQLite each is a statement straight to the connection (see raw-rows.ts).
+ * its approver's notice, say), so catching it afterwards is too late.
  */
 export async function insertMissing(db: Db | Tx, messages: NewOutboxMessage[], now: Date): Promise<string[]> {
   const tx = prismaOf(db);
@@ -113,28 +102,17 @@ export async function insertMissing(db: Db | Tx, messages: NewOutboxMessage[], n
     fresh.push(m);
   }
   if (fresh.length === 0) return [];
-  if (providerOf(tx) === 'postgresql') {
-    const outbox = tx.outboxMessage as unknown as SkippingInsert;
-    const rows = await outbox.createManyAndReturn({
-      data: fresh.map((m) => newRow(m, now)),
-      skipDuplicates: true,
-      select: { key: true },
-    });
-    const written = new Set(rows.map((r) => r.key));
-    return fresh.filter((m) => written.has(m.key)).map((m) => m.key);
+  const written = new Set<string>();
+  // In slices: a statement's parameters are limited (a row has 14 columns).
+  for (let i = 0; i < fresh.length; i += 500) {
+    const rows: Record<string, ColumnValue>[] = fresh.slice(i, i + 500).map((m) => newRow(m, now));
+    const keys = await rawRows<{ key: string }>(
+      tx,
+      Prisma.sql`${insertInto('OutboxMessage', rows)} ON CONFLICT ("key") DO NOTHING RETURNING "key"`,
+    );
+    for (const { key } of keys) written.add(key);
   }
-  const written: string[] = [];
-  for (const m of fresh) {
-    const row: Record<string, ColumnValue> = newRow(m, now);
-    if (
-      (await rawExecute(
-        db,
-        Prisma.sql`${insertInto('OutboxMessage', row)} ON CONFLICT ("key") DO NOTHING`,
-      )) === 1
-    )
-      written.push(m.key);
-  }
-  return written;
+  return fresh.filter((m) => written.has(m.key)).map((m) => m.key);
 }
 
 export async function outboxByKeys(db: Db, keys: string[]): Promise<Map<string, OutboxRow>> {

@@ -50,12 +50,16 @@ export async function rawExecute(db: Db | Tx, query: Prisma.Sql): Promise<number
 /** A value a column takes as it is: text, a number, a Date, a boolean, or null. */
 export type ColumnValue = string | number | boolean | Date | null;
 
-/** `INSERT INTO "table" ("a", "b") VALUES (…)` for one row, its columns in the row's order. */
-export function insertInto(table: string, row: Record<string, ColumnValue>): Prisma.Sql {
-  const columns = Object.keys(row)
-    .map((c) => `"${c}"`)
-    .join(', ');
-  return Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(columns)}) VALUES (${Prisma.join(Object.values(row))})`;
+/** `INSERT INTO "table" ("a", "b") VALUES (…), (…)`: the rows given, with the first row's columns in its order. */
+export function insertInto(
+  table: string,
+  rows: Record<string, ColumnValue> | Record<string, ColumnValue>[],
+): Prisma.Sql {
+  const list = Array.isArray(rows) ? rows : [rows];
+  const names = Object.keys(list[0] ?? {});
+  const columns = names.map((c) => `"${c}"`).join(', ');
+  const values = list.map((row) => Prisma.sql`(${Prisma.join(names.map((c) => row[c] ?? null))})`);
+  return Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(columns)}) VALUES ${Prisma.join(values)}`;
 }
 
 /** `"column" IN (…)` for ids or texts, or a condition that holds for none when there are none. */
