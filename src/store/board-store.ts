@@ -3,7 +3,7 @@
 import type { BoardView } from '../domain/board-view.js';
 import type { Db } from './open-database.js';
 import { prismaOf } from './db.js';
-import { inList, Prisma, rawRows } from './raw-rows.js';
+import { inList, Prisma, rawRows, transaction } from './raw-rows.js';
 import type { BoardSnapshot } from '../generated/prisma/client.js';
 
 export interface BoardRow {
@@ -48,7 +48,7 @@ export async function saveQuarterSnapshot(
   rows: BoardRow[],
   at: Date,
 ): Promise<boolean> {
-  return prismaOf(db).$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const marker = { partnershipId_period_ref: { partnershipId, period: quarter, ref: '' } };
     if (await tx.boardSnapshot.findUnique({ where: marker })) return false;
     await tx.boardSnapshot.create({

@@ -3,7 +3,7 @@
 import type { Rag } from '../domain/plan-schema.js';
 import { auditedBy, recordAudit } from './audit-store.js';
 import type { Db } from './open-database.js';
-import { prismaOf } from './db.js';
+import { transaction } from './raw-rows.js';
 
 export interface OverrideChange {
   partnershipId: number;
@@ -27,7 +27,7 @@ export interface OverrideState {
 
 /** Sets or clears an override; returns what it was before (null: none). Clearing none writes nothing. */
 export async function changeOverride(db: Db, c: OverrideChange): Promise<OverrideState | null> {
-  return prismaOf(db).$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const where = { measureId_period: { measureId: c.measureId, period: c.period } };
     const row = await tx.override.findUnique({ where });
     const before: OverrideState | null = row

@@ -2,7 +2,12 @@
 // the partnerships and every person's identifiers.
 import { MeasureSchema } from '../domain/measure.js';
 import type { Partnership } from '../domain/partnership.js';
-import { CHANNEL_NAMES, PartnershipSettingsSchema, type Person } from '../domain/plan-schema.js';
+import {
+  CHANNEL_NAMES,
+  PartnershipSettingsSchema,
+  type PartnershipSettings,
+  type Person,
+} from '../domain/plan-schema.js';
 import { prismaOf, type Db } from './db.js';
 import { Prisma, rawRows } from './raw-rows.js';
 
@@ -113,7 +118,7 @@ export async function loadPartnership(
   const measures = row.measures.map((m) => MeasureSchema.parse(JSON.parse(m.definition)));
   const partnership: Partnership = deepFreeze({
     id: row.id,
-    settings: PartnershipSettingsSchema.parse(JSON.parse(row.settings)),
+    settings: settingsFromText(row.settings),
     people: row.people.map((p) => ({
       id: p.key,
       name: p.name,
@@ -144,6 +149,24 @@ async function headOf(db: Db, slug?: string): Promise<{ id: number; planVersion:
     select: { id: true, planVersion: true },
   });
   return heads.length === 1 ? heads[0] : undefined;
+}
+
+/** Settings read before, by their stored text (a handful per server: one per partnership and plan). */
+const settingsRead = new Map<string, PartnershipSettings>();
+
+/**
+ * A partnership's stored settings, read: the same frozen object for the same text. A submission reads
+ * them in its transaction, and checking them against the schema cost about 0.2 ms each time.
+ */
+export function settingsFromText(text: string): PartnershipSettings {
+  let settings = settingsRead.get(text);
+  if (!settings) {
+    settings = deepFreeze(PartnershipSettingsSchema.parse(JSON.parse(text)));
+    // Old plans' settings are let go now and then, rather than counted.
+    if (settingsRead.size >= 256) settingsRead.clear();
+    settingsRead.set(text, settings);
+  }
+  return settings;
 }
 
 /** Freezes a plan's objects and arrays all the way down (a Map's entries stay as they are). */

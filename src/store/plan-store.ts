@@ -4,7 +4,8 @@ import type { FinancialCalendar } from '../domain/period.js';
 import type { Plan } from '../domain/plan-schema.js';
 import type { NormalOverride, NormalReturn } from '../domain/validate-plan.js';
 import { recordAudit } from './audit-store.js';
-import { prismaOf, type Db } from './db.js';
+import type { Db } from './db.js';
+import { transaction } from './raw-rows.js';
 import { importReturns, type ForcedImport, type ReturnConflict } from './import-returns.js';
 import {
   counts,
@@ -51,7 +52,7 @@ export async function savePlan(
     returns: counts(),
     overrides: counts(),
   };
-  await prismaOf(db).$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     // Every change the import makes, written in this transaction (see planAudit).
     const step: PlanStep = { tx, pid: 0, summary, trail: [] };
     step.pid = await savePartnershipRow(step, plan.partnership);

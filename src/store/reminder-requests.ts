@@ -1,7 +1,8 @@
 // The units of work behind the conversation's reminder requests: each writes its change and the outbox
 // messages it causes in one transaction, so neither is kept without the other.
 import type { PlannedMessage } from '../domain/reminders/reminder-plan.js';
-import { prismaOf, type Db } from './db.js';
+import type { Db } from './db.js';
+import { transaction } from './raw-rows.js';
 import { outboxMessage } from './outbox-messages.js';
 import { insertMissing, type NewOutboxMessage } from './outbox-store.js';
 import { setDelegation } from './reminder-store.js';
@@ -26,7 +27,7 @@ export async function delegateWithNotices(
   who: ChangedBy,
   notices: NewOutboxMessage[],
 ): Promise<void> {
-  await prismaOf(db).$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     await setDelegation(tx, change.partnershipId, change.ref, change.delegate, who.by, who.at, who.channel);
     await insertMissing(tx, notices, who.at);
   });
@@ -39,7 +40,7 @@ export function writeNudges(
   nudges: PlannedMessage[],
   now: Date,
 ): Promise<string[]> {
-  return prismaOf(db).$transaction((tx) =>
+  return transaction(db, (tx) =>
     insertMissing(
       tx,
       nudges.map((n) => outboxMessage(partnershipId, n)),

@@ -8,7 +8,7 @@ import type { ReminderSnooze } from '../domain/reminders/reminder-plan.js';
 import { recordAudit } from './audit-store.js';
 import type { Db } from './open-database.js';
 import { prismaOf, type Tx } from './db.js';
-import { Prisma, rawRows } from './raw-rows.js';
+import { Prisma, rawRows, transaction } from './raw-rows.js';
 import type { Delegation } from '../generated/prisma/client.js';
 import { isUniqueClash } from './unique-clash.js';
 
@@ -102,7 +102,7 @@ export async function saveSnoozes(
   until: IsoDate,
   at: Date,
 ): Promise<void> {
-  await prismaOf(db).$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     for (const { ref, period } of returns) {
       const where = { partnershipId_person_ref_period: { partnershipId, person, ref, period } };
       await tx.reminderSnooze.upsert({

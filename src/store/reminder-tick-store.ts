@@ -4,7 +4,8 @@
 import type { Partnership } from '../domain/partnership.js';
 import type { IsoDate } from '../domain/iso-date.js';
 import type { PlannedMessage, ReminderState } from '../domain/reminders/reminder-plan.js';
-import { prismaOf, type Db } from './db.js';
+import type { Db } from './db.js';
+import { transaction } from './raw-rows.js';
 import { outboxMessage } from './outbox-messages.js';
 import { insertMissing, type NewOutboxMessage } from './outbox-store.js';
 import { readReminderState } from './reminder-state.js';
@@ -28,7 +29,7 @@ export async function writeDueReminders(
   // transaction then rolled back, and planning is pure, so the whole unit runs again.
   return withRetry(async () => {
     await ensureReminderControl(db, p.id);
-    return prismaOf(db).$transaction(async (tx) => {
+    return transaction(db, async (tx) => {
       // Another instance's tick of this partnership runs to its commit first, and this one then sees its rows.
       await lockTick(tx, 'reminders', p.id);
       await lockReminderTick(tx, p.id, now);

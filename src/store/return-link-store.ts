@@ -2,6 +2,7 @@
 // revoked. The link itself carries only the row's id and a signature (channels/email/return-links.ts).
 import { auditedBy, recordAudit } from './audit-store.js';
 import { prismaOf, type Db } from './db.js';
+import { transaction } from './raw-rows.js';
 
 export interface ReturnLinkRow {
   id: string;
@@ -29,7 +30,7 @@ export async function revokeReturnLinks(
   which: { ref?: string; person?: string },
   c: { partnershipId: number; by: string; at: Date; channel: string },
 ): Promise<number> {
-  return prismaOf(db).$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const { count } = await tx.returnLink.updateMany({
       where: { partnershipId: c.partnershipId, revokedAt: null, expiresAt: { gt: c.at }, ...which },
       data: { revokedAt: c.at, revokedBy: c.by },

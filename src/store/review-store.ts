@@ -14,7 +14,7 @@ import { auditedBy, recordAudit } from './audit-store.js';
 import type { Db } from './open-database.js';
 import { insertMissing, type NewOutboxMessage } from './outbox-store.js';
 import { prismaOf, type DbClient, type Tx } from './db.js';
-import { inList, Prisma, rawRows } from './raw-rows.js';
+import { inList, Prisma, rawRows, transaction } from './raw-rows.js';
 import type { PeriodState, ReturnReview } from '../generated/prisma/client.js';
 
 type ReviewRow = Awaited<ReturnType<DbClient['returnReview']['findMany']>>[number];
@@ -160,7 +160,7 @@ const AUDIT_ACTION: Record<ReviewDecision, string> = {
 
 /** Records a decision on a return's current revision, with its audit event and notices. */
 export async function decideReturn(db: Db, d: Decision): Promise<DecisionOutcome> {
-  return prismaOf(db).$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const now = await signOffOfReturn(tx, d.measureId, d.period);
     if (!now) return { kind: 'noReturn' as const };
     if (d.revision !== null && d.revision !== now.revision)
@@ -226,7 +226,7 @@ export interface PeriodChange {
 
 /** Reopens or closes a quarter, with its audit event. */
 export async function setPeriodState(db: Db, c: PeriodChange): Promise<void> {
-  await prismaOf(db).$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const data = { state: c.state, by: c.by, at: c.at, reason: c.reason };
     await tx.periodState.upsert({
       where: { partnershipId_period: { partnershipId: c.partnershipId, period: c.period } },

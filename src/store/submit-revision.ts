@@ -3,10 +3,10 @@
 import { isoDateOf, type IsoDate } from '../domain/iso-date.js';
 import type { FinancialCalendar } from '../domain/period.js';
 import type { Closure } from '../domain/period-closure.js';
-import { PartnershipSettingsSchema } from '../domain/plan-schema.js';
 import type { ReturnRecord } from '../domain/return-record.js';
 import { recordAudit } from './audit-store.js';
 import type { Db, Tx } from './db.js';
+import { settingsFromText } from './partnership-store.js';
 import { withRetry } from './retry.js';
 import {
   auditContent,
@@ -85,7 +85,7 @@ function submitOnce(
       Prisma.sql`SELECT m."ref", m."partnershipId", p."settings" FROM "Measure" m JOIN "Partnership" p ON p."id" = m."partnershipId" WHERE m."id" = ${r.measureId}`,
     );
     if (!measure) throw new Error(`measure ${r.measureId} is not in the database`);
-    const settings = PartnershipSettingsSchema.parse(JSON.parse(measure.settings));
+    const settings = settingsFromText(measure.settings);
     const closure = await closureIn(tx, cal, measure.partnershipId, settings, r.period, {
       today: opts.today ?? isoDateOf(r.submittedAt, settings.timezone),
     });

@@ -7,6 +7,7 @@ import { recordAudit } from './audit-store.js';
 import type { Db } from './open-database.js';
 import { canonicalJson } from './plan-steps.js';
 import { prismaOf } from './db.js';
+import { transaction } from './raw-rows.js';
 
 export interface YearStart {
   by: string;
@@ -44,7 +45,7 @@ export async function yearStarted(db: Db, partnershipId: number, year: string): 
  * `alreadySet` names them), records the year as started (the first start stays), and audits each target.
  */
 export async function startYear(db: Db, s: StartYear): Promise<StartOutcome> {
-  return prismaOf(db).$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const rows = await tx.measure.findMany({
       where: { partnershipId: s.partnershipId, ref: { in: s.targets.map((t) => t.ref) } },
     });
