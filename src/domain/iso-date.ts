@@ -128,10 +128,18 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** Each time zone's last answer: a turn asks for the date of its "now" several times, and formatting costs. */
+const lastDateIn = new Map<string, { at: number; date: IsoDate }>();
+
 /** The calendar date that the instant falls on in the given IANA time zone. */
 export function isoDateOf(instant: Date, timeZone: string): IsoDate {
+  const at = instant.getTime();
+  const last = lastDateIn.get(timeZone);
+  if (last?.at === at) return last.date;
   const parts = formatterFor(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((p) => p.type === type)?.value);
-  return isoDate(part('year'), part('month'), part('day'));
+  const date = isoDate(part('year'), part('month'), part('day'));
+  lastDateIn.set(timeZone, { at, date });
+  return date;
 }
