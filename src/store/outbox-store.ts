@@ -87,11 +87,10 @@ const newRow = (m: NewOutboxMessage, now: Date) => ({
  * its approver's notice, say), so catching it afterwards is too late.
  */
 export async function insertMissing(db: Db | Tx, messages: NewOutboxMessage[], now: Date): Promise<string[]> {
-  const tx = prismaOf(db);
   if (messages.length === 0) return [];
   const keys = messages.map((m) => m.key);
   const seen = await rawRows<{ key: string }>(
-    tx,
+    db,
     Prisma.sql`SELECT "key" FROM "OutboxMessage" WHERE ${inList('key', keys)}`,
   );
   const known = new Set(seen.map((s) => s.key));
@@ -107,7 +106,7 @@ export async function insertMissing(db: Db | Tx, messages: NewOutboxMessage[], n
   for (let i = 0; i < fresh.length; i += 500) {
     const rows: Record<string, ColumnValue>[] = fresh.slice(i, i + 500).map((m) => newRow(m, now));
     const keys = await rawRows<{ key: string }>(
-      tx,
+      db,
       Prisma.sql`${insertInto('OutboxMessage', rows)} ON CONFLICT ("key") DO NOTHING RETURNING "key"`,
     );
     for (const { key } of keys) written.add(key);

@@ -2,8 +2,8 @@
 // and result shaping. The SQL is what SQLite and PostgreSQL share (double-quoted names; Prisma.sql writes
 // each one's placeholders), `SELECT *` of one model's table returns that model's row (typed from the
 // columns: numbers, Dates, booleans), and tests compare each read with the ORM's on both databases. On
-// SQLite, outside transactions, it goes straight to the connection (sqlite-direct.ts); otherwise
-// through Prisma's $queryRaw and $executeRaw.
+// SQLite it goes straight to the connection (sqlite-direct.ts): outside transactions behind the gate,
+// inside one opened with `transaction` at once; otherwise through Prisma's $queryRaw and $executeRaw.
 import { Prisma } from '../generated/prisma/client.js';
 import { prismaOf, type Db, type Tx } from './db.js';
 import type { SqliteDirect } from './sqlite-direct.js';

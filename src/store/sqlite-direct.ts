@@ -3,8 +3,8 @@
 // times what SQLite takes for a turn's small reads. Here the statement comes from the same cache, runs
 // behind the same transaction gate, and its values are typed as Prisma types a raw result: Dates for
 // DATETIME columns, booleans for BOOLEAN ones, numbers for INTEGER ones, BigInts for other integers
-// (COUNT(*) and the like). Only reads and writes made outside a transaction come here; a transaction's
-// own queries stay on its client.
+// (COUNT(*) and the like). Outside transactions they wait at the gate; a transaction opened with
+// `transaction` (raw-rows.ts) runs its plain SQL here at once (`within`), its ORM queries on its client.
 import type Database from 'better-sqlite3';
 import type { Prisma } from '../generated/prisma/client.js';
 
