@@ -1,10 +1,11 @@
 // The Bot Framework adapter. With an app id every request's bearer token is checked (issuer,
 // audience, signature, expiry, serviceUrl); with none, authentication is off: local mode, which the
 // configuration only allows on a loopback HOST.
-import { ConfigurationBotFrameworkAuthentication, type CloudAdapter } from 'botbuilder';
+import type { CloudAdapter } from 'botbuilder';
 import { isLoopback, type Config } from '../../config.js';
 import type { Logger } from '../../log.js';
 import { GuardedCloudAdapter } from './guarded-cloud-adapter.js';
+import { KeptClientsAuthentication } from './kept-clients-authentication.js';
 import { turnErrorHandler } from './turn-error.js';
 
 /** No Teams credentials on a loopback address: the local chat page, without authentication. */
@@ -18,7 +19,7 @@ export function teamsEnabled(config: Config): boolean {
 }
 
 export function createAdapter(config: Config, log: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new KeptClientsAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
