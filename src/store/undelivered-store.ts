@@ -11,6 +11,11 @@ import { Prisma, rawRows } from './raw-rows.js';
 const PREFIX = 'notice:undelivered:';
 /** Not sent yet, or given up on by the delivery loop: either way the person has not seen it. */
 const RETELL = ['pending', 'failed'];
+/**
+ * The pattern in the statement's text, not as a parameter: SQLite prepares a statement again at every
+ * run when a LIKE pattern is bound (it may pick another plan for it), and every message asks this.
+ */
+const UNDELIVERED_KEYS = Prisma.raw(`'${PREFIX}%'`);
 
 export interface UndeliveredNotice {
   partnershipId: number;
@@ -61,7 +66,7 @@ export async function takeUndelivered(
 ): Promise<string[]> {
   const rows = await rawRows<{ id: number; payload: string }>(
     db,
-    Prisma.sql`SELECT "id", "payload" FROM "OutboxMessage" WHERE "partnershipId" = ${partnershipId} AND "recipient" = ${person} AND "status" IN (${Prisma.join(RETELL)}) AND "key" LIKE ${`${PREFIX}%`} ORDER BY "id"`,
+    Prisma.sql`SELECT "id", "payload" FROM "OutboxMessage" WHERE "partnershipId" = ${partnershipId} AND "recipient" = ${person} AND "status" IN (${Prisma.join(RETELL)}) AND "key" LIKE ${UNDELIVERED_KEYS} ORDER BY "id"`,
   );
   const texts: string[] = [];
   for (const row of rows) {

@@ -8,7 +8,7 @@ import {
   type RefTarget,
 } from '../../src/store/conversation-store.js';
 import { minimalPlanDb } from '../helpers/minimal-db.js';
-import type { TempDb } from '../helpers/temp-db.js';
+import { testPostgres, type TempDb } from '../helpers/temp-db.js';
 
 const monday = new Date('2016-05-02T09:00:00Z');
 const tuesday = new Date('2016-05-03T09:00:00Z');
@@ -58,5 +58,17 @@ describe('keeping a conversation reference', () => {
     expect(await latestConversationRef(db.prisma, partnershipId, 'person', 'sam-lee')).toMatchObject({
       platform: 'teams',
     });
+  });
+});
+
+describe('finding a target’s references', () => {
+  // Every turn asks for them, on every platform at once: the table's unique key leads with the platform.
+  it.skipIf(testPostgres)('uses an index, not a scan of every person’s and channel’s reference', async () => {
+    const plan = await db.prisma.$queryRawUnsafe<{ detail: string }[]>(
+      `EXPLAIN QUERY PLAN SELECT * FROM "ConversationRef" WHERE "partnershipId" = 1 AND "kind" = 'person' AND "target" = 'sam-lee'`,
+    );
+    expect(plan.map((row) => row.detail)).toEqual([
+      expect.stringContaining('USING INDEX ConversationRef_partnershipId_kind_target_idx'),
+    ]);
   });
 });
