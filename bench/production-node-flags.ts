@@ -1,6 +1,6 @@
 // The node flags of `npm run start:prod` (package.json), so the benchmark's bot runs with the V8 settings
-// production runs with: `node --enable-source-maps --max-semi-space-size=… dist/src/main.js` gives
-// ['--enable-source-maps', '--max-semi-space-size=…'].
+// production runs with: `node --max-old-space-size=… --max-semi-space-size=… dist/src/main.js` gives
+// ['--max-old-space-size=…', '--max-semi-space-size=…'].
 import { readFileSync } from 'node:fs';
 
 export function nodeFlagsOf(script: string): string[] {
