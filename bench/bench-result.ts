@@ -40,7 +40,9 @@ export interface ServerRun {
   memory: MemoryNow;
   /** Before any request: the resident set of the loaded code. */
   startupRssMB: number;
-  /** Status questions one at a time before the mixed load: the time a question takes, no queueing. */
+  /** Status questions one at a time just after start (after 50 unmeasured): V8 still compiling the turn's code. */
+  soloAfterStart: AloneRun;
+  /** Status questions one at a time after the mixed load: the time a question takes, no queueing. */
   solo: AloneRun;
   /** Submissions one at a time (a third as many as the status questions), after those. */
   soloSubmit: AloneRun;
@@ -110,7 +112,7 @@ export function targetsOf(r: Omit<BenchResult, 'targets'>): Target[] {
   const growth = first && last && first !== last ? last.server.p95 / first.server.p95 : null;
   return [
     {
-      name: 'status p95, server side, one at a time',
+      name: 'status p95, server side, one at a time (warm)',
       target: '< 50 ms',
       value: solo,
       unit: 'ms',
@@ -138,14 +140,14 @@ export function targetsOf(r: Omit<BenchResult, 'targets'>): Target[] {
       met: r.bot.cpuMsPerRequest <= 6,
     },
     {
-      name: 'status p50, server side, one at a time',
+      name: 'status p50, server side, one at a time (warm)',
       target: '≤ 3 ms',
       value: r.bot.solo.server.p50,
       unit: 'ms',
       met: r.bot.solo.server.p50 <= 3,
     },
     {
-      name: 'submission p50, server side, one at a time',
+      name: 'submission p50, server side, one at a time (warm)',
       target: '≤ 8 ms',
       value: r.bot.soloSubmit.server.p50,
       unit: 'ms',

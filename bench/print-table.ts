@@ -36,6 +36,8 @@ function sideBySide(r: BenchResult): string {
         (s) => lat(s.client.all),
         `${fmt(r.ratio.p50, 2)} / ${fmt(r.ratio.p95, 2)}`,
       ),
+      row('status one at a time just after start, server side (ms)', (s) => lat(s.soloAfterStart.server)),
+      row('status one at a time just after start, CPU (ms)', (s) => fmt(s.soloAfterStart.cpuMsPerRequest, 2)),
       row('status one at a time, client (ms)', (s) => lat(s.solo.client)),
       row('status one at a time, server side (ms)', (s) => lat(s.solo.server)),
       row('status one at a time, CPU (ms)', (s) => fmt(s.solo.cpuMsPerRequest, 2)),

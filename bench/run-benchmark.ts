@@ -48,7 +48,7 @@ const latencies = (byKind: Record<string, number[]>): Record<string, Latency> =>
 async function drive(
   server: ChildServer,
   p: Phase,
-): Promise<Omit<ServerRun, 'startupRssMB' | 'solo' | 'soloSubmit'>> {
+): Promise<Omit<ServerRun, 'startupRssMB' | 'soloAfterStart' | 'solo' | 'soloSubmit'>> {
   const start = load1();
   if (p.warmup > 0) {
     const warm = loadMix(p.d, p.connector.url, p.mix, `${p.run}-warm`, p.seed + 1);
@@ -82,14 +82,14 @@ const STATUS_ONLY: Mix = { status: 1, submit: 0, summary: 0 };
 const SUBMIT_ONLY: Mix = { status: 0, submit: 1, summary: 0 };
 
 /** Requests of one kind at concurrency 1: the time each takes with nobody else waiting. */
-async function alone(server: ChildServer, p: Phase, mix: Mix, requests: number, kind: string) {
+async function alone(server: ChildServer, p: Phase, mix: Mix, requests: number, kind: string, when: string) {
   const run = await drive(server, {
     ...p,
     mix,
     requests,
     warmup: Math.min(p.warmup, 50),
     concurrency: 1,
-    run: `${p.run}-alone-${kind}`,
+    run: `${p.run}-alone-${kind}-${when}`,
   });
   return {
     requests: run.requests,
@@ -100,16 +100,19 @@ async function alone(server: ChildServer, p: Phase, mix: Mix, requests: number, 
 }
 
 /**
- * One server's whole run: status questions one at a time, then submissions one at a time (a third as many),
- * then the mixed load at fixed concurrency.
+ * One server's whole run: status questions one at a time just after it started, then the mixed load at
+ * fixed concurrency, then, in the server now warm, status questions and submissions (a third as many)
+ * one at a time. Just after start, V8 has not yet compiled the turn's code to its optimised tier: those
+ * first few hundred questions take about twice the CPU, and are reported apart.
  */
 async function serverRun(server: ChildServer, o: BenchOptions, p: Phase): Promise<ServerRun> {
   const startup = await server.ask({ cmd: 'timings' }, 'timings');
-  const solo = await alone(server, p, STATUS_ONLY, o.soloRequests, 'status');
-  const submitRequests = Math.max(1, Math.round(o.soloRequests / 3));
-  const soloSubmit = await alone(server, p, SUBMIT_ONLY, submitRequests, 'submit');
+  const soloAfterStart = await alone(server, p, STATUS_ONLY, o.soloRequests, 'status', 'start');
   const mixed = await drive(server, p);
-  return { ...mixed, startupRssMB: round(startup.maxRssKB / MB, 0), solo, soloSubmit };
+  const solo = await alone(server, p, STATUS_ONLY, o.soloRequests, 'status', 'warm');
+  const submitRequests = Math.max(1, Math.round(o.soloRequests / 3));
+  const soloSubmit = await alone(server, p, SUBMIT_ONLY, submitRequests, 'submit', 'warm');
+  return { ...mixed, startupRssMB: round(startup.maxRssKB / MB, 0), soloAfterStart, solo, soloSubmit };
 }
 
 /** How the servers run: node's flags, and the build's folder (null: the sources under tsx). */

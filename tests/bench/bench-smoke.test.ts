@@ -53,6 +53,7 @@ describe('npm run bench', () => {
         expect(bot.client.all?.n).toBe(30);
         expect(bot.server.all?.n).toBe(30);
         expect(bot.client.status?.p50).toBeGreaterThan(0);
+        expect(bot.soloAfterStart.server.n).toBe(5);
         expect(bot.solo.server.n).toBe(5);
         expect(bot.soloSubmit.server.n).toBe(2);
         expect(bot.peakRssMB).toBeGreaterThan(0);
@@ -66,8 +67,8 @@ describe('npm run bench', () => {
         expect.arrayContaining([
           'throughput, perfbot / echo',
           'server CPU per request, mixed load',
-          'status p50, server side, one at a time',
-          'submission p50, server side, one at a time',
+          'status p50, server side, one at a time (warm)',
+          'submission p50, server side, one at a time (warm)',
         ]),
       );
       // The soak ran against a fresh bot with start:prod's node flags, sampling its RSS along the way.
