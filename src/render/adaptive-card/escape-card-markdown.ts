@@ -19,7 +19,19 @@ const ANYWHERE = /[\\`*_[\]<>~|]|&(?=#?[a-z0-9]+;)/gi;
 const BARE_URL =
   /https?:\/\/(?:[A-Za-z0-9\-.~:/?#@!$'()+,;=%]|&(?!#?[a-z0-9]+;)|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))+/gi;
 
+/**
+ * Whether the escapes below could change the text: a character they escape anywhere (or the placeholder's),
+ * or a line starting with what they look at there. Most texts on a card (names, periods, figures, plain
+ * commentary) have none, and are returned as they are without running them.
+ */
+const MAY_NEED_ESCAPES = /[\\`*_[\]<>~|&\uE000]|^[ \t#+\-=\d]/m;
+
 export function escapeCardMarkdown(text: string): string {
+  return MAY_NEED_ESCAPES.test(text) ? escapeAll(text) : text;
+}
+
+/** Every escape, on any text (exported for the test that the shortcut above changes nothing). */
+export function escapeAll(text: string): string {
   const urls: string[] = [];
   // Set aside before escaping (a private-use placeholder), put back after; a text that already holds
   // the placeholder's character has its addresses escaped with the rest rather than be misread.

@@ -1,7 +1,7 @@
 // Escaping text for Adaptive Card Markdown: whatever is typed renders as typed, with no formatting.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeCardMarkdown } from '../../../src/render/adaptive-card/escape-card-markdown.js';
+import { escapeAll, escapeCardMarkdown } from '../../../src/render/adaptive-card/escape-card-markdown.js';
 import { markupOf, shownText } from '../card-markdown.js';
 
 /** Characters Markdown gives meaning to, with letters, digits and line breaks between them. */
@@ -78,6 +78,18 @@ describe('escapeCardMarkdown', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('leaves a text with nothing to escape as it is, as every escape run on it would', () => {
+    const texts = fc.oneof(MARKDOWNISH, fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string());
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(escapeCardMarkdown(text)).toBe(escapeAll(text));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const plain of ['Reduce anti-social behaviour', 'Q3 2015/16: 1,628 (target 1,500)', 'Sam Lee'])
+      expect(escapeCardMarkdown(plain)).toBe(plain);
   });
 
   it('any text, escaped, reads as typed', () => {
