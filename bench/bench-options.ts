@@ -38,7 +38,7 @@ export const DEFAULTS: BenchOptions = {
   years: 5,
   concurrency: 8,
   requests: 2000,
-  warmup: 200,
+  warmup: 1000,
   soloRequests: 300,
   mix: { status: 70, submit: 20, summary: 10 },
   historyYears: [1, 2, 5, 10],
@@ -79,7 +79,7 @@ export const USAGE = `npm run bench [-- flags]
   --concurrency N           requests in flight (default ${DEFAULTS.concurrency})
   --requests N              measured requests per bot (default ${DEFAULTS.requests})
   --warmup N                unmeasured requests first (default ${DEFAULTS.warmup})
-  --solo N                  status questions one at a time, first, then a third as many submissions (default ${DEFAULTS.soloRequests})
+  --solo N                  status questions one at a time, just after start and after the mix, then a third as many submissions (default ${DEFAULTS.soloRequests})
   --mix S,U,M               weights of status, submission, summary (default 70,20,10)
   --history 1,2,5,10|none   years of history for status latency vs history (default 1,2,5,10)
   --history-partnerships N  partnerships in those runs (default ${DEFAULTS.historyPartnerships})
