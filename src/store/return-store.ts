@@ -129,19 +129,28 @@ const RECORD_COLUMNS = {
 
 type RecordRow = Pick<ReturnRow, keyof typeof RECORD_COLUMNS>;
 
+/** Stored period texts parsed, by the year's start month: a bound, though stored texts are canonical and few. */
+const PARSED_PERIODS = new Map<number, Map<string, Period>>();
+const PARSED_PERIODS_MAX = 20_000;
+
 /**
- * Reads stored periods, each distinct text parsed once: a history repeats a few dozen periods over
- * hundreds of revisions, and the parser is the one chat uses. Each record gets its own object.
+ * Reads stored periods, each distinct text parsed once per process: every read of a history repeats the
+ * same few dozen periods, and the parser is the one chat uses. Each record gets its own object.
  */
 function storedPeriods(cal: FinancialCalendar): (text: string) => Period {
-  const parsed = new Map<string, Period>();
+  let parsed = PARSED_PERIODS.get(cal.yearStartMonth);
+  if (!parsed || parsed.size > PARSED_PERIODS_MAX) {
+    parsed = new Map();
+    PARSED_PERIODS.set(cal.yearStartMonth, parsed);
+  }
+  const known = parsed;
   return (text) => {
-    let period = parsed.get(text);
+    let period = known.get(text);
     if (!period) {
       const p = cal.parse(text);
       if (!p.ok) throw new Error(`stored period "${text}" does not parse: ${p.error}`);
       period = p.value;
-      parsed.set(text, period);
+      known.set(text, period);
     }
     return { ...period };
   };
