@@ -13,6 +13,7 @@ import type { OverrideRecord, ReturnContent, ReturnRecord } from '../domain/retu
 import { signOffSubjects, type SignOffSubject } from '../domain/sign-off.js';
 import { prismaOf, type DbClient, type Db, type Tx } from './db.js';
 import { inList, insertInto, Prisma, rawExecute, rawRows } from './raw-rows.js';
+import { storedPeriods } from './stored-periods.js';
 import type { Override as OverrideRow, PeriodState as PeriodStateRow } from '../generated/prisma/client.js';
 
 export interface NewRevision extends ReturnContent {
@@ -128,33 +129,6 @@ const RECORD_COLUMNS = {
 } as const satisfies Partial<Record<keyof ReturnRow, true>>;
 
 type RecordRow = Pick<ReturnRow, keyof typeof RECORD_COLUMNS>;
-
-/** Stored period texts parsed, by the year's start month: a bound, though stored texts are canonical and few. */
-const PARSED_PERIODS = new Map<number, Map<string, Period>>();
-const PARSED_PERIODS_MAX = 20_000;
-
-/**
- * Reads stored periods, each distinct text parsed once per process: every read of a history repeats the
- * same few dozen periods, and the parser is the one chat uses. Each record gets its own object.
- */
-function storedPeriods(cal: FinancialCalendar): (text: string) => Period {
-  let parsed = PARSED_PERIODS.get(cal.yearStartMonth);
-  if (!parsed || parsed.size > PARSED_PERIODS_MAX) {
-    parsed = new Map();
-    PARSED_PERIODS.set(cal.yearStartMonth, parsed);
-  }
-  const known = parsed;
-  return (text) => {
-    let period = known.get(text);
-    if (!period) {
-      const p = cal.parse(text);
-      if (!p.ok) throw new Error(`stored period "${text}" does not parse: ${p.error}`);
-      period = p.value;
-      known.set(text, period);
-    }
-    return { ...period };
-  };
-}
 
 export function toRecord(
   cal: FinancialCalendar,
