@@ -89,6 +89,8 @@ const newRow = (m: NewOutboxMessage, now: Date) => ({
 export async function insertMissing(db: Db | Tx, messages: NewOutboxMessage[], now: Date): Promise<string[]> {
   if (messages.length === 0) return [];
   const keys = messages.map((m) => m.key);
+  // Keys already there are left out first, though ON CONFLICT would skip them: jobs offer the same keys
+  // tick after tick, and on PostgreSQL every row an INSERT proposes takes an id, conflict or not.
   const seen = await rawRows<{ key: string }>(
     db,
     Prisma.sql`SELECT "key" FROM "OutboxMessage" WHERE ${inList('key', keys)}`,
